@@ -1,0 +1,9 @@
+package io.github.camelbillmgr;
+
+/** How the component authenticates to BILLmanager. */
+public enum BillmgrAuthMode {
+    /** {@code authinfo=user:password} in the body of every request. */
+    authinfo,
+    /** One {@code func=auth} login; the session id is reused, and renewed once when it has expired. */
+    session
+}

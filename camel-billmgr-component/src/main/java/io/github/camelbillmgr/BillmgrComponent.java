@@ -1,0 +1,71 @@
+package io.github.camelbillmgr;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelbillmgr.internal.ConfigurationValidator;
+import io.github.camelbillmgr.internal.SessionAuthenticator;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/**
+ * The {@code billmgr:} component: BILLmanager's HTTP API behind one endpoint.
+ */
+@Component("billmgr")
+public class BillmgrComponent extends HealthCheckComponent {
+
+    @Metadata(description = "The shared configuration; every option can be overridden on an endpoint URI.")
+    private BillmgrConfiguration configuration = new BillmgrConfiguration();
+
+    private final Map<String, SessionAuthenticator> sessions = new ConcurrentHashMap<>();
+
+    public BillmgrComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        BillmgrConfiguration conf = configuration.copy();
+        String[] path = ConfigurationValidator.splitPath(remaining);
+        conf.setItemType(path[0]);
+        conf.setOperation(path[1]);
+        // The prefixed multi-value options are taken out by hand, so that addon.N, filter.X and param.X
+        // merge over whatever the component-level configuration holds.
+        conf.setAddons(merge(conf.getAddons(), PropertiesHelper.extractProperties(parameters, "addon.")));
+        conf.setFilters(merge(conf.getFilters(), PropertiesHelper.extractProperties(parameters, "filter.")));
+        conf.setParams(merge(conf.getParams(), PropertiesHelper.extractProperties(parameters, "param.")));
+        BillmgrEndpoint endpoint = new BillmgrEndpoint(uri, this, conf);
+        setProperties(endpoint, parameters);
+        ConfigurationValidator.validate(conf);
+        return endpoint;
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return base;
+        }
+        Map<String, Object> merged = base == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(base);
+        merged.putAll(extra);
+        return merged;
+    }
+
+    /**
+     * The session shared by every endpoint that logs in to the same BILLmanager as the same user, so that one
+     * login serves them all.
+     */
+    SessionAuthenticator sessionFor(BillmgrConfiguration c) {
+        String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
+        return sessions.computeIfAbsent(key, k -> new SessionAuthenticator());
+    }
+
+    public BillmgrConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The shared configuration; every option can be overridden on an endpoint URI. */
+    public void setConfiguration(BillmgrConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

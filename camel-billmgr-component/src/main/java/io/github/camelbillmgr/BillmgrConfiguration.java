@@ -1,0 +1,361 @@
+package io.github.camelbillmgr;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/**
+ * Everything a billmgr endpoint is configured with. Set once on the component ({@code camel.component.billmgr.*})
+ * and override per endpoint URI.
+ */
+@UriParams
+public class BillmgrConfiguration implements Cloneable {
+
+    @UriPath(description = "The BILLmanager item type: vds, dedic, vhost, soft, platform, domain, a provider's own "
+                           + "type (letters, digits, - and _), or func to call any function by name.")
+    @Metadata(required = true)
+    private String itemType;
+    @UriPath(description = "The operation: order, prolong, edit, get, list, suspend, resume, delete, pricelist; "
+                           + "or, after func/, the name of any BILLmanager function (whoami, dashboard.info, ...).")
+    @Metadata(required = true)
+    private String operation;
+
+    @UriParam(description = "The BILLmanager API URL, e.g. https://billing.example.com/billmgr (BILLmanager 6), "
+                            + "https://billing.example.com/manager/billmgr (BILLmanager 5, license API).")
+    @Metadata(required = true)
+    private String baseUrl;
+    @UriParam(label = "security", description = "The BILLmanager user name.")
+    @Metadata(required = true)
+    private String username;
+    @UriParam(label = "security", secret = true, description = "The BILLmanager password. Sent in the POST body "
+                                                                + "only, never in a URL or a log line.")
+    @Metadata(required = true)
+    private String password;
+    @UriParam(label = "security", defaultValue = "authinfo",
+              description = "authinfo sends the credentials with every request; session logs in once (func=auth), "
+                            + "reuses the session id and logs in again once when it has expired.")
+    private BillmgrAuthMode authMode = BillmgrAuthMode.authinfo;
+    @UriParam(defaultValue = "json", description = "The output format requested from BILLmanager (out=). Both are "
+                                                   + "read into the same result.")
+    private BillmgrFormat format = BillmgrFormat.json;
+    @UriParam(defaultValue = "6", enums = "5,6",
+              description = "The BILLmanager major version: 6 uses the v2.TYPE.order.param order functions and "
+                            + "order_period, 5 uses TYPE.order.param and period.")
+    private int apiVersion = 6;
+    @UriParam(defaultValue = "en", description = "The language of BILLmanager's messages (lang=), e.g. en or ru.")
+    private String lang = "en";
+    @UriParam(defaultValue = "true", description = "Throw a BillmgrException when BILLmanager answers with an error "
+                                                   + "or the call fails. When false, the error document goes to the "
+                                                   + "body and the error type and message to headers.")
+    private boolean throwExceptionOnFailure = true;
+    @UriParam(label = "advanced", defaultValue = "http",
+              description = "The name of the camel-http component whose pooled client is used (http or https are "
+                            + "the same component family). Name your own HttpComponent bean here to give this "
+                            + "endpoint its own TLS, proxy, timeouts or pool.")
+    private String httpComponentName;
+
+    @UriParam(label = "producer", description = "order: the tariff (price list) id.")
+    private String pricelist;
+    @UriParam(label = "producer", description = "order: the data centre id.")
+    private String datacenter;
+    @UriParam(label = "producer", description = "order, prolong: the period in months (1, 3, 6, 12, ...); -100 "
+                                                + "orders a trial license.")
+    private String period;
+    @UriParam(label = "producer", description = "order: the OS template, e.g. ISPsystem__Ubuntu-22.04-amd64.")
+    private String ostempl;
+    @UriParam(label = "producer", description = "order: the post-install recipe (it must suit the OS template).")
+    private String recipe;
+    @UriParam(label = "producer", description = "order: the domain name of the service (BILLmanager makes one up "
+                                                + "when none is given).")
+    private String domain;
+    @UriParam(label = "producer", description = "order, edit: auto-renewal: a number of months, or off (or null) "
+                                                + "to switch it off.")
+    private String autoprolong;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "order, prolong: pay from the account balance at once (skipbasket=on). When false the "
+                            + "order or renewal goes to the cart and waits for payment.")
+    private boolean skipBasket = true;
+    @UriParam(label = "producer", description = "order: the reseller-side unique id of the new service (remoteid).")
+    private String remoteId;
+    @UriParam(label = "producer", description = "order, edit: a comment on the service.")
+    private String comment;
+    @UriParam(label = "producer", prefix = "addon.", multiValue = true,
+              description = "order, edit: add-on values, as addon.<id>=<value>, e.g. addon.55165=2 (sent as "
+                            + "addon_55165=2).")
+    private Map<String, Object> addons;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "order: place orders the way BILLmanager 6's Dragon web interface does (header "
+                            + "ISP-Client: Web-interface, theme=dragon, licence_agreement=on), so orders that are not "
+                            + "paid at once land in the Dragon cart.")
+    private boolean dragonCart;
+
+    @UriParam(label = "producer", description = "list: only services in this status: a code (1 ordered, 2 active, "
+                                                + "3 suspended, 4 deleted, 5 processing) or its name.")
+    private String status;
+    @UriParam(label = "producer", description = "list: only services of this account; the account's whole Name, "
+                                                + "e.g. Example Client (client@example.com). Admins only.")
+    private String account;
+    @UriParam(label = "producer", prefix = "filter.", multiValue = true,
+              description = "list: any other list filter, as filter.<column>=<value>, e.g. filter.pricelist=6.")
+    private Map<String, Object> filters;
+    @UriParam(label = "producer", defaultValue = "1000",
+              description = "list: rows per page requested (p_cnt). Every page is read, one at a time.")
+    private int pageSize = 1000;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "list: read only this page (from 1) instead of every page.")
+    private int pageNumber;
+
+    @UriParam(label = "advanced", prefix = "param.", multiValue = true,
+              description = "Extra raw parameters sent as they are, as param.<name>=<value>; for func/ endpoints, "
+                            + "the function's parameters.")
+    private Map<String, Object> params;
+
+    public BillmgrConfiguration copy() {
+        try {
+            BillmgrConfiguration copy = (BillmgrConfiguration) clone();
+            copy.addons = addons == null ? null : new LinkedHashMap<>(addons);
+            copy.filters = filters == null ? null : new LinkedHashMap<>(filters);
+            copy.params = params == null ? null : new LinkedHashMap<>(params);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getItemType() {
+        return itemType;
+    }
+
+    public void setItemType(String itemType) {
+        this.itemType = itemType;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public BillmgrAuthMode getAuthMode() {
+        return authMode;
+    }
+
+    public void setAuthMode(BillmgrAuthMode authMode) {
+        this.authMode = authMode;
+    }
+
+    public BillmgrFormat getFormat() {
+        return format;
+    }
+
+    public void setFormat(BillmgrFormat format) {
+        this.format = format;
+    }
+
+    public int getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(int apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getLang() {
+        return lang;
+    }
+
+    public void setLang(String lang) {
+        this.lang = lang;
+    }
+
+    public boolean isThrowExceptionOnFailure() {
+        return throwExceptionOnFailure;
+    }
+
+    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
+        this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    public String getHttpComponentName() {
+        return httpComponentName;
+    }
+
+    public void setHttpComponentName(String httpComponentName) {
+        this.httpComponentName = httpComponentName;
+    }
+
+    public String getPricelist() {
+        return pricelist;
+    }
+
+    public void setPricelist(String pricelist) {
+        this.pricelist = pricelist;
+    }
+
+    public String getDatacenter() {
+        return datacenter;
+    }
+
+    public void setDatacenter(String datacenter) {
+        this.datacenter = datacenter;
+    }
+
+    public String getPeriod() {
+        return period;
+    }
+
+    public void setPeriod(String period) {
+        this.period = period;
+    }
+
+    public String getOstempl() {
+        return ostempl;
+    }
+
+    public void setOstempl(String ostempl) {
+        this.ostempl = ostempl;
+    }
+
+    public String getRecipe() {
+        return recipe;
+    }
+
+    public void setRecipe(String recipe) {
+        this.recipe = recipe;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getAutoprolong() {
+        return autoprolong;
+    }
+
+    public void setAutoprolong(String autoprolong) {
+        this.autoprolong = autoprolong;
+    }
+
+    public boolean isSkipBasket() {
+        return skipBasket;
+    }
+
+    public void setSkipBasket(boolean skipBasket) {
+        this.skipBasket = skipBasket;
+    }
+
+    public String getRemoteId() {
+        return remoteId;
+    }
+
+    public void setRemoteId(String remoteId) {
+        this.remoteId = remoteId;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment;
+    }
+
+    public Map<String, Object> getAddons() {
+        return addons;
+    }
+
+    public void setAddons(Map<String, Object> addons) {
+        this.addons = addons;
+    }
+
+    public boolean isDragonCart() {
+        return dragonCart;
+    }
+
+    public void setDragonCart(boolean dragonCart) {
+        this.dragonCart = dragonCart;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public Map<String, Object> getFilters() {
+        return filters;
+    }
+
+    public void setFilters(Map<String, Object> filters) {
+        this.filters = filters;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public int getPageNumber() {
+        return pageNumber;
+    }
+
+    public void setPageNumber(int pageNumber) {
+        this.pageNumber = pageNumber;
+    }
+
+    public Map<String, Object> getParams() {
+        return params;
+    }
+
+    public void setParams(Map<String, Object> params) {
+        this.params = params;
+    }
+}

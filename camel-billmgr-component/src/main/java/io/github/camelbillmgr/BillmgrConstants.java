@@ -1,0 +1,93 @@
+package io.github.camelbillmgr;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers of the billmgr component. Headers set on the exchange override the endpoint's options of the
+ * same meaning.
+ */
+public final class BillmgrConstants {
+
+    @Metadata(label = "producer", description = "In: the service id, or a collection (or comma separated list) of "
+                                                + "ids, for prolong, edit, get, suspend, resume and delete. Out (order): "
+                                                + "the id of the new service.",
+              javaType = "Long or Collection<Long>")
+    public static final String SERVICE_ID = "CamelBillmgrServiceId";
+
+    @Metadata(label = "producer", description = "The period in months (order, prolong); -100 orders a trial. "
+                                                + "Overrides the period option.",
+              javaType = "Integer")
+    public static final String PERIOD = "CamelBillmgrPeriod";
+
+    @Metadata(label = "producer", description = "The tariff (price list) id to order. Overrides the pricelist option.",
+              javaType = "String")
+    public static final String PRICELIST = "CamelBillmgrPricelist";
+
+    @Metadata(label = "producer", description = "The reseller-side unique id sent with an order (remoteid). Overrides "
+                                                + "the remoteId option.",
+              javaType = "String")
+    public static final String REMOTE_ID = "CamelBillmgrRemoteId";
+
+    @Metadata(label = "producer", description = "Add-on values for order and edit: a Map of add-on id to value "
+                                                + "(sent as addon_<id>). Merged over the addon.<id> options.",
+              javaType = "java.util.Map<Integer, Object>")
+    public static final String ADDONS = "CamelBillmgrAddons";
+
+    @Metadata(label = "producer", description = "Auto-renewal for order and edit: a number of months, or off/null to "
+                                                + "switch it off. Overrides the autoprolong option.",
+              javaType = "String")
+    public static final String AUTOPROLONG = "CamelBillmgrAutoprolong";
+
+    @Metadata(label = "producer", description = "A comment for order and edit. Overrides the comment option.",
+              javaType = "String")
+    public static final String COMMENT = "CamelBillmgrComment";
+
+    @Metadata(label = "producer", description = "Extra raw parameters sent to BILLmanager as they are: a Map of "
+                                                + "parameter name to value (a Collection value repeats the "
+                                                + "parameter). Merged over the param.<name> options.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String PARAMS = "CamelBillmgrParams";
+
+    @Metadata(label = "producer", description = "Out: the BILLmanager func that was called, e.g. v2.vds.order.param.",
+              javaType = "String")
+    public static final String FUNC = "CamelBillmgrFunc";
+
+    @Metadata(label = "producer", description = "Out: the item type of the endpoint, e.g. vds.", javaType = "String")
+    public static final String ITEM_TYPE = "CamelBillmgrItemType";
+
+    @Metadata(label = "producer", description = "Out (order): the cart order id (billorder) when the order went to the "
+                                                + "cart instead of being paid at once.",
+              javaType = "String")
+    public static final String BILLORDER = "CamelBillmgrBillorder";
+
+    @Metadata(label = "producer", description = "Out (prolong): the new expire date BILLmanager reported.",
+              javaType = "java.time.LocalDate")
+    public static final String EXPIRE_DATE = "CamelBillmgrExpireDate";
+
+    @Metadata(label = "producer", description = "Out (list): the number of services that matched (p_elems), and the "
+                                                + "size of the returned list.",
+              javaType = "Integer")
+    public static final String TOTAL_COUNT = "CamelBillmgrTotalCount";
+
+    @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false: the BILLmanager error type "
+                                                + "(missed, value, access, not_enough_money, ...), or transport.",
+              javaType = "String")
+    public static final String ERROR_TYPE = "CamelBillmgrErrorType";
+
+    @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false: what the error is about "
+                                                + "(a field name, elid, badpassword, ...).",
+              javaType = "String")
+    public static final String ERROR_OBJECT = "CamelBillmgrErrorObject";
+
+    @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false: the error message.",
+              javaType = "String")
+    public static final String ERROR_MESSAGE = "CamelBillmgrErrorMessage";
+
+    @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false and a transport failure: the "
+                                                + "HTTP status code (0 when no response was received).",
+              javaType = "Integer")
+    public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
+
+    private BillmgrConstants() {
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.camelbillmgr;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbillmgr.internal.EditOperation;
+import io.github.camelbillmgr.internal.ExchangeInput;
+import io.github.camelbillmgr.internal.FuncOperation;
+import io.github.camelbillmgr.internal.GetOperation;
+import io.github.camelbillmgr.internal.ListOperation;
+import io.github.camelbillmgr.internal.Operation;
+import io.github.camelbillmgr.internal.OrderOperation;
+import io.github.camelbillmgr.internal.PricelistOperation;
+import io.github.camelbillmgr.internal.ProlongOperation;
+import io.github.camelbillmgr.internal.ServiceActionOperation;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Runs the endpoint's operation for each exchange. Blocking: BILLmanager calls are plain request/reply.
+ */
+public class BillmgrProducer extends DefaultProducer {
+
+    private final Operation operation;
+
+    public BillmgrProducer(BillmgrEndpoint endpoint) {
+        super(endpoint);
+        this.operation = operationFor(endpoint.getConfiguration());
+    }
+
+    static Operation operationFor(BillmgrConfiguration c) {
+        if ("func".equals(c.getItemType())) {
+            return new FuncOperation(c);
+        }
+        BillmgrOperation op = BillmgrOperation.find(c.getOperation());
+        return switch (op) {
+            case order -> new OrderOperation(c);
+            case prolong -> new ProlongOperation(c);
+            case edit -> new EditOperation(c);
+            case get -> new GetOperation(c);
+            case list -> new ListOperation(c);
+            case suspend, resume, delete -> new ServiceActionOperation(c, op.name());
+            case pricelist -> new PricelistOperation(c);
+        };
+    }
+
+    @Override
+    public BillmgrEndpoint getEndpoint() {
+        return (BillmgrEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        BillmgrConfiguration config = getEndpoint().getConfiguration();
+        Message message = exchange.getMessage();
+        ExchangeInput input = new ExchangeInput(message, config, operation.func(message));
+        try {
+            operation.execute(getEndpoint().getClient(), message, input);
+        } catch (BillmgrApiException | BillmgrTransportException e) {
+            if (config.isThrowExceptionOnFailure()) {
+                throw e;
+            }
+            toMessage(message, e);
+        }
+    }
+
+    /** With throwExceptionOnFailure=false: the error document to the body, its type and message to headers. */
+    private static void toMessage(Message message, BillmgrException e) {
+        message.setHeader(BillmgrConstants.FUNC, e.getFunc());
+        if (e instanceof BillmgrApiException api) {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            ObjectNode error = root.putObject("doc").putObject("error");
+            error.put("$type", api.getType());
+            if (api.getObject() != null) {
+                error.put("$object", api.getObject());
+            }
+            var params = error.putArray("param");
+            api.getParams().forEach((k, v) -> params.addObject().put("$name", k).put("$", v));
+            if (api.getErrorMessage() != null) {
+                error.putObject("msg").put("$", api.getErrorMessage());
+            }
+            message.setBody(root);
+            message.setHeader(BillmgrConstants.ERROR_TYPE, api.getType());
+            message.setHeader(BillmgrConstants.ERROR_OBJECT, api.getObject());
+            message.setHeader(BillmgrConstants.ERROR_MESSAGE, api.getErrorMessage());
+        } else {
+            BillmgrTransportException t = (BillmgrTransportException) e;
+            message.setBody(t.getResponseBody());
+            message.setHeader(BillmgrConstants.ERROR_TYPE, "transport");
+            message.setHeader(BillmgrConstants.ERROR_MESSAGE, t.getMessage());
+            message.setHeader(BillmgrConstants.HTTP_RESPONSE_CODE, t.getStatusCode());
+        }
+    }
+}

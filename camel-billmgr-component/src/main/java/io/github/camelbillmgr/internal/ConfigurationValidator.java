@@ -1,0 +1,183 @@
+package io.github.camelbillmgr.internal;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.camelbillmgr.BillmgrConfiguration;
+import io.github.camelbillmgr.BillmgrOperation;
+import io.github.camelbillmgr.model.BillmgrServiceStatus;
+
+/**
+ * Checks an endpoint's configuration when the endpoint is created, so that a wrong URI fails at route start with a
+ * message naming the option, the value and what is allowed, before anything is sent.
+ */
+public final class ConfigurationValidator {
+
+    /** BILLmanager item types are free names: providers add their own. */
+    static final Pattern ITEM_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
+    /** Function names: item types joined by dots, e.g. {@code v2.vds.order.param}, {@code dashboard.info}. */
+    static final Pattern FUNC = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
+    static final Pattern ID = Pattern.compile("[0-9]+");
+    static final String FUNC_TYPE = "func";
+
+    private ConfigurationValidator() {
+    }
+
+    /** Splits {@code itemType/operation}. */
+    public static String[] splitPath(String remaining) {
+        String path = remaining == null ? "" : remaining;
+        int slash = path.indexOf('/');
+        if (slash <= 0 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
+            throw new IllegalArgumentException("Invalid billmgr URI path '" + path
+                                               + "': expected billmgr:itemType/operation, e.g. billmgr:vds/order, "
+                                               + "or billmgr:func/<function>, e.g. billmgr:func/whoami");
+        }
+        return new String[] { path.substring(0, slash), path.substring(slash + 1) };
+    }
+
+    public static void validate(BillmgrConfiguration c) {
+        String itemType = c.getItemType();
+        if (itemType == null || !ITEM_TYPE.matcher(itemType).matches()) {
+            throw new IllegalArgumentException("Invalid itemType '" + itemType
+                                               + "': an item type is a BILLmanager internal type name made of letters, "
+                                               + "digits, '-' and '_' (e.g. vds, dedic, vhost, soft, platform)");
+        }
+        if (FUNC_TYPE.equals(itemType)) {
+            if (c.getOperation() == null || !FUNC.matcher(c.getOperation()).matches()) {
+                throw new IllegalArgumentException("Invalid function name '" + c.getOperation()
+                                                   + "' in billmgr:func/<function>: a function name is made of "
+                                                   + "letters, digits, '-', '_' and dots, e.g. dashboard.info");
+            }
+        } else if (BillmgrOperation.find(c.getOperation()) == null) {
+            throw new IllegalArgumentException("Unknown operation '" + c.getOperation() + "' in billmgr:" + itemType
+                                               + "/" + c.getOperation() + ": allowed are " + BillmgrOperation.names()
+                                               + ", or use billmgr:func/<function> to call any other function");
+        }
+        validateBaseUrl(c.getBaseUrl());
+        require("username", c.getUsername());
+        require("password", c.getPassword());
+        if (c.getApiVersion() != 5 && c.getApiVersion() != 6) {
+            throw new IllegalArgumentException("Invalid apiVersion '" + c.getApiVersion() + "': allowed are 5 and 6");
+        }
+        if (c.getPageSize() < 1) {
+            throw new IllegalArgumentException("Invalid pageSize '" + c.getPageSize() + "': must be 1 or more");
+        }
+        if (c.getPageNumber() < 0) {
+            throw new IllegalArgumentException("Invalid pageNumber '" + c.getPageNumber()
+                                               + "': must be 1 or more, or 0 to read every page");
+        }
+        if (c.getPeriod() != null) {
+            period("period option", c.getPeriod());
+        }
+        if (c.getPricelist() != null) {
+            id("pricelist option", c.getPricelist());
+        }
+        if (c.getAutoprolong() != null) {
+            autoprolong("autoprolong option", c.getAutoprolong());
+        }
+        if (c.getStatus() != null && BillmgrServiceStatus.parse(c.getStatus()) == null) {
+            throw new IllegalArgumentException("Invalid status '" + c.getStatus()
+                                               + "': allowed are 1 (ordered), 2 (active), 3 (suspended), 4 (deleted), "
+                                               + "5 (processing), or those names");
+        }
+        if (c.getAddons() != null) {
+            for (Map.Entry<String, Object> e : c.getAddons().entrySet()) {
+                addonId("addon." + e.getKey() + " option", e.getKey());
+            }
+        }
+    }
+
+    static void validateBaseUrl(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("Missing option baseUrl: set the BILLmanager API URL, e.g. "
+                                               + "baseUrl=https://billing.example.com/billmgr, on the endpoint or as "
+                                               + "camel.component.billmgr.baseUrl");
+        }
+        URI uri;
+        try {
+            uri = URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': not a URL ("
+                                               + e.getMessage() + ")");
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl)
+                                               + "': must be an http or https URL with a host, e.g. "
+                                               + "https://billing.example.com/billmgr");
+        }
+        if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl)
+                                               + "': must not contain a query string or user info; credentials go in "
+                                               + "the username and password options and are sent in the POST body");
+        }
+    }
+
+    private static String sanitize(String url) {
+        // Whatever the user put after '?' or before '@' may be a credential: never echo it.
+        String s = url.replaceAll("\\?.*$", "?...");
+        return s.replaceAll("//[^/@]*@", "//...@");
+    }
+
+    private static void require(String option, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("Missing option " + option + ": set it on the endpoint or as "
+                                               + "camel.component.billmgr." + option);
+        }
+    }
+
+    /** A period in months: a whole number (negative for trials and daily periods). */
+    public static int period(String source, Object value) {
+        String text = String.valueOf(value).trim();
+        if (value instanceof Number n && (n instanceof Integer || n instanceof Long || n instanceof Short)) {
+            return n.intValue();
+        }
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + value
+                                               + "': the period must be a whole number of months, e.g. 1, 3, 12, "
+                                               + "or -100 for a trial");
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + value + "': out of range");
+        }
+    }
+
+    /** A numeric id (service id, tariff id). */
+    public static String id(String source, Object value) {
+        String text = String.valueOf(value).trim();
+        if (!ID.matcher(text).matches()) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + value
+                                               + "': must be a positive whole number (a BILLmanager id)");
+        }
+        return text;
+    }
+
+    public static String addonId(String source, Object key) {
+        String text = String.valueOf(key).trim();
+        if (!ID.matcher(text).matches()) {
+            throw new IllegalArgumentException("Invalid " + source + ": the add-on id '" + key
+                                               + "' must be a number, the add-on's id in BILLmanager (sent as "
+                                               + "addon_<id>)");
+        }
+        return text;
+    }
+
+    /** Auto-renewal: months, or off/null; returns the value BILLmanager expects. */
+    public static String autoprolong(String source, Object value) {
+        String text = String.valueOf(value).trim();
+        if (text.equalsIgnoreCase("off") || text.equalsIgnoreCase("null") || text.equalsIgnoreCase("false")) {
+            return "null";
+        }
+        if (ID.matcher(text).matches() && Integer.parseInt(text) > 0) {
+            return text;
+        }
+        throw new IllegalArgumentException("Invalid " + source + " '" + value
+                                           + "': auto-renewal is a number of months (e.g. 1 or 12), or off to switch "
+                                           + "it off");
+    }
+}

@@ -1,0 +1,311 @@
+package io.github.camelbillmgr.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbillmgr.BillmgrFormat;
+
+/**
+ * Reads a BILLmanager document, in {@code xml} or {@code json}, into one normalised tree: BILLmanager's own JSON shape
+ * ({@code {"doc":{...}}}, scalars as {@code {"$":"text"}}, attributes as {@code "$name"}) with the known collections
+ * ({@code elem}, {@code val}, {@code param}, {@code slist}, {@code list}, {@code price}) always arrays, however many
+ * members they have, and repeated XML siblings always arrays. A nested {@code doc.doc} stays where it is.
+ * <p>
+ * The rows of a list ({@code elem} directly under {@code doc}) can be handed to a {@link RowHandler} one at a time
+ * instead of being collected, so a list of any length is read in constant memory.
+ */
+public final class DocumentReader {
+
+    /** Collections BILLmanager renders as a bare object when they have exactly one member. */
+    static final Set<String> COLLECTIONS = Set.of("elem", "val", "param", "slist", "list", "price", "msg_param");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectMapper mapper;
+    private final XMLInputFactory xmlInputFactory;
+
+    public DocumentReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.xmlInputFactory = XMLInputFactory.newFactory();
+        // A BILLmanager reply never needs a DTD or external entities; refusing them closes XXE.
+        xmlInputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        xmlInputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        xmlInputFactory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    }
+
+    /** Receives the rows of a list, one at a time, in document order. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(ObjectNode row) throws Exception;
+    }
+
+    /**
+     * Reads a whole document.
+     *
+     * @return the normalised tree, {@code {"doc":{...}}}
+     */
+    public ObjectNode read(InputStream in, BillmgrFormat format) throws IOException, NotADocumentException {
+        return read(in, format, null);
+    }
+
+    /**
+     * Reads a document, handing each top-level {@code elem} row to {@code rows} instead of keeping it in the tree
+     * (when {@code rows} is null they are kept).
+     *
+     * @return the normalised tree without the streamed rows
+     */
+    public ObjectNode read(InputStream in, BillmgrFormat format, RowHandler rows)
+            throws IOException, NotADocumentException {
+        try {
+            return format == BillmgrFormat.xml ? readXml(in, rows) : readJson(in, rows);
+        } catch (NotADocumentException | IOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // a RowHandler failure: surface it unchanged to the caller
+            throw new RowHandlerException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    private ObjectNode readJson(InputStream in, RowHandler rows) throws Exception {
+        JsonFactory factory = mapper.getFactory();
+        try (JsonParser p = factory.createParser(in)) {
+            JsonToken t;
+            try {
+                t = p.nextToken();
+            } catch (JsonProcessingException e) {
+                throw new NotADocumentException("the body is not JSON: " + e.getOriginalMessage());
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw new NotADocumentException("the body is not a JSON object");
+            }
+            ObjectNode root = NODES.objectNode();
+            ObjectNode doc = null;
+            try {
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if ("doc".equals(name) && p.currentToken() == JsonToken.START_OBJECT) {
+                        doc = readJsonDoc(p, rows);
+                        root.set("doc", doc);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                // A connection that breaks mid-body is an IOException, not this: it stays a transport failure.
+                throw new NotADocumentException("the JSON body is malformed or truncated: " + e.getOriginalMessage());
+            }
+            if (doc == null) {
+                throw new NotADocumentException("the JSON body has no 'doc' object");
+            }
+            return root;
+        }
+    }
+
+    private ObjectNode readJsonDoc(JsonParser p, RowHandler rows) throws Exception {
+        ObjectNode doc = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (rows != null && "elem".equals(name)) {
+                if (value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        rows.row(normalise((ObjectNode) p.readValueAsTree()));
+                    }
+                } else if (value == JsonToken.START_OBJECT) {
+                    rows.row(normalise((ObjectNode) p.readValueAsTree()));
+                } else {
+                    p.skipChildren();
+                }
+            } else {
+                JsonNode node = p.readValueAsTree();
+                put(doc, name, normaliseValue(name, node));
+            }
+        }
+        return doc;
+    }
+
+    private static JsonNode normaliseValue(String name, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return NODES.objectNode();
+        }
+        if (node.isArray()) {
+            ArrayNode out = NODES.arrayNode(node.size());
+            for (JsonNode member : node) {
+                out.add(normaliseValue(null, member));
+            }
+            return out;
+        }
+        if (node.isObject()) {
+            JsonNode n = normalise((ObjectNode) node);
+            if (name != null && COLLECTIONS.contains(name)) {
+                ArrayNode one = NODES.arrayNode(1);
+                one.add(n);
+                return one;
+            }
+            return n;
+        }
+        // A bare scalar where BILLmanager writes {"$": ...}: keep the one shape.
+        ObjectNode scalar = NODES.objectNode();
+        scalar.put("$", node.asText());
+        return scalar;
+    }
+
+    private static ObjectNode normalise(ObjectNode node) {
+        ObjectNode out = NODES.objectNode();
+        node.fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            if (key.startsWith("$")) {
+                out.put(key, v.isValueNode() ? v.asText() : v.toString());
+            } else {
+                out.set(key, normaliseValue(key, v));
+            }
+        });
+        return out;
+    }
+
+    // ---------------------------------------------------------------- XML
+
+    private ObjectNode readXml(InputStream in, RowHandler rows) throws Exception {
+        XMLStreamReader r;
+        try {
+            r = xmlInputFactory.createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw new NotADocumentException("the body is not XML: " + e.getMessage());
+        }
+        try {
+            try {
+                int ev = r.nextTag();
+                if (ev != XMLStreamConstants.START_ELEMENT || !"doc".equals(r.getLocalName())) {
+                    throw new NotADocumentException("the XML root element is not <doc>");
+                }
+                // The root's own attributes carry nothing a caller needs: ignore them.
+                ObjectNode doc = NODES.objectNode();
+                while (r.next() != XMLStreamConstants.END_ELEMENT) {
+                    if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
+                        String name = r.getLocalName();
+                        ObjectNode child = readXmlElement(r);
+                        if (rows != null && "elem".equals(name)) {
+                            rows.row(child);
+                        } else {
+                            add(doc, name, child);
+                        }
+                    }
+                }
+                ObjectNode root = NODES.objectNode();
+                root.set("doc", doc);
+                return root;
+            } catch (XMLStreamException e) {
+                throw new NotADocumentException("the XML body is malformed or truncated: " + e.getMessage());
+            }
+        } finally {
+            r.close();
+        }
+    }
+
+    /** Reads the element the reader is on, up to and including its end tag. */
+    private ObjectNode readXmlElement(XMLStreamReader r) throws XMLStreamException {
+        ObjectNode node = NODES.objectNode();
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            node.put("$" + r.getAttributeLocalName(i), r.getAttributeValue(i));
+        }
+        StringBuilder text = null;
+        while (true) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String name = r.getLocalName();
+                add(node, name, readXmlElement(r));
+            } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                if (text == null) {
+                    text = new StringBuilder();
+                }
+                text.append(r.getText());
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                break;
+            }
+        }
+        if (text != null) {
+            String t = text.toString();
+            // Whitespace between child elements is layout, not a value.
+            if (!(t.isBlank() && hasChildElements(node))) {
+                node.put("$", t);
+            }
+        }
+        return node;
+    }
+
+    private static boolean hasChildElements(ObjectNode node) {
+        var it = node.fieldNames();
+        while (it.hasNext()) {
+            if (!it.next().startsWith("$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a child, turning repeated names and the known collections into arrays. */
+    private static void add(ObjectNode parent, String name, ObjectNode child) {
+        JsonNode existing = parent.get(name);
+        if (existing == null) {
+            if (COLLECTIONS.contains(name)) {
+                parent.putArray(name).add(child);
+            } else {
+                parent.set(name, child);
+            }
+        } else if (existing.isArray()) {
+            ((ArrayNode) existing).add(child);
+        } else {
+            ArrayNode arr = parent.putArray(name);
+            arr.add(existing);
+            arr.add(child);
+        }
+    }
+
+    private static void put(ObjectNode parent, String name, JsonNode value) {
+        JsonNode existing = parent.get(name);
+        if (existing != null && existing.isArray() && value.isArray()) {
+            ((ArrayNode) existing).addAll((ArrayNode) value);
+        } else {
+            parent.set(name, value);
+        }
+    }
+
+    /** The body could not be read as a BILLmanager document. */
+    public static final class NotADocumentException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public NotADocumentException(String message) {
+            super(message);
+        }
+    }
+
+    /** A {@link RowHandler} failed; the cause is its exception. */
+    public static final class RowHandlerException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public RowHandlerException(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.camelbillmgr.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.camelbillmgr.BillmgrConfiguration;
+import io.github.camelbillmgr.BillmgrConstants;
+import io.github.camelbillmgr.BillmgrInvalidInputException;
+import org.apache.camel.Message;
+
+/**
+ * The input of one exchange: each value from its header when present, else from the endpoint's option, checked and
+ * converted. Every problem becomes a {@link BillmgrInvalidInputException} naming the header or option, the value and
+ * what is allowed, before anything is sent.
+ */
+public final class ExchangeInput {
+
+    private final Message message;
+    private final BillmgrConfiguration config;
+    private final String func;
+
+    public ExchangeInput(Message message, BillmgrConfiguration config, String func) {
+        this.message = message;
+        this.config = config;
+        this.func = func;
+    }
+
+    public BillmgrConfiguration config() {
+        return config;
+    }
+
+    private String where() {
+        return "billmgr:" + config.getItemType() + "/" + config.getOperation();
+    }
+
+    private BillmgrInvalidInputException invalid(String message) {
+        return new BillmgrInvalidInputException(message + " (" + where() + ")", func);
+    }
+
+    private Object header(String name) {
+        return message.getHeader(name);
+    }
+
+    /** A scalar header as text; collections and maps are refused. */
+    private String headerText(String name) throws BillmgrInvalidInputException {
+        Object v = header(name);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Collection || v instanceof Map || v.getClass().isArray()) {
+            throw invalid("Invalid header " + name + ": expected a single value, got a " + v.getClass().getSimpleName());
+        }
+        return String.valueOf(v).trim();
+    }
+
+    public String pricelist(boolean required) throws BillmgrInvalidInputException {
+        String h = headerText(BillmgrConstants.PRICELIST);
+        String v = h != null ? h : config.getPricelist();
+        String source = h != null ? "header " + BillmgrConstants.PRICELIST : "pricelist option";
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                throw invalid("Missing pricelist: set the pricelist option or the " + BillmgrConstants.PRICELIST
+                              + " header to the id of the tariff to order");
+            }
+            return null;
+        }
+        try {
+            return ConfigurationValidator.id(source, v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    public Integer period(boolean required) throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.PERIOD);
+        Object v = h != null ? h : config.getPeriod();
+        if (v == null || String.valueOf(v).isBlank()) {
+            if (required) {
+                throw invalid("Missing period: set the period option or the " + BillmgrConstants.PERIOD
+                              + " header to a whole number of months");
+            }
+            return null;
+        }
+        try {
+            return ConfigurationValidator.period(h != null ? "header " + BillmgrConstants.PERIOD : "period option", v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    public String remoteId() throws BillmgrInvalidInputException {
+        String h = headerText(BillmgrConstants.REMOTE_ID);
+        return h != null ? h : config.getRemoteId();
+    }
+
+    public String comment() throws BillmgrInvalidInputException {
+        String h = headerText(BillmgrConstants.COMMENT);
+        return h != null ? h : config.getComment();
+    }
+
+    /** Auto-renewal as BILLmanager expects it (months, or {@code null} to switch off), or null when not given. */
+    public String autoprolong() throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.AUTOPROLONG);
+        Object v = h != null ? h : config.getAutoprolong();
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            if (!b) {
+                return "null";
+            }
+            throw invalid("Invalid header " + BillmgrConstants.AUTOPROLONG
+                          + " 'true': give the auto-renewal period in months (e.g. 1), or off");
+        }
+        try {
+            return ConfigurationValidator.autoprolong(
+                    h != null ? "header " + BillmgrConstants.AUTOPROLONG : "autoprolong option", v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    /** The add-ons to send, by add-on id, sorted: the options, with the header's entries over them. */
+    public Map<String, String> addons() throws BillmgrInvalidInputException {
+        Map<String, String> out = new TreeMap<>((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        if (config.getAddons() != null) {
+            for (Map.Entry<String, Object> e : config.getAddons().entrySet()) {
+                out.put(addonKey("addon." + e.getKey() + " option", e.getKey()), addonValue(e.getKey(), e.getValue()));
+            }
+        }
+        Object h = header(BillmgrConstants.ADDONS);
+        if (h != null) {
+            if (!(h instanceof Map<?, ?> map)) {
+                throw invalid("Invalid header " + BillmgrConstants.ADDONS + ": expected a Map of add-on id to value, "
+                              + "e.g. Map.of(55165, 2), got a " + h.getClass().getSimpleName());
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object key = e.getKey();
+                String k = String.valueOf(key);
+                if (k.startsWith("addon_")) {
+                    k = k.substring("addon_".length());
+                }
+                out.put(addonKey("header " + BillmgrConstants.ADDONS, k), addonValue(k, e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private String addonKey(String source, Object key) throws BillmgrInvalidInputException {
+        try {
+            return ConfigurationValidator.addonId(source, key);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    private String addonValue(String id, Object value) throws BillmgrInvalidInputException {
+        if (value == null || value instanceof Collection || value instanceof Map) {
+            throw invalid("Invalid value for add-on " + id + ": expected a number or text, got "
+                          + (value == null ? "null" : "a " + value.getClass().getSimpleName()));
+        }
+        return String.valueOf(value).trim();
+    }
+
+    /**
+     * The service ids: from the header (a number, text "1, 2", a collection or an array), required.
+     */
+    public List<Long> serviceIds() throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.SERVICE_ID);
+        if (h == null) {
+            throw invalid("Missing service id: set the " + BillmgrConstants.SERVICE_ID
+                          + " header to the id of the service (or a collection of ids)");
+        }
+        List<Object> raw = new ArrayList<>();
+        if (h instanceof Collection<?> c) {
+            raw.addAll(c);
+        } else if (h instanceof long[] a) {
+            Arrays.stream(a).forEach(raw::add);
+        } else if (h instanceof int[] a) {
+            Arrays.stream(a).forEach(raw::add);
+        } else if (h instanceof Object[] a) {
+            raw.addAll(Arrays.asList(a));
+        } else if (h instanceof CharSequence s) {
+            for (String part : s.toString().split(",")) {
+                raw.add(part.trim());
+            }
+        } else {
+            raw.add(h);
+        }
+        if (raw.isEmpty()) {
+            throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty");
+        }
+        List<Long> ids = new ArrayList<>(raw.size());
+        for (Object o : raw) {
+            ids.add(serviceId(o));
+        }
+        return ids;
+    }
+
+    private long serviceId(Object o) throws BillmgrInvalidInputException {
+        if (o instanceof Long || o instanceof Integer || o instanceof Short) {
+            long v = ((Number) o).longValue();
+            if (v > 0) {
+                return v;
+            }
+        } else if (o != null) {
+            String t = String.valueOf(o).trim();
+            if (ConfigurationValidator.ID.matcher(t).matches() && t.length() < 19) {
+                long v = Long.parseLong(t);
+                if (v > 0) {
+                    return v;
+                }
+            }
+        }
+        throw invalid("Invalid service id '" + o + "' in header " + BillmgrConstants.SERVICE_ID
+                      + ": a service id is a positive whole number");
+    }
+
+    /** Extra raw parameters: the param.* options, with the header's entries over them. */
+    public Map<String, Object> extraParams() throws BillmgrInvalidInputException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (config.getParams() != null) {
+            out.putAll(config.getParams());
+        }
+        Object h = header(BillmgrConstants.PARAMS);
+        if (h != null) {
+            if (!(h instanceof Map<?, ?> map)) {
+                throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": expected a Map of parameter name to "
+                              + "value, got a " + h.getClass().getSimpleName());
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String k) || k.isBlank()) {
+                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": parameter names must be non-empty "
+                                  + "text, got '" + e.getKey() + "'");
+                }
+                if (k.equals("func") || k.equals("out") || k.equals("authinfo") || k.equals("auth")) {
+                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
+                                  + "' is set by the component and cannot be given");
+                }
+                out.put(k, e.getValue());
+            }
+        }
+        return out;
+    }
+}

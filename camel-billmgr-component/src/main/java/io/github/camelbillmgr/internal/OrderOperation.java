@@ -1,0 +1,97 @@
+package io.github.camelbillmgr.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbillmgr.BillmgrConfiguration;
+import io.github.camelbillmgr.BillmgrConstants;
+import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrTransportException;
+import io.github.camelbillmgr.model.BillmgrOrderResult;
+import org.apache.camel.Message;
+
+/**
+ * {@code order}: {@code v2.TYPE.order.param} (BILLmanager 6) or {@code TYPE.order.param} (BILLmanager 5, licenses)
+ * with {@code sok=ok}. Never retried here: an order that may have reached BILLmanager must be checked, not repeated.
+ */
+public final class OrderOperation extends Operation {
+
+    public OrderOperation(BillmgrConfiguration config) {
+        super(config);
+    }
+
+    @Override
+    public String func(Message message) {
+        return FuncNames.order(config);
+    }
+
+    @Override
+    public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
+        BillmgrRequest request = new BillmgrRequest(func(message));
+        request.param("pricelist", input.pricelist(true));
+        request.param("datacenter", config.getDatacenter());
+        Integer period = input.period(false);
+        if (period != null) {
+            request.param(FuncNames.orderPeriodParam(config), period);
+        }
+        request.param("ostempl", config.getOstempl());
+        request.param("recipe", config.getRecipe());
+        request.param("domain", config.getDomain());
+        request.param("autoprolong", input.autoprolong());
+        addAddons(request, input);
+        String remoteId = input.remoteId();
+        request.param("remoteid", remoteId);
+        request.param("comment", input.comment());
+        if (config.isSkipBasket()) {
+            request.param("skipbasket", "on");
+        }
+        if (FuncNames.isLicense(config.getItemType())) {
+            request.param("clicked_button", "finish");
+        }
+        if (config.isDragonCart()) {
+            // BILLmanager 6 puts an order in the Dragon cart only when it looks like the Dragon web interface.
+            request.header("ISP-Client", "Web-interface");
+            request.param("theme", "dragon");
+            request.param("licence_agreement", "on");
+        }
+        addExtra(request, input);
+        request.param("sok", "ok");
+
+        ObjectNode root = client.call(request);
+        JsonNode doc = Nodes.doc(root);
+        Long serviceId = ServiceMapper.parseLong(firstText(doc, "id", "item.id"));
+        if (serviceId == null && doc.has("doc")) {
+            serviceId = ServiceMapper.parseLong(firstText(doc.get("doc"), "id", "item.id"));
+        }
+        String billorder = firstText(doc, "billorder", "lineitem.id");
+        if (serviceId == null && billorder == null) {
+            throw new BillmgrTransportException("BILLmanager accepted the order (func '" + request.func()
+                                                + "') but its reply names neither a new service id (id, item.id) nor "
+                                                + "a cart order (billorder): check the service list"
+                                                + (remoteId == null ? "" : " for remoteid '" + remoteId + "'")
+                                                + " before ordering again",
+                    request.func(), null, 200, "OK", null, null, null);
+        }
+        BillmgrOrderResult result
+                = new BillmgrOrderResult(config.getItemType(), serviceId, serviceId == null ? billorder : null, remoteId,
+                        request.func());
+        setOut(message, request, result);
+        if (serviceId != null) {
+            message.setHeader(BillmgrConstants.SERVICE_ID, serviceId);
+        } else {
+            message.setHeader(BillmgrConstants.BILLORDER, billorder);
+        }
+        if (remoteId != null) {
+            message.setHeader(BillmgrConstants.REMOTE_ID, remoteId);
+        }
+    }
+
+    private static String firstText(JsonNode node, String... names) {
+        for (String n : names) {
+            String t = Nodes.text(node, n);
+            if (t != null && !t.isBlank()) {
+                return t.trim();
+            }
+        }
+        return null;
+    }
+}

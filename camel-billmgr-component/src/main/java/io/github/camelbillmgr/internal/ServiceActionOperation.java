@@ -1,0 +1,29 @@
+package io.github.camelbillmgr.internal;
+
+import io.github.camelbillmgr.BillmgrConfiguration;
+import io.github.camelbillmgr.BillmgrException;
+import org.apache.camel.Message;
+
+/** {@code suspend}, {@code resume}, {@code delete}: {@code TYPE.action&elid=1, 2, 3}. The body is the reply document. */
+public final class ServiceActionOperation extends Operation {
+
+    private final String action;
+
+    public ServiceActionOperation(BillmgrConfiguration config, String action) {
+        super(config);
+        this.action = action;
+    }
+
+    @Override
+    public String func(Message message) {
+        return FuncNames.action(config, action);
+    }
+
+    @Override
+    public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
+        BillmgrRequest request = new BillmgrRequest(func(message)).param("elid", elid(input.serviceIds()));
+        addExtra(request, input);
+        request.param("sok", "ok");
+        setOut(message, request, client.call(request));
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.camelbillmgr.internal;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbillmgr.BillmgrConfiguration;
+import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrTransportException;
+import io.github.camelbillmgr.model.BillmgrService;
+import io.github.camelbillmgr.model.BillmgrServiceStatus;
+
+/**
+ * Reads a service list page by page ({@code p_cnt}/{@code p_num}), handing each row to a callback as it is parsed:
+ * memory use is bounded by one row, not by the length of the list. Shared by the list producer and, later, the
+ * polling consumer.
+ */
+public final class ServiceLister {
+
+    /** Receives each service as it is read. */
+    @FunctionalInterface
+    public interface ServiceHandler {
+        void service(BillmgrService service) throws Exception;
+    }
+
+    private final BillmgrClient client;
+    private final BillmgrConfiguration config;
+
+    public ServiceLister(BillmgrClient client, BillmgrConfiguration config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /** The list request for one page, with the endpoint's filters and the given extra parameters. */
+    BillmgrRequest request(int page, Map<String, Object> extra) {
+        BillmgrRequest request = new BillmgrRequest(FuncNames.list(config));
+        boolean filtered = false;
+        if (config.getStatus() != null) {
+            request.param("status", BillmgrServiceStatus.parse(config.getStatus()).getCode());
+            filtered = true;
+        }
+        if (config.getAccount() != null) {
+            request.param("account", config.getAccount());
+            filtered = true;
+        }
+        if (config.getFilters() != null && !config.getFilters().isEmpty()) {
+            config.getFilters().forEach(request::params);
+            filtered = true;
+        }
+        if (filtered) {
+            request.param("filter", "on");
+        }
+        extra.forEach(request::params);
+        request.param("p_cnt", config.getPageSize());
+        request.param("p_num", page);
+        return request;
+    }
+
+    /**
+     * Reads every page (or only {@code pageNumber} when set), calling the handler for each service.
+     *
+     * @return the total number of matching services BILLmanager reported ({@code p_elems}), or the number read when
+     *         it reported none
+     */
+    public long list(Map<String, Object> extra, ServiceHandler handler) throws BillmgrException {
+        int pageSize = config.getPageSize();
+        int page = config.getPageNumber() > 0 ? config.getPageNumber() : 1;
+        long read = 0;
+        Long total = null;
+        while (true) {
+            BillmgrRequest request = request(page, extra);
+            long[] rowsOnPage = { 0 };
+            JsonNode doc = Nodes.doc(client.call(request, row -> {
+                rowsOnPage[0]++;
+                handler.service(ServiceMapper.map(config.getItemType(), row));
+            }));
+            read += rowsOnPage[0];
+            Long reported = ServiceMapper.parseLong(Nodes.text(doc, "p_elems"));
+            if (reported != null) {
+                total = reported;
+            }
+            if (config.getPageNumber() > 0 || rowsOnPage[0] < pageSize || rowsOnPage[0] == 0
+                    || (total != null && read >= total)) {
+                break;
+            }
+            page++;
+            if (total != null && (long) (page - 1) * pageSize > total + pageSize) {
+                // BILLmanager keeps sending full pages beyond the total it reported: it ignores p_num.
+                throw new BillmgrTransportException("BILLmanager keeps returning full pages of '" + request.func()
+                                                    + "' beyond p_elems=" + total
+                                                    + ": it seems to ignore paging (p_num)",
+                        request.func(), null, 200, "OK", null, null, null);
+            }
+        }
+        return total != null ? total : read;
+    }
+}
