@@ -21,6 +21,8 @@ public final class ConfigurationValidator {
     static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
     static final Pattern ID = Pattern.compile("[0-9]+");
     static final String FUNC_TYPE = "func";
+    /** Parameters the component sets itself: giving them would bypass its credential and format handling. */
+    static final java.util.Set<String> RESERVED_PARAMS = java.util.Set.of("func", "out", "authinfo", "auth");
 
     private ConfigurationValidator() {
     }
@@ -81,6 +83,14 @@ public final class ConfigurationValidator {
             throw new IllegalArgumentException("Invalid status '" + c.getStatus()
                                                + "': allowed are 1 (ordered), 2 (active), 3 (suspended), 4 (deleted), "
                                                + "5 (processing), or those names");
+        }
+        if (c.getParams() != null) {
+            for (String name : c.getParams().keySet()) {
+                if (RESERVED_PARAMS.contains(name)) {
+                    throw new IllegalArgumentException("Invalid option param." + name + ": the parameter '" + name
+                                                       + "' is set by the component and cannot be given");
+                }
+            }
         }
         if (c.getAddons() != null) {
             for (Map.Entry<String, Object> e : c.getAddons().entrySet()) {

@@ -238,7 +238,7 @@ public final class ExchangeInput {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": parameter names must be non-empty "
                                   + "text, got '" + e.getKey() + "'");
                 }
-                if (k.equals("func") || k.equals("out") || k.equals("authinfo") || k.equals("auth")) {
+                if (ConfigurationValidator.RESERVED_PARAMS.contains(k)) {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
                                   + "' is set by the component and cannot be given");
                 }

@@ -5,15 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
-import io.github.camelbillmgr.BillmgrTransportException;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code order}: {@code v2.TYPE.order.param} (BILLmanager 6) or {@code TYPE.order.param} (BILLmanager 5, licenses)
  * with {@code sok=ok}. Never retried here: an order that may have reached BILLmanager must be checked, not repeated.
  */
 public final class OrderOperation extends Operation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderOperation.class);
+    private static final Pattern ELID_IN_REDIRECT = Pattern.compile("[?&]?elid=([0-9]+)");
 
     public OrderOperation(BillmgrConfiguration config) {
         super(config);
@@ -64,12 +71,16 @@ public final class OrderOperation extends Operation {
         }
         String billorder = firstText(doc, "billorder", "lineitem.id");
         if (serviceId == null && billorder == null) {
-            throw new BillmgrTransportException("BILLmanager accepted the order (func '" + request.func()
-                                                + "') but its reply names neither a new service id (id, item.id) nor "
-                                                + "a cart order (billorder): check the service list"
-                                                + (remoteId == null ? "" : " for remoteid '" + remoteId + "'")
-                                                + " before ordering again",
-                    request.func(), null, 200, "OK", null, null, null);
+            // Some versions answer only with ok and a redirect to the new item's form: func=vds.edit&elid=N.
+            Matcher m = ELID_IN_REDIRECT.matcher(String.valueOf(Nodes.text(doc, "ok")));
+            if (m.find()) {
+                serviceId = Long.valueOf(m.group(1));
+            }
+        }
+        if (serviceId == null && billorder == null) {
+            // The order went through: failing the exchange now would invite a retry and a second order.
+            LOG.warn("BILLmanager accepted the order (func '{}') but its reply names neither a new service id nor a "
+                     + "cart order; find the service by its remoteid '{}'", request.func(), remoteId);
         }
         BillmgrOrderResult result
                 = new BillmgrOrderResult(config.getItemType(), serviceId, serviceId == null ? billorder : null, remoteId,
@@ -77,7 +88,7 @@ public final class OrderOperation extends Operation {
         setOut(message, request, result);
         if (serviceId != null) {
             message.setHeader(BillmgrConstants.SERVICE_ID, serviceId);
-        } else {
+        } else if (billorder != null) {
             message.setHeader(BillmgrConstants.BILLORDER, billorder);
         }
         if (remoteId != null) {

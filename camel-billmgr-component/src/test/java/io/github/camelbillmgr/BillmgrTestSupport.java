@@ -1,0 +1,97 @@
+package io.github.camelbillmgr;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.camelbillmgr.simulator.BillmgrSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Runs the component against a real BILLmanager simulator on loopback. The component is configured with the seed's
+ * client; endpoints that need the admin add {@link #ADMIN}.
+ */
+public abstract class BillmgrTestSupport extends CamelTestSupport {
+
+    protected static final String ADMIN = "username=" + BillmgrSimulator.ADMIN_USER + "&password=RAW("
+                                          + BillmgrSimulator.ADMIN_PASSWORD + ")";
+
+    protected static BillmgrSimulator simulator;
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = new BillmgrSimulator().start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        if (simulator != null) {
+            simulator.stop();
+        }
+    }
+
+    @Override
+    protected void doPreSetup() throws Exception {
+        simulator.reset();
+        super.doPreSetup();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        BillmgrConfiguration conf = context.getComponent("billmgr", BillmgrComponent.class).getConfiguration();
+        conf.setBaseUrl(simulator.getBaseUrl());
+        conf.setUsername(BillmgrSimulator.CLIENT_USER);
+        conf.setPassword(BillmgrSimulator.CLIENT_PASSWORD);
+        return context;
+    }
+
+    /** Sends to the endpoint and returns the exchange, failed or not. */
+    protected Exchange send(String uri, Map<String, Object> headers) {
+        return template.request(uri, e -> {
+            if (headers != null) {
+                e.getMessage().setHeaders(new HashMap<>(headers));
+            }
+        });
+    }
+
+    /** Sends to the endpoint and returns the body, failing the test on an exception. */
+    protected <T> T call(String uri, Map<String, Object> headers, Class<T> type) {
+        Exchange e = send(uri, headers);
+        if (e.getException() != null) {
+            throw new AssertionError("exchange failed: " + e.getException(), e.getException());
+        }
+        return e.getMessage().getBody(type);
+    }
+
+    /** Sends to the endpoint and returns the exception it failed with, failing the test if it did not fail. */
+    protected <T extends Throwable> T failure(String uri, Map<String, Object> headers, Class<T> type) {
+        Exchange e = send(uri, headers);
+        Throwable t = e.getException();
+        if (t == null) {
+            throw new AssertionError("expected " + type.getSimpleName() + " but the exchange succeeded with body "
+                                     + e.getMessage().getBody());
+        }
+        if (!type.isInstance(t)) {
+            throw new AssertionError("expected " + type.getSimpleName() + " but got " + t, t);
+        }
+        return type.cast(t);
+    }
+
+    /** Orders a VPS as the client, paid at once, and returns its id. */
+    protected long orderVds(String options) {
+        var result = call("billmgr:vds/order?pricelist=6&period=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
+                          + (options == null ? "" : "&" + options),
+                null, io.github.camelbillmgr.model.BillmgrOrderResult.class);
+        return result.getServiceId();
+    }
+
+    /** The combinations every operation is checked in. */
+    public static java.util.stream.Stream<String> modes() {
+        return java.util.stream.Stream.of("format=json&authMode=authinfo", "format=xml&authMode=authinfo",
+                "format=json&authMode=session", "format=xml&authMode=session");
+    }
+}

@@ -1,0 +1,227 @@
+package io.github.camelbillmgr;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelbillmgr.model.BillmgrOrderResult;
+import io.github.camelbillmgr.simulator.BillmgrSimulator;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each documented failure becomes the right exception, reaches onException as that class, and, with
+ * throwExceptionOnFailure=false, lands in the body and headers instead.
+ */
+class ErrorHandlingTest extends BillmgrTestSupport {
+
+    /** A real server that answers like a proxy or a broken BILLmanager would. */
+    private static HttpServer broken;
+
+    @BeforeAll
+    static void startBrokenServer() throws IOException {
+        broken = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        broken.createContext("/html200", ex -> reply(ex, 200, "text/html", "<html><body>Maintenance</body></html>"));
+        broken.createContext("/bad502", ex -> reply(ex, 502, "text/html", "<html><h1>502 Bad Gateway</h1></html>"));
+        broken.createContext("/waf460", ex -> reply(ex, 460, "text/plain", "Blocked"));
+        broken.createContext("/truncated", ex -> reply(ex, 200, "application/json", "{\"doc\":{\"elem\":[{\"id\":"));
+        broken.createContext("/echo", ex -> {
+            // a badly behaved server that echoes the request body back in an error page
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            reply(ex, 500, "text/plain", "error processing " + body);
+        });
+        broken.start();
+    }
+
+    @AfterAll
+    static void stopBrokenServer() {
+        broken.stop(0);
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange ex, int status, String type, String body)
+            throws IOException {
+        ex.getRequestBody().readAllBytes();
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(b);
+        }
+    }
+
+    private static String brokenUrl(String path) {
+        return "http://127.0.0.1:" + broken.getAddress().getPort() + path;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(BillmgrInsufficientFundsException.class).handled(true)
+                        .setHeader("outcome", constant("top-up"))
+                        .setHeader("deficit", simple("${exception.deficit}"))
+                        .to("mock:topup");
+                onException(BillmgrException.class).handled(true)
+                        .setHeader("outcome", simple("${exception.class.simpleName}"))
+                        .to("mock:failed");
+                from("direct:order").to("billmgr:vds/order?pricelist=6&period=12").to("mock:ordered");
+            }
+        };
+    }
+
+    @Test
+    void insufficientFundsIsHandledApartFromOtherFailures() throws Exception {
+        simulator.state().setBalance(BillmgrSimulator.CLIENT_USER, new BigDecimal("2.00"));
+        MockEndpoint topup = getMockEndpoint("mock:topup");
+        MockEndpoint failed = getMockEndpoint("mock:failed");
+        topup.expectedMessageCount(1);
+        failed.expectedMessageCount(1);
+        template.sendBody("direct:order", null);
+        template.sendBodyAndHeader("direct:order", null, BillmgrConstants.PRICELIST, 999);
+        MockEndpoint.assertIsSatisfied(context);
+        assertNotNull(topup.getExchanges().get(0).getMessage().getHeader("deficit"));
+        assertEquals("BillmgrApiException", failed.getExchanges().get(0).getMessage().getHeader("outcome"));
+        assertEquals(0, getMockEndpoint("mock:ordered").getReceivedCounter());
+    }
+
+    @Test
+    void badPasswordIsAnAuthenticationFailureInBothModes() {
+        for (String mode : new String[] { "authinfo", "session" }) {
+            BillmgrAuthenticationException e = failure("billmgr:func/whoami?password=wrong-pw&authMode=" + mode, null,
+                    BillmgrAuthenticationException.class);
+            assertEquals("badpassword", e.getObject(), e.getMessage());
+            assertFalse(e.getMessage().contains("wrong-pw"), e.getMessage());
+        }
+    }
+
+    @Test
+    void expiredSessionIsRenewedOnceAndTheCallSucceeds() {
+        JsonNode first = call("billmgr:func/whoami?authMode=session", null, JsonNode.class);
+        assertNotNull(first);
+        simulator.clock().advance(Duration.ofHours(2));
+        simulator.clearRequests();
+        long id = orderVds("authMode=session");
+        assertTrue(id > 0);
+        long logins = simulator.requests().stream().filter(r -> "auth".equals(r.func())).count();
+        assertEquals(1, logins, "exactly one new login after the session expired");
+        long orders = simulator.requests().stream().filter(r -> "v2.vds.order.param".equals(r.func())).count();
+        assertEquals(2, orders, "the refused order is sent again once, with the new session");
+        assertEquals(1, simulator.state().servicesOf("vds").size(), "and only one service exists");
+    }
+
+    @Test
+    void sessionIsSharedByEndpointsOfTheSameUser() {
+        call("billmgr:func/whoami?authMode=session", null, JsonNode.class);
+        call("billmgr:vds/list?authMode=session", null, java.util.List.class);
+        call("billmgr:func/dashboard.info?authMode=session", null, JsonNode.class);
+        assertEquals(1, simulator.requests().stream().filter(r -> "auth".equals(r.func())).count());
+    }
+
+    @Test
+    void htmlPageWithHttp200IsATransportFailure() {
+        BillmgrTransportException e = failure("billmgr:func/whoami?baseUrl=" + brokenUrl("/html200"), null,
+                BillmgrTransportException.class);
+        assertEquals(200, e.getHttpResponseCode());
+        assertTrue(e.getMessage().contains("not a BILLmanager json document"), e.getMessage());
+        assertTrue(e.getResponseBody().contains("Maintenance"));
+        assertInstanceOf(org.apache.camel.spi.HttpResponseAware.class, e);
+    }
+
+    @Test
+    void non2xxStatusIsATransportFailureWithTheStatus() {
+        BillmgrTransportException e = failure("billmgr:func/whoami?baseUrl=" + brokenUrl("/bad502"), null,
+                BillmgrTransportException.class);
+        assertEquals(502, e.getHttpResponseCode());
+        assertTrue(e.getMessage().contains("HTTP 502"), e.getMessage());
+        BillmgrTransportException waf = failure("billmgr:func/whoami?baseUrl=" + brokenUrl("/waf460"), null,
+                BillmgrTransportException.class);
+        assertEquals(460, waf.getHttpResponseCode());
+    }
+
+    @Test
+    void truncatedBodyIsATransportFailure() {
+        BillmgrTransportException e = failure("billmgr:vds/list?baseUrl=" + brokenUrl("/truncated"), null,
+                BillmgrTransportException.class);
+        assertTrue(e.getMessage().contains("malformed or truncated"), e.getMessage());
+    }
+
+    @Test
+    void echoedCredentialsAreMaskedInTheException() {
+        BillmgrTransportException e = failure("billmgr:func/whoami?baseUrl=" + brokenUrl("/echo"), null,
+                BillmgrTransportException.class);
+        assertEquals(500, e.getHttpResponseCode());
+        assertFalse(e.getResponseBody().contains(BillmgrSimulator.CLIENT_PASSWORD), e.getResponseBody());
+        assertFalse(e.getResponseBody().contains("Cl1ent-P%40ss"), e.getResponseBody());
+        assertTrue(e.getResponseBody().contains("authinfo="), "the rest of the body is kept");
+    }
+
+    @Test
+    void connectionRefusedIsATransportFailureWithoutStatus() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        BillmgrTransportException e = failure("billmgr:vds/order?pricelist=6&baseUrl=http://127.0.0.1:" + port
+                                              + "/billmgr", null, BillmgrTransportException.class);
+        assertEquals(0, e.getHttpResponseCode());
+        assertTrue(e.getMessage().contains("No reply from BILLmanager"), e.getMessage());
+    }
+
+    @Test
+    void wrongPathIsA404TransportFailure() {
+        BillmgrTransportException e = failure("billmgr:func/whoami?baseUrl=" + simulator.getBaseUrl() + "/nope", null,
+                BillmgrTransportException.class);
+        assertEquals(404, e.getHttpResponseCode());
+    }
+
+    @Test
+    void withoutThrowingTheErrorGoesToBodyAndHeaders() {
+        Exchange e = send("billmgr:vds/prolong?period=1&throwExceptionOnFailure=false",
+                Map.of(BillmgrConstants.SERVICE_ID, 424242));
+        assertNull(e.getException());
+        assertEquals("missed", e.getMessage().getHeader(BillmgrConstants.ERROR_TYPE));
+        assertNotNull(e.getMessage().getHeader(BillmgrConstants.ERROR_MESSAGE));
+        JsonNode body = e.getMessage().getBody(JsonNode.class);
+        assertEquals("missed", body.at("/doc/error/$type").asText());
+
+        Exchange t = send("billmgr:func/whoami?throwExceptionOnFailure=false&baseUrl=" + brokenUrl("/bad502"), null);
+        assertNull(t.getException());
+        assertEquals("transport", t.getMessage().getHeader(BillmgrConstants.ERROR_TYPE));
+        assertEquals(502, t.getMessage().getHeader(BillmgrConstants.HTTP_RESPONSE_CODE));
+    }
+
+    @Test
+    void invalidInputStillThrowsWithThrowExceptionOnFailureFalse() {
+        BillmgrInvalidInputException e = failure("billmgr:vds/order?throwExceptionOnFailure=false", null,
+                BillmgrInvalidInputException.class);
+        assertTrue(e.getMessage().contains("Missing pricelist"), e.getMessage());
+    }
+
+    @Test
+    void validationErrorOfTheServerNamesTheField() {
+        BillmgrApiException e = failure("billmgr:vds/order?pricelist=6&period=7", null, BillmgrApiException.class);
+        assertEquals("period", e.getObject(), e.getMessage());
+        BillmgrOrderResult ok = call("billmgr:vds/order?pricelist=6&period=1", null, BillmgrOrderResult.class);
+        assertNotNull(ok.getServiceId());
+    }
+}
