@@ -63,7 +63,7 @@ public class BillmgrEndpoint extends DefaultEndpoint implements EndpointServiceL
     }
 
     /** The client that talks to BILLmanager; available once the endpoint is started. */
-    public BillmgrClient getClient() {
+    BillmgrClient getClient() {
         return client;
     }
 

@@ -64,7 +64,7 @@ class BadInputTest extends BillmgrTestSupport {
                 Arguments.of("billmgr:vds/prolong?period=1", Map.of(BillmgrConstants.SERVICE_ID, 3.7d),
                         "Invalid service id '3.7'"),
                 Arguments.of("billmgr:vds/edit", Map.of(BillmgrConstants.SERVICE_ID, List.of(1, 2)),
-                        "edit takes exactly one service id"),
+                        "edit takes exactly one service id, got 2"),
                 Arguments.of("billmgr:vds/get", Map.of(BillmgrConstants.SERVICE_ID, "1, 2"),
                         "get takes exactly one service id"),
                 Arguments.of("billmgr:vds/get", Map.of(), "Missing service id"),

@@ -89,6 +89,11 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
         return result.getServiceId();
     }
 
+    /** The simulator's service with this id; fails the test when there is none. */
+    protected static io.github.camelbillmgr.simulator.SimService service(long id) {
+        return simulator.state().service(id).orElseThrow(() -> new AssertionError("no service " + id));
+    }
+
     /** The combinations every operation is checked in. */
     public static java.util.stream.Stream<String> modes() {
         return java.util.stream.Stream.of("format=json&authMode=authinfo", "format=xml&authMode=authinfo",

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperationsTest extends BillmgrTestSupport {
 
     private BigDecimal clientBalance() {
-        return simulator.state().account(BillmgrSimulator.CLIENT_USER).balance();
+        return simulator.state().balance(BillmgrSimulator.CLIENT_USER);
     }
 
     @ParameterizedTest
@@ -48,7 +48,7 @@ class OperationsTest extends BillmgrTestSupport {
         assertEquals("v2.vds.order.param", e.getMessage().getHeader(BillmgrConstants.FUNC));
         assertEquals("kept", e.getMessage().getHeader("MyHeader"), "incoming headers are kept");
 
-        SimService s = simulator.state().service(result.getServiceId());
+        SimService s = service(result.getServiceId());
         assertEquals(2, s.status());
         assertEquals("crm-42", s.remoteId());
         assertEquals("2048", s.addons().get(11));
@@ -80,11 +80,11 @@ class OperationsTest extends BillmgrTestSupport {
     @MethodSource("modes")
     void prolongMovesTheExpireDate(String mode) {
         long id = orderVds(null);
-        LocalDate before = simulator.state().service(id).expireDate();
+        LocalDate before = service(id).expireDate();
         Exchange e = send("billmgr:vds/prolong?period=3&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id));
         assertNull(e.getException(), () -> "failed: " + e.getException());
         BillmgrProlongResult r = e.getMessage().getBody(BillmgrProlongResult.class);
-        LocalDate after = simulator.state().service(id).expireDate();
+        LocalDate after = service(id).expireDate();
         assertEquals(before.plusMonths(3), after);
         assertEquals(after, r.getNewExpireDate());
         assertEquals(after, e.getMessage().getHeader(BillmgrConstants.EXPIRE_DATE));
@@ -96,13 +96,13 @@ class OperationsTest extends BillmgrTestSupport {
     void prolongSeveralServicesThroughGroupedit(String mode) {
         long a = orderVds(null);
         long b = orderVds(null);
-        LocalDate ea = simulator.state().service(a).expireDate();
-        LocalDate eb = simulator.state().service(b).expireDate();
+        LocalDate ea = service(a).expireDate();
+        LocalDate eb = service(b).expireDate();
         BillmgrProlongResult r = call("billmgr:vds/prolong?period=1&" + mode,
                 Map.of(BillmgrConstants.SERVICE_ID, List.of(a, b)), BillmgrProlongResult.class);
         assertEquals(List.of(a, b), r.getServiceIds());
-        assertEquals(ea.plusMonths(1), simulator.state().service(a).expireDate());
-        assertEquals(eb.plusMonths(1), simulator.state().service(b).expireDate());
+        assertEquals(ea.plusMonths(1), service(a).expireDate());
+        assertEquals(eb.plusMonths(1), service(b).expireDate());
         RecordedRequest group = lastRequest("groupedit");
         assertEquals("service.prolong", group.param("faction"));
         assertEquals(a + ", " + b, group.param("elid"));
@@ -113,7 +113,7 @@ class OperationsTest extends BillmgrTestSupport {
     void editSwitchesAutoRenewalOnAndOffAndGetReadsIt(String mode) {
         long id = orderVds(null);
         call("billmgr:vds/edit?autoprolong=12&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
-        assertEquals(Integer.valueOf(12), simulator.state().service(id).autoprolong());
+        assertEquals(Integer.valueOf(12), service(id).autoprolong());
         BillmgrService on = call("billmgr:vds/get?" + mode, Map.of(BillmgrConstants.SERVICE_ID, id),
                 BillmgrService.class);
         assertEquals(Integer.valueOf(12), on.getAutoprolong());
@@ -122,12 +122,12 @@ class OperationsTest extends BillmgrTestSupport {
 
         call("billmgr:vds/edit?" + mode, Map.of(BillmgrConstants.SERVICE_ID, id, BillmgrConstants.AUTOPROLONG, "off"),
                 JsonNode.class);
-        assertNull(simulator.state().service(id).autoprolong());
+        assertNull(service(id).autoprolong());
         assertEquals("null", lastRequest("vds.edit").param("autoprolong"));
         BillmgrService off = call("billmgr:vds/get?" + mode, Map.of(BillmgrConstants.SERVICE_ID, id),
                 BillmgrService.class);
         assertFalse(off.isAutoprolongEnabled());
-        assertEquals(simulator.state().service(id).expireDate(), off.getExpireDate());
+        assertEquals(service(id).expireDate(), off.getExpireDate());
     }
 
     @ParameterizedTest
@@ -182,13 +182,13 @@ class OperationsTest extends BillmgrTestSupport {
         assertEquals("finish", lastRequest("platform.order.param").param("clicked_button"));
         call("billmgr:platform/edit?" + ADMIN + "&" + mode,
                 Map.of(BillmgrConstants.SERVICE_ID, id, BillmgrConstants.ADDONS, Map.of(55165, 3)), JsonNode.class);
-        assertEquals("3", simulator.state().service(id).addons().get(55165));
+        assertEquals("3", service(id).addons().get(55165));
         call("billmgr:platform/suspend?" + ADMIN + "&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
-        assertEquals(3, simulator.state().service(id).status());
+        assertEquals(3, service(id).status());
         call("billmgr:platform/resume?" + ADMIN + "&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
-        assertEquals(2, simulator.state().service(id).status());
+        assertEquals(2, service(id).status());
         call("billmgr:platform/delete?" + ADMIN + "&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
-        assertEquals(4, simulator.state().service(id).status());
+        assertEquals(4, service(id).status());
     }
 
     @ParameterizedTest
@@ -197,7 +197,7 @@ class OperationsTest extends BillmgrTestSupport {
         BigDecimal before = clientBalance();
         BillmgrOrderResult trial = call("billmgr:platform/order?pricelist=55163&" + mode,
                 Map.of(BillmgrConstants.PERIOD, -100), BillmgrOrderResult.class);
-        SimService s = simulator.state().service(trial.getServiceId());
+        SimService s = service(trial.getServiceId());
         assertTrue(s.trial());
         assertEquals("-100", lastRequest("platform.order.param").param("period"));
         assertEquals(0, clientBalance().compareTo(before), "a trial costs nothing");

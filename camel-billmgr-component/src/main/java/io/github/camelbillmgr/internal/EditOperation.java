@@ -23,7 +23,7 @@ public final class EditOperation extends Operation {
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
         BillmgrRequest request = new BillmgrRequest(func(message));
-        request.param("elid", single(input.serviceIds(), "edit", request.func()));
+        request.param("elid", input.singleServiceId());
         request.param("autoprolong", input.autoprolong());
         addAddons(request, input);
         request.param("comment", input.comment());

@@ -202,6 +202,16 @@ public final class ExchangeInput {
         return ids;
     }
 
+    /** The one service id an operation on a single service needs. */
+    public long singleServiceId() throws BillmgrInvalidInputException {
+        List<Long> ids = serviceIds();
+        if (ids.size() != 1) {
+            throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": " + config.getOperation()
+                          + " takes exactly one service id, got " + ids.size() + " " + ids);
+        }
+        return ids.get(0);
+    }
+
     private long serviceId(Object o) throws BillmgrInvalidInputException {
         if (o instanceof Long || o instanceof Integer || o instanceof Short) {
             long v = ((Number) o).longValue();

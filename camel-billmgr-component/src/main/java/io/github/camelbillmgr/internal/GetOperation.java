@@ -19,7 +19,7 @@ public final class GetOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
-        Long id = single(input.serviceIds(), "get", func(message));
+        Long id = input.singleServiceId();
         BillmgrRequest request = new BillmgrRequest(func(message)).param("elid", id);
         addExtra(request, input);
         BillmgrService service = ServiceMapper.map(config.getItemType(), Nodes.doc(client.call(request)));

@@ -50,14 +50,4 @@ public abstract class Operation {
         message.setHeader(BillmgrConstants.ITEM_TYPE, config.getItemType());
         message.setBody(body);
     }
-
-    protected static Long single(List<Long> ids, String operation, String func) throws BillmgrException {
-        if (ids.size() != 1) {
-            throw new io.github.camelbillmgr.BillmgrInvalidInputException(
-                    "Invalid header " + BillmgrConstants.SERVICE_ID + ": " + operation + " takes exactly one service id, got "
-                                                                          + ids.size() + " (" + ids + ")",
-                    func);
-        }
-        return ids.get(0);
-    }
 }

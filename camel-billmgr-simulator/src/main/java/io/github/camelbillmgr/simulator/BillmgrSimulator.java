@@ -1,0 +1,167 @@
+package io.github.camelbillmgr.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelbillmgr.simulator.engine.Dispatcher;
+import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
+import io.github.camelbillmgr.simulator.http.RequestLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
+ *
+ * <pre>
+ * try (BillmgrSimulator sim = new BillmgrSimulator().start()) {
+ *     String url = sim.getBaseUrl();   // http://127.0.0.1:PORT/billmgr
+ * }
+ * </pre>
+ */
+public final class BillmgrSimulator implements AutoCloseable {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "Adm1n-S3cret!";
+    public static final String CLIENT_USER = "client@example.com";
+    /** Contains a space and special characters on purpose: clients must URL-encode properly. */
+    public static final String CLIENT_PASSWORD = "Cl1ent-P@ss word";
+    public static final String CLIENT_ACCOUNT = "Client Example (client@example.com)";
+
+    private static final System.Logger LOG = System.getLogger(BillmgrSimulator.class.getName());
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final SimulatorSettings settings;
+    private final SimulatorSeed seed;
+    private final SimulatorClock clock;
+    private final Store store;
+    private final SimulatorFaults faults = new SimulatorFaults();
+    private final RequestLog requestLog = new RequestLog();
+    private final SimulatorState state;
+    private final ApiHttpHandler handler;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public BillmgrSimulator() {
+        this(new SimulatorSettings());
+    }
+
+    public BillmgrSimulator(SimulatorSettings settings) {
+        this(settings, SimulatorSeed.defaults());
+    }
+
+    public BillmgrSimulator(SimulatorSettings settings, SimulatorSeed seed) {
+        this.settings = settings;
+        this.seed = seed;
+        Instant start = settings.getClockStart() != null ? settings.getClockStart() : Instant.now();
+        this.clock = new SimulatorClock(start, settings.isRealTimeClock());
+        this.store = new Store(settings, clock, seed);
+        this.state = new SimulatorState(store, faults);
+        this.handler = new ApiHttpHandler(new Dispatcher(store), settings, clock, faults, requestLog);
+    }
+
+    /** Binds {@code host:port} from the settings (port 0: a free one) and serves. Idempotent. */
+    public synchronized BillmgrSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            HttpServer created = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByName(settings.getHost()), settings.getPort()), 0);
+            int instance = INSTANCES.incrementAndGet();
+            AtomicInteger threads = new AtomicInteger();
+            executor = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "billmgr-sim-" + instance + "-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            created.createContext("/", handler);
+            created.setExecutor(executor);
+            created.start();
+            server = created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind " + settings.getHost() + ":" + settings.getPort(), e);
+        }
+        LOG.log(Level.DEBUG, "BILLmanager simulator listening on {0}", getBaseUrl());
+        return this;
+    }
+
+    /** Frees the port and every server thread at once. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        server = null;
+        executor = null;
+        LOG.log(Level.DEBUG, "BILLmanager simulator stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public synchronized int getPort() {
+        if (server == null) {
+            throw new IllegalStateException("the simulator is not running");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT/billmgr}. */
+    public String getBaseUrl() {
+        String host = settings.getHost().contains(":") ? "[" + settings.getHost() + "]" : settings.getHost();
+        return "http://" + host + ":" + getPort() + "/billmgr";
+    }
+
+    /** The live settings; changes apply to the next request. */
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
+    public SimulatorState state() {
+        return state;
+    }
+
+    public SimulatorClock clock() {
+        return clock;
+    }
+
+    public SimulatorSeed seed() {
+        return seed;
+    }
+
+    /** Every HTTP request received so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return requestLog.snapshot();
+    }
+
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    /**
+     * Back to the seed: accounts, catalogue, services, carts, sessions, login blocks, stored
+     * filters, injected faults, the clock and the request log. Settings are left alone.
+     */
+    public void reset() {
+        synchronized (store) {
+            clock.reset();
+            store.reset(seed);
+            faults.clear();
+            requestLog.clear();
+        }
+    }
+}

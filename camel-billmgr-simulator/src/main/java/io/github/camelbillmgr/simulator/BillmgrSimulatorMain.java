@@ -1,0 +1,130 @@
+package io.github.camelbillmgr.simulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the simulator until Ctrl-C:
+ * {@code java -jar camel-billmgr-simulator-<version>-standalone.jar [--port N] [--host H] [--seed file.json]}.
+ * The clock follows real time here. Passwords are never printed: they are in the seed (the
+ * built-in ones are documented constants of {@link BillmgrSimulator}).
+ */
+public final class BillmgrSimulatorMain {
+
+    static final int DEFAULT_PORT = 1500;
+
+    private BillmgrSimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int exit = run(args, System.out, System.err);
+        if (exit >= 0) {
+            System.exit(exit);
+        }
+    }
+
+    /** Returns an exit code, or -1 once the simulator has been started and stopped by a signal. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            usage(err);
+            return 2;
+        }
+        if (options.help) {
+            usage(out);
+            return 0;
+        }
+        BillmgrSimulator simulator = create(options, err);
+        if (simulator == null) {
+            return 1;
+        }
+        simulator.start();
+        printBanner(simulator, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.stop();
+            stopped.countDown();
+        }, "billmgr-sim-shutdown"));
+        stopped.await();
+        return -1;
+    }
+
+    static BillmgrSimulator create(Options options, PrintStream err) {
+        SimulatorSettings settings = new SimulatorSettings().setPort(options.port).setHost(options.host)
+                .setRealTimeClock(true);
+        SimulatorSeed seed = SimulatorSeed.defaults();
+        if (options.seed != null) {
+            try {
+                seed = SimulatorSeed.fromJson(options.seed);
+            } catch (IOException e) {
+                err.println("Cannot read the seed " + options.seed + ": " + e.getMessage());
+                return null;
+            }
+        }
+        return new BillmgrSimulator(settings, seed);
+    }
+
+    static void printBanner(BillmgrSimulator simulator, PrintStream out) {
+        out.println("BILLmanager simulator listening on " + simulator.getBaseUrl());
+        out.println("Users (passwords are in the seed; the built-in ones are documented in BillmgrSimulator):");
+        simulator.state().accounts().forEach(account ->
+                out.println("  " + (account.admin() ? "admin  " : "client ") + account.user()
+                        + "  [" + account.accountName() + "]"));
+        out.println("Example: " + simulator.getBaseUrl() + "?func=whoami&out=json&authinfo=USER:PASSWORD");
+        out.println("Press Ctrl-C to stop.");
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("Usage: java -jar camel-billmgr-simulator-standalone.jar [options]");
+        out.println("  --port N          port to listen on (default " + DEFAULT_PORT + ", 0 = any free port)");
+        out.println("  --host H          address to bind (default 127.0.0.1)");
+        out.println("  --seed FILE.json  seed overriding the built-in accounts, catalogue and services");
+        out.println("  --help            this text");
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        int port = DEFAULT_PORT;
+        String host = "127.0.0.1";
+        Path seed;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--help", "-h" -> options.help = true;
+                    case "--port" -> options.port = parsePort(value(args, ++i, "--port"));
+                    case "--host" -> options.host = value(args, ++i, "--host");
+                    case "--seed" -> options.seed = Path.of(value(args, ++i, "--seed"));
+                    default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+                }
+            }
+            return options;
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static int parsePort(String raw) {
+            try {
+                int port = Integer.parseInt(raw);
+                if (port < 0 || port > 65535) {
+                    throw new IllegalArgumentException("Port out of range: " + raw);
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Not a port: " + raw);
+            }
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package io.github.camelbillmgr.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every behaviour the reference marks [unverified], plus the server's own knobs. The object is
+ * live: the simulator reads it on every request, so tests may flip a setting between calls.
+ * Defaults are those the reference states; where it states none, the choice is documented on
+ * the getter.
+ */
+public final class SimulatorSettings {
+
+    /** Which value a parameter sent twice (e.g. {@code addon_26}) takes. */
+    public enum RepeatedParam { FIRST, LAST }
+
+    /** Where {@code ITEMTYPE.filter&sok=ok} keeps its filter. */
+    public enum FilterScope { SESSION, USER }
+
+    /** What a client who changes an admin-only field gets. */
+    public enum AdminFieldPolicy { ACCESS, IGNORE }
+
+    /** What a {@code skipbasket=on} order that the balance cannot cover leaves behind. */
+    public enum LowBalanceLeftover { NONE, CART }
+
+    /** The three spellings of an order's period, for {@link #setPeriodPrecedence(List)}. */
+    public static final String PERIOD_ORDER_PERIOD = "order_period";
+    public static final String PERIOD_PERIOD = "period";
+    public static final String PERIOD_PER_PRICELIST = "period_<pricelist>";
+
+    // transport
+    private volatile String host = "127.0.0.1";
+    private volatile int port = 0;
+    private volatile String jsonContentType = "application/json";
+    private volatile boolean xjsonIsJsonAlias = true;
+    private volatile boolean okAsEmptyObject = true;
+    private final Set<String> nestDocFuncs = ConcurrentHashMap.newKeySet();
+    private final Set<String> nestFormFuncs = ConcurrentHashMap.newKeySet();
+    private volatile boolean bothIdAndItemId = true;
+    private volatile RepeatedParam repeatedParam = RepeatedParam.LAST;
+    private volatile boolean elidBareCommas = false;
+    private volatile boolean dragonHeaderInQuery = false;
+    // clock
+    private volatile Instant clockStart;
+    private volatile boolean realTimeClock = false;
+    // auth
+    private volatile Duration sessionLifetime = Duration.ofMinutes(60);
+    private volatile boolean sessionBoundToIp = false;
+    private volatile int loginFailureThreshold = 5;
+    private volatile Duration loginFailureWindow = Duration.ofMinutes(1);
+    private volatile Duration loginBlockDuration = Duration.ofSeconds(20);
+    private volatile String loginErrorType = "auth";
+    private volatile boolean ssoKeySingleUse = true;
+    private volatile int ssoMinKeyLength = 16;
+    private volatile boolean suAllowed = true;
+    // errors
+    private volatile String invalidValueErrorType = "value";
+    private volatile String trialRenewalErrorType = "value";
+    // lists
+    private volatile int defaultPageSize = 100;
+    private volatile boolean listDeletedServices = false;
+    private volatile FilterScope storedFilterScope = FilterScope.USER;
+    // orders
+    private volatile List<String> periodPrecedence =
+            List.of(PERIOD_ORDER_PERIOD, PERIOD_PERIOD, PERIOD_PER_PRICELIST);
+    private volatile boolean datacenterRequired = false;
+    private volatile boolean remoteIdUnique = false;
+    private volatile int orderPendingStatus = SimService.STATUS_PROCESSING;
+    private volatile int orderProcessingSeconds = 0;
+    private volatile LowBalanceLeftover lowBalanceLeftover = LowBalanceLeftover.NONE;
+    // lifecycle and edits
+    private volatile boolean suspendRequiresSok = false;
+    private volatile boolean clientMaySuspendResume = false;
+    private volatile boolean clientMayDelete = true;
+    private volatile int lifecycleProcessingSeconds = 0;
+    private volatile AdminFieldPolicy clientAdminFields = AdminFieldPolicy.ACCESS;
+    private volatile boolean processExpiry = false;
+
+    public SimulatorSettings() {
+        nestDocFuncs.add("service.prolong");
+    }
+
+    /** A detached copy, e.g. to restore the settings a test run started with. */
+    public SimulatorSettings copy() {
+        return new SimulatorSettings().copyFrom(this);
+    }
+
+    /** Overwrites every setting with those of {@code other}. */
+    public SimulatorSettings copyFrom(SimulatorSettings other) {
+        host = other.host;
+        port = other.port;
+        jsonContentType = other.jsonContentType;
+        xjsonIsJsonAlias = other.xjsonIsJsonAlias;
+        okAsEmptyObject = other.okAsEmptyObject;
+        setNestDocFuncs(other.nestDocFuncs);
+        setNestFormFuncs(other.nestFormFuncs);
+        bothIdAndItemId = other.bothIdAndItemId;
+        repeatedParam = other.repeatedParam;
+        elidBareCommas = other.elidBareCommas;
+        dragonHeaderInQuery = other.dragonHeaderInQuery;
+        clockStart = other.clockStart;
+        realTimeClock = other.realTimeClock;
+        sessionLifetime = other.sessionLifetime;
+        sessionBoundToIp = other.sessionBoundToIp;
+        loginFailureThreshold = other.loginFailureThreshold;
+        loginFailureWindow = other.loginFailureWindow;
+        loginBlockDuration = other.loginBlockDuration;
+        loginErrorType = other.loginErrorType;
+        ssoKeySingleUse = other.ssoKeySingleUse;
+        ssoMinKeyLength = other.ssoMinKeyLength;
+        suAllowed = other.suAllowed;
+        invalidValueErrorType = other.invalidValueErrorType;
+        trialRenewalErrorType = other.trialRenewalErrorType;
+        defaultPageSize = other.defaultPageSize;
+        listDeletedServices = other.listDeletedServices;
+        storedFilterScope = other.storedFilterScope;
+        periodPrecedence = other.periodPrecedence;
+        datacenterRequired = other.datacenterRequired;
+        remoteIdUnique = other.remoteIdUnique;
+        orderPendingStatus = other.orderPendingStatus;
+        orderProcessingSeconds = other.orderProcessingSeconds;
+        lowBalanceLeftover = other.lowBalanceLeftover;
+        suspendRequiresSok = other.suspendRequiresSok;
+        clientMaySuspendResume = other.clientMaySuspendResume;
+        clientMayDelete = other.clientMayDelete;
+        lifecycleProcessingSeconds = other.lifecycleProcessingSeconds;
+        clientAdminFields = other.clientAdminFields;
+        processExpiry = other.processExpiry;
+        return this;
+    }
+
+    // ---- transport -------------------------------------------------------------------------
+
+    /** Address to bind; default {@code 127.0.0.1}. Read at {@code start()}. */
+    public String getHost() { return host; }
+    public SimulatorSettings setHost(String value) { host = value; return this; }
+
+    /** Port to bind; default 0, a free port. Read at {@code start()}. */
+    public int getPort() { return port; }
+    public SimulatorSettings setPort(int value) { port = value; return this; }
+
+    /** Content-Type of json/xjson/sjson answers; default {@code application/json} (some servers send text/plain). */
+    public String getJsonContentType() { return jsonContentType; }
+    public SimulatorSettings setJsonContentType(String value) { jsonContentType = value; return this; }
+
+    /** {@code out=xjson} renders as json; default true. When false, xjson falls back to XML. */
+    public boolean isXjsonIsJsonAlias() { return xjsonIsJsonAlias; }
+    public SimulatorSettings setXjsonIsJsonAlias(boolean value) { xjsonIsJsonAlias = value; return this; }
+
+    /** An empty element such as {@code <ok/>} becomes {@code {}} in JSON; default true, else {@code {"$":""}}. */
+    public boolean isOkAsEmptyObject() { return okAsEmptyObject; }
+    public SimulatorSettings setOkAsEmptyObject(boolean value) { okAsEmptyObject = value; return this; }
+
+    /**
+     * Functions whose executed result (an answer with {@code <ok/>}) keeps {@code ok} at the top
+     * and moves every other field into a nested {@code doc.doc}; default {@code {"service.prolong"}}. Live set.
+     */
+    public Set<String> getNestDocFuncs() { return nestDocFuncs; }
+    public SimulatorSettings setNestDocFuncs(Collection<String> funcs) {
+        nestDocFuncs.retainAll(Set.copyOf(funcs));
+        nestDocFuncs.addAll(funcs);
+        return this;
+    }
+
+    /**
+     * Functions whose form (an answer without {@code <ok/>}) sits in a nested {@code doc.doc},
+     * as old {@code vds.order.param} forms did; default empty. Live set.
+     */
+    public Set<String> getNestFormFuncs() { return nestFormFuncs; }
+    public SimulatorSettings setNestFormFuncs(Collection<String> funcs) {
+        nestFormFuncs.retainAll(Set.copyOf(funcs));
+        nestFormFuncs.addAll(funcs);
+        return this;
+    }
+
+    /** A {@code skipbasket=on} order answers with both {@code id} and {@code item.id}; default true, else {@code id} only. */
+    public boolean isBothIdAndItemId() { return bothIdAndItemId; }
+    public SimulatorSettings setBothIdAndItemId(boolean value) { bothIdAndItemId = value; return this; }
+
+    /** Which occurrence of a repeated parameter wins; default LAST. */
+    public RepeatedParam getRepeatedParam() { return repeatedParam; }
+    public SimulatorSettings setRepeatedParam(RepeatedParam value) { repeatedParam = value; return this; }
+
+    /** Accept {@code elid=1,2,3} besides the documented {@code elid=1, 2, 3}; default false. */
+    public boolean isElidBareCommas() { return elidBareCommas; }
+    public SimulatorSettings setElidBareCommas(boolean value) { elidBareCommas = value; return this; }
+
+    /** A parameter {@code ISP-Client=Web-interface} counts as the Dragon header; default false. */
+    public boolean isDragonHeaderInQuery() { return dragonHeaderInQuery; }
+    public SimulatorSettings setDragonHeaderInQuery(boolean value) { dragonHeaderInQuery = value; return this; }
+
+    // ---- clock ----------------------------------------------------------------------------
+
+    /** Where the clock starts (and returns on reset); default null = the real time at construction. */
+    public Instant getClockStart() { return clockStart; }
+    public SimulatorSettings setClockStart(Instant value) { clockStart = value; return this; }
+
+    /** The clock follows real time instead of standing still; default false (tests move it). */
+    public boolean isRealTimeClock() { return realTimeClock; }
+    public SimulatorSettings setRealTimeClock(boolean value) { realTimeClock = value; return this; }
+
+    // ---- auth -----------------------------------------------------------------------------
+
+    /** Idle time after which an {@code auth=} session expires; default 60 minutes, sliding. */
+    public Duration getSessionLifetime() { return sessionLifetime; }
+    public SimulatorSettings setSessionLifetime(Duration value) { sessionLifetime = value; return this; }
+
+    /** A session only works from the IP address that created it; default false. */
+    public boolean isSessionBoundToIp() { return sessionBoundToIp; }
+    public SimulatorSettings setSessionBoundToIp(boolean value) { sessionBoundToIp = value; return this; }
+
+    /** Failed logins of one user within {@link #getLoginFailureWindow()} that block it; default 5. */
+    public int getLoginFailureThreshold() { return loginFailureThreshold; }
+    public SimulatorSettings setLoginFailureThreshold(int value) { loginFailureThreshold = value; return this; }
+
+    /** Window counting failed logins; default 1 minute. */
+    public Duration getLoginFailureWindow() { return loginFailureWindow; }
+    public SimulatorSettings setLoginFailureWindow(Duration value) { loginFailureWindow = value; return this; }
+
+    /** How long {@code blocklogon} lasts; default 20 seconds. */
+    public Duration getLoginBlockDuration() { return loginBlockDuration; }
+    public SimulatorSettings setLoginBlockDuration(Duration value) { loginBlockDuration = value; return this; }
+
+    /** Error type of a failed login ({@code badpassword}, {@code blocklogon}); default {@code auth}. */
+    public String getLoginErrorType() { return loginErrorType; }
+    public SimulatorSettings setLoginErrorType(String value) { loginErrorType = value; return this; }
+
+    /** A {@code session.newkey} key logs in once only; default true. */
+    public boolean isSsoKeySingleUse() { return ssoKeySingleUse; }
+    public SimulatorSettings setSsoKeySingleUse(boolean value) { ssoKeySingleUse = value; return this; }
+
+    /** Shortest {@code session.newkey} key accepted; default 16. */
+    public int getSsoMinKeyLength() { return ssoMinKeyLength; }
+    public SimulatorSettings setSsoMinKeyLength(int value) { ssoMinKeyLength = value; return this; }
+
+    /** An admin may act as a client with {@code su=<user>}; default true. */
+    public boolean isSuAllowed() { return suAllowed; }
+    public SimulatorSettings setSuAllowed(boolean value) { suAllowed = value; return this; }
+
+    // ---- errors ---------------------------------------------------------------------------
+
+    /** Error type of an invalid field value; default {@code value}. */
+    public String getInvalidValueErrorType() { return invalidValueErrorType; }
+    public SimulatorSettings setInvalidValueErrorType(String value) { invalidValueErrorType = value; return this; }
+
+    /** Error type when a trial is renewed (object {@code period}); default {@code value}. */
+    public String getTrialRenewalErrorType() { return trialRenewalErrorType; }
+    public SimulatorSettings setTrialRenewalErrorType(String value) { trialRenewalErrorType = value; return this; }
+
+    // ---- lists ----------------------------------------------------------------------------
+
+    /** Rows per page when {@code p_cnt} is absent; default 100; 0 = all rows. */
+    public int getDefaultPageSize() { return defaultPageSize; }
+    public SimulatorSettings setDefaultPageSize(int value) { defaultPageSize = value; return this; }
+
+    /** Lists show deleted (status 4) services without a {@code status=4} filter; default false. */
+    public boolean isListDeletedServices() { return listDeletedServices; }
+    public SimulatorSettings setListDeletedServices(boolean value) { listDeletedServices = value; return this; }
+
+    /** Scope of stored list filters; default USER (an {@code authinfo} caller has no session). */
+    public FilterScope getStoredFilterScope() { return storedFilterScope; }
+    public SimulatorSettings setStoredFilterScope(FilterScope value) { storedFilterScope = value; return this; }
+
+    // ---- orders ---------------------------------------------------------------------------
+
+    /** Which period spelling wins when several are sent; default order_period, period, period_&lt;pricelist&gt;. */
+    public List<String> getPeriodPrecedence() { return periodPrecedence; }
+    public SimulatorSettings setPeriodPrecedence(List<String> value) { periodPrecedence = List.copyOf(value); return this; }
+
+    /** Orders of tariffs that have data centres must name one; default false (the first is taken). */
+    public boolean isDatacenterRequired() { return datacenterRequired; }
+    public SimulatorSettings setDatacenterRequired(boolean value) { datacenterRequired = value; return this; }
+
+    /** A second order with a {@code remoteid} already in use fails with {@code exists}; default false. */
+    public boolean isRemoteIdUnique() { return remoteIdUnique; }
+    public SimulatorSettings setRemoteIdUnique(boolean value) { remoteIdUnique = value; return this; }
+
+    /** Status a paid order shows while it is being set up (1 or 5); default 5. */
+    public int getOrderPendingStatus() { return orderPendingStatus; }
+    public SimulatorSettings setOrderPendingStatus(int value) { orderPendingStatus = value; return this; }
+
+    /** Clock seconds a paid order stays in the pending status before it turns 2; default 0 (active at once). */
+    public int getOrderProcessingSeconds() { return orderProcessingSeconds; }
+    public SimulatorSettings setOrderProcessingSeconds(int value) { orderProcessingSeconds = value; return this; }
+
+    /** What a skipbasket order the balance can't cover leaves; default NONE (nothing is created). */
+    public LowBalanceLeftover getLowBalanceLeftover() { return lowBalanceLeftover; }
+    public SimulatorSettings setLowBalanceLeftover(LowBalanceLeftover value) { lowBalanceLeftover = value; return this; }
+
+    // ---- lifecycle and edits --------------------------------------------------------------
+
+    /** {@code suspend|resume|delete} only act with {@code sok}; default false (both accepted). */
+    public boolean isSuspendRequiresSok() { return suspendRequiresSok; }
+    public SimulatorSettings setSuspendRequiresSok(boolean value) { suspendRequiresSok = value; return this; }
+
+    /** Clients may suspend and resume their own services; default false (admin-only, clients get {@code access}). */
+    public boolean isClientMaySuspendResume() { return clientMaySuspendResume; }
+    public SimulatorSettings setClientMaySuspendResume(boolean value) { clientMaySuspendResume = value; return this; }
+
+    /** Clients may delete their own services; default true. */
+    public boolean isClientMayDelete() { return clientMayDelete; }
+    public SimulatorSettings setClientMayDelete(boolean value) { clientMayDelete = value; return this; }
+
+    /** Clock seconds a suspend/resume/delete stays in status 5 before it lands; default 0. */
+    public int getLifecycleProcessingSeconds() { return lifecycleProcessingSeconds; }
+    public SimulatorSettings setLifecycleProcessingSeconds(int value) { lifecycleProcessingSeconds = value; return this; }
+
+    /** What a client changing an admin-only field gets; default ACCESS. Unchanged values always pass. */
+    public AdminFieldPolicy getClientAdminFields() { return clientAdminFields; }
+    public SimulatorSettings setClientAdminFields(AdminFieldPolicy value) { clientAdminFields = value; return this; }
+
+    /** Expired services auto-renew (if set and affordable) or get suspended as the clock passes; default false. */
+    public boolean isProcessExpiry() { return processExpiry; }
+    public SimulatorSettings setProcessExpiry(boolean value) { processExpiry = value; return this; }
+}

@@ -1,0 +1,48 @@
+package io.github.camelbillmgr.simulator.engine.func;
+
+import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.doc.Element;
+import io.github.camelbillmgr.simulator.engine.ApiFunction;
+import io.github.camelbillmgr.simulator.engine.CallContext;
+import io.github.camelbillmgr.simulator.engine.Paging;
+import io.github.camelbillmgr.simulator.engine.ServiceFilter;
+import io.github.camelbillmgr.simulator.engine.ServiceView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code func=ITEMTYPE}: the caller's services (an admin's: everyone's, with {@code account}).
+ * {@code filter=on} filters by the request's column parameters only; otherwise the stored
+ * filter applies. {@code clickstat} and other unknown parameters are ignored.
+ */
+public final class ListFunction implements ApiFunction {
+
+    private final String itemType;
+
+    public ListFunction(String itemType) {
+        this.itemType = itemType;
+    }
+
+    @Override
+    public Element call(CallContext ctx) {
+        ServiceFilter filter = new ServiceFilter(ctx.params().isOn("filter")
+                ? ServiceFilter.fromParams(ctx.params())
+                : ctx.store().storedFilters().get(FilterFunction.scopeKey(ctx), itemType));
+        boolean showDeleted = ctx.settings().isListDeletedServices() || filter.asksForDeleted();
+        boolean admin = ctx.isAdmin();
+        ServiceView view = new ServiceView(ctx.store());
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (SimService service : ctx.store().services()) {
+            if (!service.itemType().equals(itemType) || (!admin && !service.owner().equals(ctx.user()))
+                    || (!showDeleted && service.status() == SimService.STATUS_DELETED)) {
+                continue;
+            }
+            Map<String, String> row = view.row(service, admin);
+            if (filter.matches(row)) {
+                rows.add(row);
+            }
+        }
+        return Paging.render(ctx, rows);
+    }
+}

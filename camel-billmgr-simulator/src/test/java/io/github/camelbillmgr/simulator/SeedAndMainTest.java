@@ -1,0 +1,66 @@
+package io.github.camelbillmgr.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SeedAndMainTest {
+
+    @Test
+    void jsonSeedReplacesOnlyTheSectionsItHas(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("seed.json");
+        Files.writeString(file, """
+                {"accounts": [
+                   {"user": "reseller", "password": "s3cret", "accountName": "Reseller Ltd", "balance": "50.00"},
+                   {"user": "root", "password": "toor", "admin": true}],
+                 "services": [
+                   {"itemType": "vds", "owner": "reseller", "pricelist": 7, "expireDate": "2030-01-01",
+                    "remoteId": "seeded-1"}]}
+                """);
+        SimulatorSeed seed = SimulatorSeed.fromJson(file);
+        try (BillmgrSimulator sim = new BillmgrSimulator(TestSupport.settings(), seed).start()) {
+            assertEquals("Reseller Ltd", sim.state().account("reseller").accountName());
+            assertEquals(null, sim.state().account(BillmgrSimulator.CLIENT_USER));
+            SimService seeded = sim.state().service(1001).orElseThrow();
+            assertEquals("VDS-2", seeded.pricelistName());
+            assertEquals("2030-01-01", seeded.expireDate().toString());
+            assertTrue(sim.state().catalogue().tariff(55163).isPresent());
+
+            SimClient.Response list = new SimClient(sim).post("func", "vds", "authinfo", "reseller:s3cret");
+            assertEquals("seeded-1", list.x("/doc/elem/remoteid"));
+            sim.state().addService(SimService.builder("vds", "reseller").pricelistId(6));
+            sim.reset();
+            assertEquals(1, sim.state().serviceCount());
+        }
+    }
+
+    @Test
+    void mainPrintsUsersButNoPasswords() throws Exception {
+        BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(new String[] {"--port", "0"});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err).start()) {
+            BillmgrSimulatorMain.printBanner(sim, new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertTrue(sim.clock().isTicking());
+        }
+        String banner = out.toString(StandardCharsets.UTF_8);
+        assertTrue(banner.contains("/billmgr"), banner);
+        assertTrue(banner.contains(BillmgrSimulator.CLIENT_USER), banner);
+        assertFalse(banner.contains(BillmgrSimulator.CLIENT_PASSWORD), banner);
+        assertFalse(banner.contains(BillmgrSimulator.ADMIN_PASSWORD), banner);
+
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(0, BillmgrSimulatorMain.run(new String[] {"--help"},
+                new PrintStream(help, true, StandardCharsets.UTF_8), System.err));
+        assertTrue(help.toString(StandardCharsets.UTF_8).contains("--seed"));
+        assertEquals(2, BillmgrSimulatorMain.run(new String[] {"--port", "x"}, System.out,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    }
+}
