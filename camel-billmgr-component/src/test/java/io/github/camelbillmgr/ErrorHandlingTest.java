@@ -44,6 +44,11 @@ class ErrorHandlingTest extends BillmgrTestSupport {
         broken.createContext("/bad502", ex -> reply(ex, 502, "text/html", "<html><h1>502 Bad Gateway</h1></html>"));
         broken.createContext("/waf460", ex -> reply(ex, 460, "text/plain", "Blocked"));
         broken.createContext("/truncated", ex -> reply(ex, 200, "application/json", "{\"doc\":{\"elem\":[{\"id\":"));
+        broken.createContext("/form", ex -> reply(ex, 200, "application/json",
+                "{\"doc\":{\"pricelist\":{\"$\":\"6\"},\"slist\":{\"$name\":\"ostempl\",\"val\":{\"$key\":\"U\",\"$\":\"U\"}}}}"));
+        broken.createContext("/okredirect", ex -> reply(ex, 200, "application/json",
+                "{\"doc\":{\"ok\":{\"$\":\"func=vds.edit&elid=77\"}}}"));
+        broken.createContext("/okonly", ex -> reply(ex, 200, "application/json", "{\"doc\":{\"ok\":{}}}"));
         broken.createContext("/echo", ex -> {
             // a badly behaved server that echoes the request body back in an error page
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -173,6 +178,27 @@ class ErrorHandlingTest extends BillmgrTestSupport {
         assertFalse(e.getResponseBody().contains(BillmgrSimulator.CLIENT_PASSWORD), e.getResponseBody());
         assertFalse(e.getResponseBody().contains("Cl1ent-P%40ss"), e.getResponseBody());
         assertTrue(e.getResponseBody().contains("authinfo="), "the rest of the body is kept");
+    }
+
+    @Test
+    void orderFormInsteadOfAnOrderMeansNothingWasOrdered() {
+        BillmgrApiException e = failure("billmgr:vds/order?pricelist=6&baseUrl=" + brokenUrl("/form"), null,
+                BillmgrApiException.class);
+        assertEquals("form", e.getType());
+        assertTrue(e.getMessage().contains("nothing was ordered"), e.getMessage());
+    }
+
+    @Test
+    void orderAcceptedWithoutAnIdIsNotAFailure() {
+        BillmgrOrderResult redirect = call("billmgr:vds/order?pricelist=6&baseUrl=" + brokenUrl("/okredirect"), null,
+                BillmgrOrderResult.class);
+        assertEquals(77L, redirect.getServiceId(), "the id is read from the ok redirect");
+        // failing here would invite a retry and a second order: the result says it was accepted, without an id
+        BillmgrOrderResult bare = call("billmgr:vds/order?pricelist=6&remoteId=r-1&baseUrl=" + brokenUrl("/okonly"),
+                null, BillmgrOrderResult.class);
+        assertNull(bare.getServiceId());
+        assertFalse(bare.isInCart());
+        assertEquals("r-1", bare.getRemoteId());
     }
 
     @Test

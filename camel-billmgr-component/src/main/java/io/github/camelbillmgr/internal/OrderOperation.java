@@ -2,10 +2,12 @@ package io.github.camelbillmgr.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +53,8 @@ public final class OrderOperation extends Operation {
         if (config.isSkipBasket()) {
             request.param("skipbasket", "on");
         }
-        if (FuncNames.isLicense(config.getItemType())) {
+        if (FuncNames.isLicense(config.getItemType()) || config.isDragonCart()) {
+            // the license and Dragon order wizards only place the order on their "finish" button
             request.param("clicked_button", "finish");
         }
         if (config.isDragonCart()) {
@@ -76,6 +79,15 @@ public final class OrderOperation extends Operation {
             if (m.find()) {
                 serviceId = Long.valueOf(m.group(1));
             }
+        }
+        if (serviceId == null && billorder == null && !doc.has("ok")) {
+            // No ok, no id, no cart: BILLmanager showed its order form again, so nothing was ordered.
+            throw new BillmgrApiException(request.func(), "form", null, null, Map.of(),
+                    "BILLmanager answered with the order form instead of placing the order, so nothing was ordered; "
+                                                                                    + "a parameter the tariff needs "
+                                                                                    + "is probably missing (check "
+                                                                                    + "billmgr:" + config.getItemType()
+                                                                                    + "/pricelist for the form)");
         }
         if (serviceId == null && billorder == null) {
             // The order went through: failing the exchange now would invite a retry and a second order.

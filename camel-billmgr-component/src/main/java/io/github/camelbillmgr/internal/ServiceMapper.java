@@ -16,6 +16,9 @@ import io.github.camelbillmgr.model.BillmgrServiceStatus;
 public final class ServiceMapper {
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(-?[0-9]+(?:[.,][0-9]+)?)\\s*(.*)$");
+    /** A price as BILLmanager shows it: "5.00 EUR", "1 500.00 RUB", "€5.00", "5.00 EUR / month". */
+    private static final Pattern PRICE = Pattern.compile(
+            "^\\s*([^0-9\\s-]*)\\s*(-?[0-9][0-9\\s\\u00a0]*(?:[.,][0-9]+)?)\\s*([^\\s/0-9]*)");
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private ServiceMapper() {
@@ -36,11 +39,15 @@ public final class ServiceMapper {
         String currency = emptyToNull(cols.get("currency"));
         String costText = cols.get("cost");
         if (costText != null) {
-            Matcher m = LEADING_NUMBER.matcher(costText);
-            if (m.matches()) {
-                cost = new BigDecimal(m.group(1).replace(',', '.'));
+            Matcher m = PRICE.matcher(costText);
+            if (m.find()) {
+                try {
+                    cost = new BigDecimal(m.group(2).replaceAll("[\\s\\u00a0]", "").replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    cost = null;
+                }
                 if (currency == null) {
-                    currency = emptyToNull(m.group(2).trim());
+                    currency = emptyToNull(!m.group(1).isEmpty() ? m.group(1) : m.group(3));
                 }
             }
         }
