@@ -2,6 +2,7 @@ package io.github.camelbillmgr;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbillmgr.internal.BillmgrProducerHealthCheck;
 import io.github.camelbillmgr.internal.EditOperation;
 import io.github.camelbillmgr.internal.ExchangeInput;
 import io.github.camelbillmgr.internal.FuncOperation;
@@ -13,6 +14,8 @@ import io.github.camelbillmgr.internal.PricelistOperation;
 import io.github.camelbillmgr.internal.ProlongOperation;
 import io.github.camelbillmgr.internal.ServiceActionOperation;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
@@ -22,6 +25,8 @@ import org.apache.camel.support.DefaultProducer;
 public class BillmgrProducer extends DefaultProducer {
 
     private final Operation operation;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private BillmgrProducerHealthCheck healthCheck;
 
     public BillmgrProducer(BillmgrEndpoint endpoint) {
         super(endpoint);
@@ -42,6 +47,32 @@ public class BillmgrProducer extends DefaultProducer {
             case suspend, resume, delete -> new ServiceActionOperation(c, op.name());
             case pricelist -> new PricelistOperation(c);
         };
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // health checks are optional: only when camel-health's repository is present and enabled
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            BillmgrEndpoint endpoint = getEndpoint();
+            healthCheck = new BillmgrProducerHealthCheck(endpoint.getConfiguration().getItemType() + "-"
+                                                         + endpoint.getConfiguration().getOperation() + "-"
+                                                         + Integer.toHexString(System.identityHashCode(this)),
+                    endpoint.getClient(), endpoint.getServiceUrl());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
