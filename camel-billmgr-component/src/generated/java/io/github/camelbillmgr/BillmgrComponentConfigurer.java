@@ -41,12 +41,18 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clock": getOrCreateConfiguration(target).setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "comment": getOrCreateConfiguration(target).setComment(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelbillmgr.BillmgrConfiguration.class, value)); return true;
         case "datacenter": getOrCreateConfiguration(target).setDatacenter(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "dragoncart":
         case "dragonCart": getOrCreateConfiguration(target).setDragonCart(property(camelContext, boolean.class, value)); return true;
+        case "emit": getOrCreateConfiguration(target).setEmit(property(camelContext, io.github.camelbillmgr.BillmgrEmitMode.class, value)); return true;
+        case "expiringwithindays":
+        case "expiringWithinDays": getOrCreateConfiguration(target).setExpiringWithinDays(property(camelContext, java.lang.Integer.class, value)); return true;
         case "filters": getOrCreateConfiguration(target).setFilters(property(camelContext, java.util.Map.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, io.github.camelbillmgr.BillmgrFormat.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -72,6 +78,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "remoteId": getOrCreateConfiguration(target).setRemoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "skipbasket":
         case "skipBasket": getOrCreateConfiguration(target).setSkipBasket(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelbillmgr.BillmgrStateRepository.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
@@ -94,12 +102,18 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "clock": return java.time.Clock.class;
         case "comment": return java.lang.String.class;
         case "configuration": return io.github.camelbillmgr.BillmgrConfiguration.class;
         case "datacenter": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "dragoncart":
         case "dragonCart": return boolean.class;
+        case "emit": return io.github.camelbillmgr.BillmgrEmitMode.class;
+        case "expiringwithindays":
+        case "expiringWithinDays": return java.lang.Integer.class;
         case "filters": return java.util.Map.class;
         case "format": return io.github.camelbillmgr.BillmgrFormat.class;
         case "healthcheckconsumerenabled":
@@ -125,6 +139,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "remoteId": return java.lang.String.class;
         case "skipbasket":
         case "skipBasket": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return io.github.camelbillmgr.BillmgrStateRepository.class;
         case "status": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
@@ -148,12 +164,18 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clock": return getOrCreateConfiguration(target).getClock();
         case "comment": return getOrCreateConfiguration(target).getComment();
         case "configuration": return target.getConfiguration();
         case "datacenter": return getOrCreateConfiguration(target).getDatacenter();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "dragoncart":
         case "dragonCart": return getOrCreateConfiguration(target).isDragonCart();
+        case "emit": return getOrCreateConfiguration(target).getEmit();
+        case "expiringwithindays":
+        case "expiringWithinDays": return getOrCreateConfiguration(target).getExpiringWithinDays();
         case "filters": return getOrCreateConfiguration(target).getFilters();
         case "format": return getOrCreateConfiguration(target).getFormat();
         case "healthcheckconsumerenabled":
@@ -179,6 +201,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "remoteId": return getOrCreateConfiguration(target).getRemoteId();
         case "skipbasket":
         case "skipBasket": return getOrCreateConfiguration(target).isSkipBasket();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "status": return getOrCreateConfiguration(target).getStatus();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();

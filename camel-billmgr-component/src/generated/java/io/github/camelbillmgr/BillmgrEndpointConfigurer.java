@@ -30,17 +30,37 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "authmode":
         case "authMode": target.getConfiguration().setAuthMode(property(camelContext, io.github.camelbillmgr.BillmgrAuthMode.class, value)); return true;
         case "autoprolong": target.getConfiguration().setAutoprolong(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clock": target.getConfiguration().setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "comment": target.getConfiguration().setComment(property(camelContext, java.lang.String.class, value)); return true;
         case "datacenter": target.getConfiguration().setDatacenter(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "dragoncart":
         case "dragonCart": target.getConfiguration().setDragonCart(property(camelContext, boolean.class, value)); return true;
+        case "emit": target.getConfiguration().setEmit(property(camelContext, io.github.camelbillmgr.BillmgrEmitMode.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expiringwithindays":
+        case "expiringWithinDays": target.getConfiguration().setExpiringWithinDays(property(camelContext, java.lang.Integer.class, value)); return true;
         case "filters": target.getConfiguration().setFilters(property(camelContext, java.util.Map.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, io.github.camelbillmgr.BillmgrFormat.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpcomponentname":
         case "httpComponentName": target.getConfiguration().setHttpComponentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lang": target.getConfiguration().setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -52,15 +72,36 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "params": target.getConfiguration().setParams(property(camelContext, java.util.Map.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "period": target.getConfiguration().setPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "pricelist": target.getConfiguration().setPricelist(property(camelContext, java.lang.String.class, value)); return true;
         case "recipe": target.getConfiguration().setRecipe(property(camelContext, java.lang.String.class, value)); return true;
         case "remoteid":
         case "remoteId": target.getConfiguration().setRemoteId(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "skipbasket":
         case "skipBasket": target.getConfiguration().setSkipBasket(property(camelContext, boolean.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelbillmgr.BillmgrStateRepository.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -76,17 +117,37 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "authmode":
         case "authMode": return io.github.camelbillmgr.BillmgrAuthMode.class;
         case "autoprolong": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "clock": return java.time.Clock.class;
         case "comment": return java.lang.String.class;
         case "datacenter": return java.lang.String.class;
+        case "delay": return long.class;
         case "domain": return java.lang.String.class;
         case "dragoncart":
         case "dragonCart": return boolean.class;
+        case "emit": return io.github.camelbillmgr.BillmgrEmitMode.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expiringwithindays":
+        case "expiringWithinDays": return java.lang.Integer.class;
         case "filters": return java.util.Map.class;
         case "format": return io.github.camelbillmgr.BillmgrFormat.class;
+        case "greedy": return boolean.class;
         case "httpcomponentname":
         case "httpComponentName": return java.lang.String.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -98,15 +159,36 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "params": return java.util.Map.class;
         case "password": return java.lang.String.class;
         case "period": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "pricelist": return java.lang.String.class;
         case "recipe": return java.lang.String.class;
         case "remoteid":
         case "remoteId": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "skipbasket":
         case "skipBasket": return boolean.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return io.github.camelbillmgr.BillmgrStateRepository.class;
         case "status": return java.lang.String.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
         default: return null;
         }
@@ -123,17 +205,37 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "authmode":
         case "authMode": return target.getConfiguration().getAuthMode();
         case "autoprolong": return target.getConfiguration().getAutoprolong();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clock": return target.getConfiguration().getClock();
         case "comment": return target.getConfiguration().getComment();
         case "datacenter": return target.getConfiguration().getDatacenter();
+        case "delay": return target.getDelay();
         case "domain": return target.getConfiguration().getDomain();
         case "dragoncart":
         case "dragonCart": return target.getConfiguration().isDragonCart();
+        case "emit": return target.getConfiguration().getEmit();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "expiringwithindays":
+        case "expiringWithinDays": return target.getConfiguration().getExpiringWithinDays();
         case "filters": return target.getConfiguration().getFilters();
         case "format": return target.getConfiguration().getFormat();
+        case "greedy": return target.isGreedy();
         case "httpcomponentname":
         case "httpComponentName": return target.getConfiguration().getHttpComponentName();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lang": return target.getConfiguration().getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -145,15 +247,36 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "params": return target.getConfiguration().getParams();
         case "password": return target.getConfiguration().getPassword();
         case "period": return target.getConfiguration().getPeriod();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "pricelist": return target.getConfiguration().getPricelist();
         case "recipe": return target.getConfiguration().getRecipe();
         case "remoteid":
         case "remoteId": return target.getConfiguration().getRemoteId();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "skipbasket":
         case "skipBasket": return target.getConfiguration().isSkipBasket();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "status": return target.getConfiguration().getStatus();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
         default: return null;
         }
@@ -165,6 +288,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "addons": return java.lang.Object.class;
         case "filters": return java.lang.Object.class;
         case "params": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

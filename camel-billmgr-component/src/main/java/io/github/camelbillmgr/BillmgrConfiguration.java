@@ -110,6 +110,23 @@ public class BillmgrConfiguration implements Cloneable {
               description = "list: read only this page (from 1) instead of every page.")
     private int pageNumber;
 
+    @UriParam(label = "consumer", defaultValue = "all",
+              description = "consumer: all emits every matching service at every poll; changes emits only services "
+                            + "that are new, changed (status, expire date, auto-renewal, cost) or gone since the last "
+                            + "poll, with a CamelBillmgrChange header saying what changed.")
+    private BillmgrEmitMode emit = BillmgrEmitMode.all;
+    @UriParam(label = "consumer", description = "list and consumer: only services whose expire date is between today "
+                                                + "and this many days from now (for renewal routes).")
+    private Integer expiringWithinDays;
+    @UriParam(label = "consumer,advanced",
+              description = "consumer with emit=changes: where the last emitted state of each service is kept. "
+                            + "Defaults to memory; use a persistent one (e.g. FileBillmgrStateRepository) so that a "
+                            + "restart does not emit every service again.")
+    private BillmgrStateRepository stateRepository;
+    @UriParam(label = "advanced", description = "The clock that decides what today is for expiringWithinDays "
+                                                + "(defaults to the system clock in the system time zone).")
+    private java.time.Clock clock;
+
     @UriParam(label = "advanced", prefix = "param.", multiValue = true,
               description = "Extra raw parameters sent as they are, as param.<name>=<value>; for func/ endpoints, "
                             + "the function's parameters.")
@@ -349,6 +366,38 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setPageNumber(int pageNumber) {
         this.pageNumber = pageNumber;
+    }
+
+    public BillmgrEmitMode getEmit() {
+        return emit;
+    }
+
+    public void setEmit(BillmgrEmitMode emit) {
+        this.emit = emit;
+    }
+
+    public Integer getExpiringWithinDays() {
+        return expiringWithinDays;
+    }
+
+    public void setExpiringWithinDays(Integer expiringWithinDays) {
+        this.expiringWithinDays = expiringWithinDays;
+    }
+
+    public BillmgrStateRepository getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(BillmgrStateRepository stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public java.time.Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(java.time.Clock clock) {
+        this.clock = clock;
     }
 
     public Map<String, Object> getParams() {

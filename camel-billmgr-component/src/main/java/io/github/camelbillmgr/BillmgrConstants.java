@@ -8,9 +8,9 @@ import org.apache.camel.spi.Metadata;
  */
 public final class BillmgrConstants {
 
-    @Metadata(label = "producer", description = "In: the service id, or a collection (or comma separated list) of "
+    @Metadata(description = "In: the service id, or a collection (or comma separated list) of "
                                                 + "ids, for prolong, edit, get, suspend, resume and delete. Out (order): "
-                                                + "the id of the new service.",
+                                                + "the id of the new service. Consumer: the service's id.",
               javaType = "Long or Collection<Long>")
     public static final String SERVICE_ID = "CamelBillmgrServiceId";
 
@@ -52,7 +52,7 @@ public final class BillmgrConstants {
               javaType = "String")
     public static final String FUNC = "CamelBillmgrFunc";
 
-    @Metadata(label = "producer", description = "Out: the item type of the endpoint, e.g. vds.", javaType = "String")
+    @Metadata(description = "Out: the item type of the endpoint, e.g. vds.", javaType = "String")
     public static final String ITEM_TYPE = "CamelBillmgrItemType";
 
     @Metadata(label = "producer", description = "Out (order): the cart order id (billorder) when the order went to the "
@@ -87,6 +87,24 @@ public final class BillmgrConstants {
                                                 + "HTTP status code (0 when no response was received).",
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
+
+    @Metadata(label = "consumer", description = "What changed since the last poll (emit=changes): created, "
+                                                + "statusChanged, renewed, expireDateChanged, autoprolongChanged, "
+                                                + "costChanged or removed; several are comma separated.",
+              javaType = "String")
+    public static final String CHANGE = "CamelBillmgrChange";
+
+    @Metadata(label = "consumer", description = "The service's status (a BillmgrServiceStatus) as polled.",
+              javaType = "io.github.camelbillmgr.model.BillmgrServiceStatus")
+    public static final String STATUS = "CamelBillmgrStatus";
+
+    @Metadata(label = "consumer", description = "The service's status at the previous poll (emit=changes).",
+              javaType = "io.github.camelbillmgr.model.BillmgrServiceStatus")
+    public static final String PREVIOUS_STATUS = "CamelBillmgrPreviousStatus";
+
+    @Metadata(label = "consumer", description = "The service's expire date at the previous poll (emit=changes).",
+              javaType = "java.time.LocalDate")
+    public static final String PREVIOUS_EXPIRE_DATE = "CamelBillmgrPreviousExpireDate";
 
     private BillmgrConstants() {
     }

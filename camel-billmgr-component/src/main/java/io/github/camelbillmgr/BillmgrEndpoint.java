@@ -10,21 +10,24 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
 
 /**
- * Order, renew, change, list, suspend, resume and delete ISPsystem BILLmanager services.
+ * Order, renew, change, list, suspend, resume and delete ISPsystem BILLmanager services, and poll service lists for
+ * changes.
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "billmgr", title = "BILLmanager", syntax = "billmgr:itemType/operation",
-             producerOnly = true, category = { Category.API }, headersClass = BillmgrConstants.class)
-public class BillmgrEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.API }, headersClass = BillmgrConstants.class)
+public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriParam
     private BillmgrConfiguration configuration;
 
     private BillmgrClient client;
+    /** Lives as long as the endpoint, so that stopping and starting a route does not emit everything again. */
+    private final BillmgrStateRepository defaultStateRepository = new MemoryBillmgrStateRepository();
 
     public BillmgrEndpoint(String uri, BillmgrComponent component, BillmgrConfiguration configuration) {
         super(uri, component);
@@ -43,8 +46,14 @@ public class BillmgrEndpoint extends DefaultEndpoint implements EndpointServiceL
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException(
-                "The billmgr component has no consumer yet: use billmgr: endpoints in to(...), not from(...)");
+        if (!"list".equals(configuration.getOperation()) || "func".equals(configuration.getItemType())) {
+            throw new IllegalArgumentException("billmgr:" + configuration.getItemType() + "/"
+                                               + configuration.getOperation() + " cannot be consumed: only "
+                                               + "billmgr:TYPE/list polls, e.g. from(\"billmgr:vds/list?emit=changes\")");
+        }
+        BillmgrConsumer consumer = new BillmgrConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -65,6 +74,10 @@ public class BillmgrEndpoint extends DefaultEndpoint implements EndpointServiceL
     /** The client that talks to BILLmanager; available once the endpoint is started. */
     BillmgrClient getClient() {
         return client;
+    }
+
+    BillmgrStateRepository getDefaultStateRepository() {
+        return defaultStateRepository;
     }
 
     public BillmgrConfiguration getConfiguration() {

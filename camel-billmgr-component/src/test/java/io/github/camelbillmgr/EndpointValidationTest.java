@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,15 +130,6 @@ class EndpointValidationTest {
         assertEquals("other", b.getConfiguration().getUsername());
         assertEquals("12", component.getConfiguration().getPeriod(), "endpoints must not change the component's copy");
         assertEquals("https", a.getServiceProtocol());
-    }
-
-    @Test
-    void consumerIsNotSupportedYet() {
-        BillmgrEndpoint endpoint = context.getEndpoint("billmgr:vds/list?" + CREDS, BillmgrEndpoint.class);
-        UnsupportedOperationException e
-                = assertThrows(UnsupportedOperationException.class, () -> endpoint.createConsumer(exchange -> {
-                }));
-        assertInstanceOf(UnsupportedOperationException.class, e);
     }
 
     static String fullMessage(Throwable t) {

@@ -70,6 +70,10 @@ public final class ConfigurationValidator {
             throw new IllegalArgumentException("Invalid pageNumber '" + c.getPageNumber()
                                                + "': must be 1 or more, or 0 to read every page");
         }
+        if (c.getExpiringWithinDays() != null && c.getExpiringWithinDays() < 0) {
+            throw new IllegalArgumentException("Invalid expiringWithinDays '" + c.getExpiringWithinDays()
+                                               + "': must be 0 (expiring today) or more days");
+        }
         if (c.getPeriod() != null) {
             period("period option", c.getPeriod());
         }

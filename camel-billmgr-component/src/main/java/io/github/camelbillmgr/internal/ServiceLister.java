@@ -62,6 +62,18 @@ public final class ServiceLister {
      *         it reported none
      */
     public long list(Map<String, Object> extra, ServiceHandler handler) throws BillmgrException {
+        ServiceHandler target = handler;
+        if (config.getExpiringWithinDays() != null) {
+            java.time.LocalDate today = java.time.LocalDate.now(
+                    config.getClock() != null ? config.getClock() : java.time.Clock.systemDefaultZone());
+            java.time.LocalDate until = today.plusDays(config.getExpiringWithinDays());
+            target = s -> {
+                if (s.getExpireDate() != null && !s.getExpireDate().isBefore(today) && !s.getExpireDate().isAfter(until)) {
+                    handler.service(s);
+                }
+            };
+        }
+        ServiceHandler emit = target;
         int pageSize = config.getPageSize();
         int page = config.getPageNumber() > 0 ? config.getPageNumber() : 1;
         long read = 0;
@@ -71,7 +83,7 @@ public final class ServiceLister {
             long[] rowsOnPage = { 0 };
             JsonNode doc = Nodes.doc(client.call(request, row -> {
                 rowsOnPage[0]++;
-                handler.service(ServiceMapper.map(config.getItemType(), row));
+                emit.service(ServiceMapper.map(config.getItemType(), row));
             }));
             read += rowsOnPage[0];
             Long reported = ServiceMapper.parseLong(Nodes.text(doc, "p_elems"));

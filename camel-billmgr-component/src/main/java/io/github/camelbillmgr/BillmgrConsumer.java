@@ -1,0 +1,184 @@
+package io.github.camelbillmgr;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+
+import io.github.camelbillmgr.internal.ServiceLister;
+import io.github.camelbillmgr.model.BillmgrService;
+import io.github.camelbillmgr.model.BillmgrServiceState;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.util.CastUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls a service list ({@code from("billmgr:TYPE/list")}) and emits one exchange per service, or, with
+ * {@code emit=changes}, per service that changed since the last poll. Every page is read before anything is emitted,
+ * so a poll that fails halfway emits nothing and the next poll starts clean.
+ */
+public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BillmgrConsumer.class);
+
+    private BillmgrStateRepository stateRepository;
+    private String stateKey;
+
+    public BillmgrConsumer(BillmgrEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public BillmgrEndpoint getEndpoint() {
+        return (BillmgrEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        BillmgrConfiguration c = getEndpoint().getConfiguration();
+        stateRepository = c.getStateRepository() != null ? c.getStateRepository() : getEndpoint().getDefaultStateRepository();
+        // one state per list and filter set, never per password
+        stateKey = c.getBaseUrl() + "|" + c.getUsername() + "|" + c.getItemType() + "|" + c.getStatus() + "|"
+                   + c.getAccount() + "|" + c.getFilters() + "|" + c.getExpiringWithinDays();
+        super.doStart();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        BillmgrConfiguration c = getEndpoint().getConfiguration();
+        List<BillmgrService> services = new ArrayList<>();
+        ServiceLister lister = new ServiceLister(getEndpoint().getClient(), c);
+        lister.list(c.getParams() == null ? Map.of() : c.getParams(), services::add);
+
+        Queue<Exchange> exchanges = new ArrayDeque<>();
+        if (c.getEmit() == BillmgrEmitMode.changes) {
+            Map<Long, BillmgrServiceState> previous = stateRepository.load(stateKey);
+            Set<Long> seen = new HashSet<>();
+            for (BillmgrService s : services) {
+                if (s.getId() == null) {
+                    continue;
+                }
+                seen.add(s.getId());
+                BillmgrServiceState before = previous.get(s.getId());
+                BillmgrServiceState now = BillmgrServiceState.of(s);
+                String change = ChangeDetector.describe(before, now);
+                if (change != null) {
+                    exchanges.add(exchange(s, now, before, change));
+                }
+            }
+            for (Map.Entry<Long, BillmgrServiceState> gone : previous.entrySet()) {
+                if (!seen.contains(gone.getKey())) {
+                    BillmgrServiceState last = gone.getValue();
+                    BillmgrService removed = new BillmgrService(c.getItemType(), gone.getKey(), last.status(),
+                            last.expireDate(), last.autoprolong(), null, last.cost(), null, Map.of());
+                    exchanges.add(exchange(removed, null, last, "removed"));
+                }
+            }
+        } else {
+            for (BillmgrService s : services) {
+                exchanges.add(exchange(s, null, null, null));
+            }
+        }
+        LOG.debug("Polled {} {} service(s), {} to emit", services.size(), c.getItemType(), exchanges.size());
+        if (maxMessagesPerPoll > 0 && exchanges.size() > maxMessagesPerPoll) {
+            // with emit=changes the rest stay unrecorded and come again at the next poll
+            while (exchanges.size() > maxMessagesPerPoll) {
+                ((ArrayDeque<Exchange>) exchanges).pollLast();
+            }
+        }
+        return processBatch(CastUtils.cast(exchanges));
+    }
+
+    private Exchange exchange(BillmgrService s, BillmgrServiceState now, BillmgrServiceState before, String change) {
+        Exchange exchange = createExchange(true);
+        Message m = exchange.getMessage();
+        m.setBody(s);
+        m.setHeader(BillmgrConstants.SERVICE_ID, s.getId());
+        m.setHeader(BillmgrConstants.STATUS, s.getStatus());
+        m.setHeader(BillmgrConstants.ITEM_TYPE, s.getItemType());
+        if (change != null) {
+            m.setHeader(BillmgrConstants.CHANGE, change);
+            if (before != null) {
+                m.setHeader(BillmgrConstants.PREVIOUS_STATUS, before.status());
+                m.setHeader(BillmgrConstants.PREVIOUS_EXPIRE_DATE, before.expireDate());
+            }
+            // remember the new state only once the route has handled the change: a failed exchange is re-emitted
+            long id = s.getId();
+            exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange done) {
+                    try {
+                        stateRepository.update(stateKey, id, now);
+                    } catch (Exception e) {
+                        getExceptionHandler().handleException("Failed to record the state of service " + id, done, e);
+                    }
+                }
+            });
+        }
+        return exchange;
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        int answer = 0;
+        try {
+            for (int index = 0; index < total && isBatchAllowed(); index++) {
+                Exchange exchange = (Exchange) exchanges.poll();
+                exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+                exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+                pendingExchanges = total - index - 1;
+                try {
+                    getProcessor().process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Error processing a polled BILLmanager service", exchange,
+                            exchange.getException());
+                }
+                releaseExchange(exchange, false);
+                answer++;
+            }
+        } finally {
+            stateRepository.flush();
+        }
+        return answer;
+    }
+
+    /** Tells what changed between two states of a service. */
+    static final class ChangeDetector {
+        private ChangeDetector() {
+        }
+
+        /** @return the comma separated changes, or null when nothing changed */
+        static String describe(BillmgrServiceState before, BillmgrServiceState now) {
+            if (before == null) {
+                return "created";
+            }
+            Map<String, Boolean> changes = new LinkedHashMap<>();
+            changes.put("statusChanged", before.status() != now.status());
+            boolean later = before.expireDate() != null && now.expireDate() != null
+                    && now.expireDate().isAfter(before.expireDate());
+            changes.put("renewed", later);
+            changes.put("expireDateChanged", !later && !Objects.equals(before.expireDate(), now.expireDate()));
+            changes.put("autoprolongChanged", !Objects.equals(before.autoprolong(), now.autoprolong()));
+            changes.put("costChanged", before.cost() == null ? now.cost() != null
+                    : now.cost() == null || before.cost().compareTo(now.cost()) != 0);
+            String joined = String.join(",",
+                    changes.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+            return joined.isEmpty() ? null : joined;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.camelbillmgr;
+
+import java.util.Map;
+
+import io.github.camelbillmgr.model.BillmgrServiceState;
+
+/**
+ * Where the polling consumer keeps, per endpoint, the last state it emitted of each service, so that with
+ * {@code emit=changes} it emits only what changed. The default keeps it in memory; use a persistent implementation
+ * (for example {@link FileBillmgrStateRepository}) so that a restart does not emit every service again as created.
+ * <p>
+ * The consumer records a service's new state only after its exchange completed successfully: a change whose
+ * exchange failed is emitted again at the next poll.
+ */
+public interface BillmgrStateRepository {
+
+    /** Every remembered service of the given endpoint key, by service id. */
+    Map<Long, BillmgrServiceState> load(String key) throws Exception;
+
+    /** Remembers a service's state, or forgets the service when {@code state} is null. */
+    void update(String key, long serviceId, BillmgrServiceState state) throws Exception;
+
+    /** Called after each batch of updates: an implementation may write them out together here. */
+    default void flush() throws Exception {
+    }
+}

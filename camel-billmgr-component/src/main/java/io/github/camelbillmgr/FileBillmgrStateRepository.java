@@ -1,0 +1,93 @@
+package io.github.camelbillmgr;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import io.github.camelbillmgr.model.BillmgrServiceState;
+
+/**
+ * Keeps the consumer's state in a properties file, so that {@code emit=changes} survives a restart. Each batch is
+ * written through a temporary file and an atomic move: a crash leaves the old or the new state, never half of one
+ * (a crash in the middle of a batch emits that batch's changes again). Meant for one application instance; share state between instances with your own implementation.
+ */
+public class FileBillmgrStateRepository implements BillmgrStateRepository {
+
+    private final Path file;
+    private Map<String, String> entries;
+    private boolean dirty;
+
+    public FileBillmgrStateRepository(Path file) {
+        this.file = file;
+    }
+
+    public FileBillmgrStateRepository(String file) {
+        this(Path.of(file));
+    }
+
+    private static String entryKey(String key, long id) {
+        return key + "#" + id;
+    }
+
+    private synchronized Map<String, String> entries() throws IOException {
+        if (entries == null) {
+            entries = new TreeMap<>();
+            if (Files.exists(file)) {
+                Properties p = new Properties();
+                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                }
+                p.forEach((k, v) -> entries.put((String) k, (String) v));
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public synchronized Map<Long, BillmgrServiceState> load(String key) throws IOException {
+        Map<Long, BillmgrServiceState> out = new HashMap<>();
+        String prefix = key + "#";
+        for (Map.Entry<String, String> e : entries().entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                out.put(Long.valueOf(e.getKey().substring(prefix.length())), BillmgrServiceState.fromText(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void update(String key, long serviceId, BillmgrServiceState state) throws IOException {
+        if (state == null) {
+            entries().remove(entryKey(key, serviceId));
+        } else {
+            entries().put(entryKey(key, serviceId), state.toText());
+        }
+        dirty = true;
+    }
+
+    /** Writes the updates of the batch in one go (rewriting the file per service would be quadratic). */
+    @Override
+    public synchronized void flush() throws IOException {
+        if (!dirty) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Properties p = new Properties();
+        p.putAll(entries);
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "camel-billmgr consumer state");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dirty = false;
+    }
+}
