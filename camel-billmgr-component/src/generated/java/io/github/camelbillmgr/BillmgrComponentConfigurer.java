@@ -64,6 +64,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lang": getOrCreateConfiguration(target).setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "ostempl": getOrCreateConfiguration(target).setOstempl(property(camelContext, java.lang.String.class, value)); return true;
         case "pagenumber":
         case "pageNumber": getOrCreateConfiguration(target).setPageNumber(property(camelContext, int.class, value)); return true;
@@ -125,6 +127,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "ostempl": return java.lang.String.class;
         case "pagenumber":
         case "pageNumber": return int.class;
@@ -187,6 +191,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lang": return getOrCreateConfiguration(target).getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "ostempl": return getOrCreateConfiguration(target).getOstempl();
         case "pagenumber":
         case "pageNumber": return getOrCreateConfiguration(target).getPageNumber();

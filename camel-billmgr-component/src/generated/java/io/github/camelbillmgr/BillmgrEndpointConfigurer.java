@@ -64,6 +64,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lang": target.getConfiguration().setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "ostempl": target.getConfiguration().setOstempl(property(camelContext, java.lang.String.class, value)); return true;
         case "pagenumber":
         case "pageNumber": target.getConfiguration().setPageNumber(property(camelContext, int.class, value)); return true;
@@ -151,6 +153,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "ostempl": return java.lang.String.class;
         case "pagenumber":
         case "pageNumber": return int.class;
@@ -239,6 +243,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lang": return target.getConfiguration().getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "ostempl": return target.getConfiguration().getOstempl();
         case "pagenumber":
         case "pageNumber": return target.getConfiguration().getPageNumber();

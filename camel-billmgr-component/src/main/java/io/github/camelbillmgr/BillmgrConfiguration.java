@@ -123,6 +123,9 @@ public class BillmgrConfiguration implements Cloneable {
                             + "Defaults to memory; use a persistent one (e.g. FileBillmgrStateRepository) so that a "
                             + "restart does not emit every service again.")
     private BillmgrStateRepository stateRepository;
+    @UriParam(label = "consumer", description = "consumer: the most services emitted per poll (0: no limit). With "
+                                                + "emit=changes the rest are emitted at the next polls.")
+    private int maxMessagesPerPoll;
     @UriParam(label = "advanced", description = "The clock that decides what today is for expiringWithinDays "
                                                 + "(defaults to the system clock in the system time zone).")
     private java.time.Clock clock;
@@ -390,6 +393,14 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setStateRepository(BillmgrStateRepository stateRepository) {
         this.stateRepository = stateRepository;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public java.time.Clock getClock() {

@@ -52,6 +52,7 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
                                                + "billmgr:TYPE/list polls, e.g. from(\"billmgr:vds/list?emit=changes\")");
         }
         BillmgrConsumer consumer = new BillmgrConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
         return consumer;
     }
