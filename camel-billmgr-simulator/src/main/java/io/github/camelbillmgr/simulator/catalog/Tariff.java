@@ -86,6 +86,8 @@ public record Tariff(long id, String itemType, String name, String currency, Lis
         }
         BigDecimal base = basePrice(period).orElseThrow(
                 () -> new IllegalArgumentException("tariff " + id + " has no period " + period));
-        return base.add(addonMonthlyCost(addonValues).multiply(BigDecimal.valueOf(period)));
+        // billing charges whole cents, however fine the per-unit add-on price is
+        return base.add(addonMonthlyCost(addonValues).multiply(BigDecimal.valueOf(period)))
+                .setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }
