@@ -66,6 +66,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": getOrCreateConfiguration(target).setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "ostempl": getOrCreateConfiguration(target).setOstempl(property(camelContext, java.lang.String.class, value)); return true;
         case "pagenumber":
         case "pageNumber": getOrCreateConfiguration(target).setPageNumber(property(camelContext, int.class, value)); return true;
@@ -129,6 +131,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "ostempl": return java.lang.String.class;
         case "pagenumber":
         case "pageNumber": return int.class;
@@ -193,6 +197,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "objectmapper":
+        case "objectMapper": return getOrCreateConfiguration(target).getObjectMapper();
         case "ostempl": return getOrCreateConfiguration(target).getOstempl();
         case "pagenumber":
         case "pageNumber": return getOrCreateConfiguration(target).getPageNumber();

@@ -66,6 +66,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": target.getConfiguration().setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "ostempl": target.getConfiguration().setOstempl(property(camelContext, java.lang.String.class, value)); return true;
         case "pagenumber":
         case "pageNumber": target.getConfiguration().setPageNumber(property(camelContext, int.class, value)); return true;
@@ -155,6 +157,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "ostempl": return java.lang.String.class;
         case "pagenumber":
         case "pageNumber": return int.class;
@@ -245,6 +249,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "objectmapper":
+        case "objectMapper": return target.getConfiguration().getObjectMapper();
         case "ostempl": return target.getConfiguration().getOstempl();
         case "pagenumber":
         case "pageNumber": return target.getConfiguration().getPageNumber();

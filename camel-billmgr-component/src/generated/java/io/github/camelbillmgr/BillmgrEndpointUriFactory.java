@@ -23,7 +23,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("account");
         props.add("addons");
         props.add("apiVersion");
@@ -53,6 +53,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lang");
         props.add("lazyStartProducer");
         props.add("maxMessagesPerPoll");
+        props.add("objectMapper");
         props.add("operation");
         props.add("ostempl");
         props.add("pageNumber");

@@ -53,10 +53,10 @@ public class BillmgrConfiguration implements Cloneable {
                                                    + "or the call fails. When false, the error document goes to the "
                                                    + "body and the error type and message to headers.")
     private boolean throwExceptionOnFailure = true;
-    @UriParam(label = "advanced", defaultValue = "http",
-              description = "The name of the camel-http component whose pooled client is used (http or https are "
-                            + "the same component family). Name your own HttpComponent bean here to give this "
-                            + "endpoint its own TLS, proxy, timeouts or pool.")
+    @UriParam(label = "advanced",
+              description = "The name of the camel-http component whose pooled client is used. By default the "
+                            + "scheme of baseUrl (http or https), so camel.component.https.* configures TLS, proxy, "
+                            + "timeouts and pool. Name your own HttpComponent bean here to give this endpoint its own.")
     private String httpComponentName;
 
     @UriParam(label = "producer", description = "order: the tariff (price list) id.")
@@ -77,15 +77,15 @@ public class BillmgrConfiguration implements Cloneable {
                                                 + "to switch it off.")
     private String autoprolong;
     @UriParam(label = "producer", defaultValue = "true",
-              description = "order, prolong: pay from the account balance at once (skipbasket=on). When false the "
-                            + "order or renewal goes to the cart and waits for payment.")
+              description = "order, prolong, edit: pay from the account balance at once (skipbasket=on). When false "
+                            + "the order, renewal or paid change goes to the cart and waits for payment.")
     private boolean skipBasket = true;
     @UriParam(label = "producer", description = "order: the reseller-side unique id of the new service (remoteid).")
     private String remoteId;
     @UriParam(label = "producer", description = "order, edit: a comment on the service.")
     private String comment;
     @UriParam(label = "producer", prefix = "addon.", multiValue = true,
-              description = "order, edit: add-on values, as addon.<id>=<value>, e.g. addon.55165=2 (sent as "
+              description = "order, edit: add-on values, as addon.ID=VALUE, e.g. addon.55165=2 (sent as "
                             + "addon_55165=2).")
     private Map<String, Object> addons;
     @UriParam(label = "producer", defaultValue = "false",
@@ -98,10 +98,10 @@ public class BillmgrConfiguration implements Cloneable {
                                                 + "3 suspended, 4 deleted, 5 processing) or its name.")
     private String status;
     @UriParam(label = "producer", description = "list: only services of this account; the account's whole Name, "
-                                                + "e.g. Example Client (client@example.com). Admins only.")
+                                                + "e.g. Example Client (client at example.com). Admins only.")
     private String account;
     @UriParam(label = "producer", prefix = "filter.", multiValue = true,
-              description = "list: any other list filter, as filter.<column>=<value>, e.g. filter.pricelist=6.")
+              description = "list: any other list filter, as filter.COLUMN=VALUE, e.g. filter.pricelist=6.")
     private Map<String, Object> filters;
     @UriParam(label = "producer", defaultValue = "1000",
               description = "list: rows per page requested (p_cnt). Every page is read, one at a time.")
@@ -130,8 +130,12 @@ public class BillmgrConfiguration implements Cloneable {
                                                 + "(defaults to the system clock in the system time zone).")
     private java.time.Clock clock;
 
+    @UriParam(label = "advanced", description = "The Jackson ObjectMapper used to read replies. Defaults to the "
+                                                + "registry's only ObjectMapper bean, or a new one.")
+    private com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+
     @UriParam(label = "advanced", prefix = "param.", multiValue = true,
-              description = "Extra raw parameters sent as they are, as param.<name>=<value>; for func/ endpoints, "
+              description = "Extra raw parameters sent as they are, as param.NAME=VALUE; for func/ endpoints, "
                             + "the function's parameters.")
     private Map<String, Object> params;
 
@@ -369,6 +373,14 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setPageNumber(int pageNumber) {
         this.pageNumber = pageNumber;
+    }
+
+    public com.fasterxml.jackson.databind.ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    public void setObjectMapper(com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
     }
 
     public BillmgrEmitMode getEmit() {

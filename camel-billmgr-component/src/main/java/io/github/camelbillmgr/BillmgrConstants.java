@@ -29,7 +29,7 @@ public final class BillmgrConstants {
     public static final String REMOTE_ID = "CamelBillmgrRemoteId";
 
     @Metadata(label = "producer", description = "Add-on values for order and edit: a Map of add-on id to value "
-                                                + "(sent as addon_<id>). Merged over the addon.<id> options.",
+                                                + "(sent as addon_ID). Merged over the addon.ID options.",
               javaType = "java.util.Map<Integer, Object>")
     public static final String ADDONS = "CamelBillmgrAddons";
 
@@ -44,7 +44,7 @@ public final class BillmgrConstants {
 
     @Metadata(label = "producer", description = "Extra raw parameters sent to BILLmanager as they are: a Map of "
                                                 + "parameter name to value (a Collection value repeats the "
-                                                + "parameter). Merged over the param.<name> options.",
+                                                + "parameter). Merged over the param.NAME options.",
               javaType = "java.util.Map<String, Object>")
     public static final String PARAMS = "CamelBillmgrParams";
 
@@ -66,7 +66,7 @@ public final class BillmgrConstants {
 
     @Metadata(label = "producer", description = "Out (list): the number of services that matched (p_elems), and the "
                                                 + "size of the returned list.",
-              javaType = "Integer")
+              javaType = "Long")
     public static final String TOTAL_COUNT = "CamelBillmgrTotalCount";
 
     @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false: the BILLmanager error type "

@@ -70,6 +70,28 @@ class BundleManifestTest {
     }
 
     @Test
+    void importsJackson2WithItsRange() {
+        List<String> jackson = clauses(header("Import-Package")).stream()
+                .filter(c -> c.startsWith("com.fasterxml.jackson")).toList();
+        assertFalse(jackson.isEmpty());
+        for (String c : jackson) {
+            assertTrue(c.contains("version=\"[2.19,3)\""), "Jackson import without the Jackson 2 range: " + c);
+        }
+    }
+
+    /**
+     * camel-core-osgi's activator registers a bundle's components and configurers (META-INF/services) only when the
+     * bundle imports the Camel API packages from the bundle it is wired to itself.
+     */
+    @Test
+    void importsTheCamelApiPackagesDiscoveryLooksFor() {
+        List<String> packages = clauses(header("Import-Package")).stream().map(c -> c.split(";")[0].trim()).toList();
+        assertTrue(packages.contains("org.apache.camel"), "org.apache.camel (Component) is imported: " + packages);
+        assertTrue(packages.contains("org.apache.camel.spi"),
+                "org.apache.camel.spi (GeneratedPropertyConfigurer) is imported: " + packages);
+    }
+
+    @Test
     void generatedServiceFilesAreOnTheClasspath() {
         for (String f : List.of("META-INF/services/org/apache/camel/component/billmgr",
                 "META-INF/services/org/apache/camel/configurer/billmgr-component",

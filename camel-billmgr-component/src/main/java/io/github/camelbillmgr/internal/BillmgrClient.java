@@ -75,7 +75,10 @@ public class BillmgrClient extends ServiceSupport {
         HttpEndpoint endpoint = camelContext.getEndpoint(httpUri, HttpEndpoint.class);
         ServiceHelper.startService(endpoint);
         httpClient = endpoint.getHttpClient();
-        mapper = camelContext.getRegistry().findSingleByType(ObjectMapper.class);
+        mapper = configuration.getObjectMapper();
+        if (mapper == null) {
+            mapper = camelContext.getRegistry().findSingleByType(ObjectMapper.class);
+        }
         if (mapper == null) {
             mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         }

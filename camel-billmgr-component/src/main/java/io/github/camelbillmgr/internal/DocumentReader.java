@@ -126,7 +126,10 @@ public final class DocumentReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
-            if (rows != null && "elem".equals(name)) {
+            if (name.startsWith("$")) {
+                // the root's own attributes ($lang, $func, ...): ignored, as they are in xml
+                p.skipChildren();
+            } else if (rows != null && "elem".equals(name)) {
                 if (value == JsonToken.START_ARRAY) {
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         rows.row(normalise((ObjectNode) p.readValueAsTree()));

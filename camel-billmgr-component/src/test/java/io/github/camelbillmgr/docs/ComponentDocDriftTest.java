@@ -99,9 +99,10 @@ class ComponentDocDriftTest {
         check(problems, page, "description", component.path("description").asText());
         check(problems, page, "supportlevel", component.path("supportLevel").asText());
         check(problems, page, "since", since);
-        if (component.path("producerOnly").asBoolean()) {
-            check(problems, page, "component-header", "Only producer is supported");
-        }
+        check(problems, page, "component-header", component.path("producerOnly").asBoolean()
+                ? "Only producer is supported"
+                : component.path("consumerOnly").asBoolean() ? "Only consumer is supported"
+                : "Both producer and consumer are supported");
         assertTrue(problems.isEmpty(), "The header attributes of " + AdocTables.ADOC_FILE
                                        + " do not match billmgr.json; edit them by hand:\n  "
                                        + String.join("\n  ", problems));

@@ -36,6 +36,15 @@ class DocumentReaderTest {
     }
 
     @Test
+    void rootAttributesAreIgnoredInBothFormats() throws Exception {
+        ObjectNode xml = read("<doc lang=\"en\" func=\"vds\"><p_elems>0</p_elems></doc>", BillmgrFormat.xml);
+        ObjectNode json = read("{\"doc\":{\"$lang\":\"en\",\"$func\":\"vds\",\"p_elems\":{\"$\":\"0\"}}}",
+                BillmgrFormat.json);
+        assertEquals(xml, json);
+        assertFalse(json.get("doc").has("$lang"));
+    }
+
+    @Test
     void absentListHasNoKeyInBothFormats() throws Exception {
         ObjectNode xml = read("<doc><p_elems>0</p_elems></doc>", BillmgrFormat.xml);
         ObjectNode json = read("{\"doc\":{\"p_elems\":{\"$\":\"0\"}}}", BillmgrFormat.json);
