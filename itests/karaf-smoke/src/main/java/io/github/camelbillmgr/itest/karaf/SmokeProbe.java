@@ -1,0 +1,230 @@
+package io.github.camelbillmgr.itest.karaf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
+import org.apache.camel.spi.ComponentResolver;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Runs inside Karaf (KarafSmokeIT boots it). Installs the camel-billmgr feature like {@code feature:repo-add} and
+ * {@code feature:install} would, checks that the bundle is active and that camel-core-osgi discovered its
+ * {@code billmgr} component, then runs billmgr: routes against the simulator and writes what happened to the result
+ * file the test waits for. Reads its settings from {@code etc/billmgr-smoke.properties}.
+ */
+public final class SmokeProbe implements BundleActivator {
+
+    static final String BILLMGR_BSN = "io.github.camelbillmgr.camel-billmgr";
+    static final String FEATURE = "camel-billmgr";
+
+    private volatile Thread worker;
+
+    @Override
+    public void start(BundleContext ctx) throws Exception {
+        Properties cfg = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "billmgr-smoke.properties"))) {
+            cfg.load(in);
+        }
+        worker = new Thread(() -> {
+            Properties out = new Properties();
+            try {
+                run(ctx, cfg, out);
+            } catch (InterruptedException e) {
+                return; // bundle stopped
+            } catch (Throwable t) {
+                out.setProperty("status", "error");
+                out.setProperty("message", describe(t));
+            }
+            write(Path.of(cfg.getProperty("result")), out);
+        }, "billmgr-smoke-probe");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop(BundleContext ctx) {
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private static void run(BundleContext ctx, Properties cfg, Properties out) throws Exception {
+        // 1. feature:repo-add + feature:install camel-billmgr
+        FeaturesService features = await(ctx, FeaturesService.class, null, 60);
+        if (features == null) {
+            throw new IllegalStateException("Karaf's FeaturesService did not appear within 60 s");
+        }
+        long t0 = System.nanoTime();
+        try {
+            features.addRepository(URI.create(cfg.getProperty("featuresRepository")));
+            // NoAutoRefreshBundles: installing must not refresh camel-core, which this probe is wired to.
+            features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        } catch (Exception e) {
+            out.setProperty("status", "unresolved");
+            out.setProperty("message", String.valueOf(e.getMessage()));
+            return;
+        }
+        out.setProperty("install.millis", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
+
+        // 2. the bundle is active, wired to the runtime's Camel, HttpClient and Jackson
+        Bundle bundle = null;
+        for (Bundle b : ctx.getBundles()) {
+            if (BILLMGR_BSN.equals(b.getSymbolicName())) {
+                bundle = b;
+            }
+        }
+        if (bundle == null) {
+            throw new IllegalStateException("feature " + FEATURE + " installed, but no bundle " + BILLMGR_BSN);
+        }
+        out.setProperty("bundle.location", bundle.getLocation());
+        out.setProperty("bundle.version", bundle.getVersion().toString());
+        if (bundle.getState() != Bundle.ACTIVE) {
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                out.setProperty("status", "unresolved");
+                out.setProperty("message", "bundle " + BILLMGR_BSN + " is " + state(bundle) + ": " + e.getMessage());
+                return;
+            }
+        }
+        out.setProperty("bundle.state", state(bundle));
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        for (BundleWire w : wiring.getRequiredWires(BundleRevision.PACKAGE_NAMESPACE)) {
+            String pkg = (String) w.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE);
+            Bundle provider = w.getProvider().getBundle();
+            out.setProperty("import." + pkg, provider.getSymbolicName() + " "
+                    + w.getCapability().getAttributes().get("version"));
+        }
+
+        // 3. camel-core-osgi's activator registered the component it found in META-INF/services
+        if (await(ctx, ComponentResolver.class, "(component=billmgr)", 30) == null) {
+            throw new IllegalStateException("camel-core-osgi registered no ComponentResolver for billmgr within 30 s: "
+                    + "the bundle must import org.apache.camel and org.apache.camel.spi from the exporter camel-core-osgi uses");
+        }
+        ServiceReference<ComponentResolver> ref = ctx.getServiceReferences(ComponentResolver.class, "(component=billmgr)")
+                .iterator().next();
+        out.setProperty("discovery.registeredBy", ref.getBundle().getSymbolicName());
+
+        // 4. routes, as a Blueprint or Java DSL user would write them
+        CamelContext camel = new OsgiDefaultCamelContext(ctx);
+        try {
+            Component billmgr = camel.getComponent("billmgr");
+            out.setProperty("component.class", billmgr.getClass().getName());
+            out.setProperty("component.bundle", FrameworkUtil.getBundle(billmgr.getClass()).getSymbolicName());
+            Map<String, Object> options = new HashMap<>(); // bindProperties removes what it bound
+            for (String name : new String[] { "baseUrl", "username", "password" }) {
+                options.put(name, cfg.getProperty(name));
+            }
+            PropertyBindingSupport.bindProperties(camel, billmgr, options);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:whoami").routeId("whoami").to("billmgr:func/whoami");
+                    from("direct:order").routeId("order").to("billmgr:vds/order?pricelist=6&period=1");
+                    from("direct:list").routeId("list").to("billmgr:vds/list");
+                }
+            });
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+
+            Exchange whoami = call(template, "direct:whoami");
+            out.setProperty("whoami.body", String.valueOf(whoami.getMessage().getBody(String.class)));
+
+            Exchange order = call(template, "direct:order");
+            out.setProperty("order.serviceId", String.valueOf(order.getMessage().getHeader("CamelBillmgrServiceId")));
+            out.setProperty("order.bodyType", typeOf(order.getMessage().getBody()));
+
+            Exchange list = call(template, "direct:list");
+            out.setProperty("list.totalCount", String.valueOf(list.getMessage().getHeader("CamelBillmgrTotalCount")));
+            out.setProperty("list.bodyType", typeOf(list.getMessage().getBody()));
+        } finally {
+            camel.close();
+        }
+        out.setProperty("status", "ok");
+    }
+
+    private static Exchange call(ProducerTemplate template, String uri) throws Exception {
+        Exchange e = template.request(uri, x -> { });
+        if (e.getException() != null) {
+            throw new IllegalStateException(uri + " failed", e.getException());
+        }
+        return e;
+    }
+
+    private static String typeOf(Object body) {
+        return body == null ? "null" : body.getClass().getName();
+    }
+
+    private static <T> T await(BundleContext ctx, Class<T> type, String filter, int seconds) throws Exception {
+        String f = "(objectClass=" + type.getName() + ")";
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(ctx,
+                ctx.createFilter(filter == null ? f : "(&" + f + filter + ")"), null);
+        tracker.open();
+        try {
+            return tracker.waitForService(TimeUnit.SECONDS.toMillis(seconds));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static String state(Bundle b) {
+        return switch (b.getState()) {
+            case Bundle.INSTALLED -> "INSTALLED (not resolved)";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    private static String describe(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    /** Written to a temporary file and moved, so the test never reads half a result. */
+    private static void write(Path result, Properties out) {
+        try {
+            Files.createDirectories(result.getParent());
+            Path tmp = result.resolveSibling(result.getFileName() + ".tmp");
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                out.store(os, "camel-billmgr Karaf smoke probe");
+            }
+            Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            e.printStackTrace();
+        }
+    }
+}
