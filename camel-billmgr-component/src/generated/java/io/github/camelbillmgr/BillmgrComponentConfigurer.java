@@ -55,6 +55,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "expiringWithinDays": getOrCreateConfiguration(target).setExpiringWithinDays(property(camelContext, java.lang.Integer.class, value)); return true;
         case "filters": getOrCreateConfiguration(target).setFilters(property(camelContext, java.util.Map.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, io.github.camelbillmgr.BillmgrFormat.class, value)); return true;
+        case "generateremoteid":
+        case "generateRemoteId": getOrCreateConfiguration(target).setGenerateRemoteId(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -120,6 +122,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "expiringWithinDays": return java.lang.Integer.class;
         case "filters": return java.util.Map.class;
         case "format": return io.github.camelbillmgr.BillmgrFormat.class;
+        case "generateremoteid":
+        case "generateRemoteId": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -186,6 +190,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "expiringWithinDays": return getOrCreateConfiguration(target).getExpiringWithinDays();
         case "filters": return getOrCreateConfiguration(target).getFilters();
         case "format": return getOrCreateConfiguration(target).getFormat();
+        case "generateremoteid":
+        case "generateRemoteId": return getOrCreateConfiguration(target).isGenerateRemoteId();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

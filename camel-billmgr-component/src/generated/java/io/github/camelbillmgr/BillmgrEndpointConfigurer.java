@@ -56,6 +56,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "expiringWithinDays": target.getConfiguration().setExpiringWithinDays(property(camelContext, java.lang.Integer.class, value)); return true;
         case "filters": target.getConfiguration().setFilters(property(camelContext, java.util.Map.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, io.github.camelbillmgr.BillmgrFormat.class, value)); return true;
+        case "generateremoteid":
+        case "generateRemoteId": target.getConfiguration().setGenerateRemoteId(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpcomponentname":
         case "httpComponentName": target.getConfiguration().setHttpComponentName(property(camelContext, java.lang.String.class, value)); return true;
@@ -147,6 +149,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "expiringWithinDays": return java.lang.Integer.class;
         case "filters": return java.util.Map.class;
         case "format": return io.github.camelbillmgr.BillmgrFormat.class;
+        case "generateremoteid":
+        case "generateRemoteId": return boolean.class;
         case "greedy": return boolean.class;
         case "httpcomponentname":
         case "httpComponentName": return java.lang.String.class;
@@ -239,6 +243,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "expiringWithinDays": return target.getConfiguration().getExpiringWithinDays();
         case "filters": return target.getConfiguration().getFilters();
         case "format": return target.getConfiguration().getFormat();
+        case "generateremoteid":
+        case "generateRemoteId": return target.getConfiguration().isGenerateRemoteId();
         case "greedy": return target.isGreedy();
         case "httpcomponentname":
         case "httpComponentName": return target.getConfiguration().getHttpComponentName();

@@ -23,7 +23,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("account");
         props.add("addons");
         props.add("apiVersion");
@@ -46,6 +46,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("expiringWithinDays");
         props.add("filters");
         props.add("format");
+        props.add("generateRemoteId");
         props.add("greedy");
         props.add("httpComponentName");
         props.add("initialDelay");

@@ -82,6 +82,11 @@ public class BillmgrConfiguration implements Cloneable {
     private boolean skipBasket = true;
     @UriParam(label = "producer", description = "order: the reseller-side unique id of the new service (remoteid).")
     private String remoteId;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "order: when no remote id is given (header or option), send a generated one, kept for "
+                            + "the whole exchange, so that a redelivery after an unknown outcome can find the first "
+                            + "attempt's service instead of ordering twice.")
+    private boolean generateRemoteId = true;
     @UriParam(label = "producer", description = "order, edit: a comment on the service.")
     private String comment;
     @UriParam(label = "producer", prefix = "addon.", multiValue = true,
@@ -309,6 +314,14 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setRemoteId(String remoteId) {
         this.remoteId = remoteId;
+    }
+
+    public boolean isGenerateRemoteId() {
+        return generateRemoteId;
+    }
+
+    public void setGenerateRemoteId(boolean generateRemoteId) {
+        this.generateRemoteId = generateRemoteId;
     }
 
     public String getComment() {

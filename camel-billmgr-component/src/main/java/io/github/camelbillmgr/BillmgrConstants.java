@@ -88,6 +88,12 @@ public final class BillmgrConstants {
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
 
+    @Metadata(label = "producer", description = "Out (order): true when the order was not sent again because an "
+                                                + "earlier attempt of the same exchange had already placed it (found "
+                                                + "by its remote id).",
+              javaType = "Boolean")
+    public static final String RECOVERED = "CamelBillmgrRecovered";
+
     @Metadata(label = "consumer", description = "What changed since the last poll (emit=changes): created, "
                                                 + "statusChanged, renewed, expireDateChanged, autoprolongChanged, "
                                                 + "costChanged or removed; several are comma separated.",
