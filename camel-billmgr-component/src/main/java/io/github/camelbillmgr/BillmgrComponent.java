@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelbillmgr.internal.ConfigurationValidator;
+import io.github.camelbillmgr.internal.LoginBackoff;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -21,6 +22,7 @@ public class BillmgrComponent extends HealthCheckComponent {
     private BillmgrConfiguration configuration = new BillmgrConfiguration();
 
     private final Map<String, SessionAuthenticator> sessions = new ConcurrentHashMap<>();
+    private final Map<String, LoginBackoff> backoffs = new ConcurrentHashMap<>();
 
     public BillmgrComponent() {
     }
@@ -58,6 +60,12 @@ public class BillmgrComponent extends HealthCheckComponent {
     SessionAuthenticator sessionFor(BillmgrConfiguration c) {
         String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
         return sessions.computeIfAbsent(key, k -> new SessionAuthenticator());
+    }
+
+    /** Shared like the session: a refused password pauses every endpoint that uses it. */
+    LoginBackoff backoffFor(BillmgrConfiguration c) {
+        String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
+        return backoffs.computeIfAbsent(key, k -> new LoginBackoff());
     }
 
     public BillmgrConfiguration getConfiguration() {

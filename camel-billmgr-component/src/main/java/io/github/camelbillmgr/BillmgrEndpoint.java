@@ -61,7 +61,8 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         client = new BillmgrClient(getCamelContext(), configuration,
-                configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration) : null);
+                configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration) : null,
+                getComponent().backoffFor(configuration));
         ServiceHelper.startService(client);
     }
 

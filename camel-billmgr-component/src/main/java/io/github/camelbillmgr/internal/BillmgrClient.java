@@ -50,16 +50,19 @@ public class BillmgrClient extends ServiceSupport {
     private final CamelContext camelContext;
     private final BillmgrConfiguration configuration;
     private final SessionAuthenticator session;
+    private final LoginBackoff backoff;
     private HttpClient httpClient;
     private URI uri;
     private String sanitizedUri;
     private DocumentReader reader;
     private ObjectMapper mapper;
 
-    public BillmgrClient(CamelContext camelContext, BillmgrConfiguration configuration, SessionAuthenticator session) {
+    public BillmgrClient(CamelContext camelContext, BillmgrConfiguration configuration, SessionAuthenticator session,
+                         LoginBackoff backoff) {
         this.camelContext = camelContext;
         this.configuration = configuration;
         this.session = session;
+        this.backoff = backoff;
     }
 
     @Override
@@ -112,6 +115,19 @@ public class BillmgrClient extends ServiceSupport {
      * @throws BillmgrTransportException when no BILLmanager document came back
      */
     public ObjectNode call(BillmgrRequest request, DocumentReader.RowHandler rows) throws BillmgrException {
+        backoff.check();
+        try {
+            ObjectNode doc = authenticatedCall(request, rows);
+            backoff.accepted();
+            return doc;
+        } catch (BillmgrAuthenticationException e) {
+            backoff.refused(e);
+            throw e;
+        }
+    }
+
+    private ObjectNode authenticatedCall(BillmgrRequest request, DocumentReader.RowHandler rows)
+            throws BillmgrException {
         if (configuration.getAuthMode() != BillmgrAuthMode.session) {
             return checked(request, send(request, "authinfo", configuration.getUsername() + ":" + configuration.getPassword(), rows));
         }
