@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * <li>the batch of VPS orders ({@code direct:order-batch});</li>
  * <li>the renewal of the first VPS ordered ({@code direct:renew-vps});</li>
  * <li>its auto-renewal switched on and off again ({@code direct:auto-renewal-on}, {@code direct:auto-renewal-off});</li>
- * <li>a VMmanager 6 license ordered, its nodes raised, suspended, resumed and deleted ({@code direct:license-*});
+ * <li>a VMmanager 6 license ordered (a trial), converted to a paid period, its nodes raised, suspended, resumed and
+ * deleted ({@code direct:license-*});
  * a failed step ends the license's life there.</li>
  * </ol>
  */
@@ -26,8 +27,8 @@ public final class BillmgrMission {
     private static final Logger LOG = LoggerFactory.getLogger(BillmgrMission.class);
 
     static final List<String> LICENSE_STEPS
-            = List.of("direct:license-add-nodes", "direct:license-suspend", "direct:license-resume",
-                    "direct:license-delete");
+            = List.of("direct:license-convert", "direct:license-add-nodes", "direct:license-suspend",
+                    "direct:license-resume", "direct:license-delete");
 
     private final CamelContext camelContext;
 

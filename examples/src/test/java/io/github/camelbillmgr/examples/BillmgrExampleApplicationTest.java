@@ -62,16 +62,17 @@ class BillmgrExampleApplicationTest {
         MissionSummary summary = runExample();
 
         List<String> steps = summary.steps().stream().map(StepOutcome::step).toList();
-        assertEquals(14, steps.size(), summary::toString);
+        assertEquals(15, steps.size(), summary::toString);
         assertEquals(List.of("order order-1", "order order-2", "order order-3", "order order-4", "order order-5",
                 "order order-6"), steps.subList(0, 6), summary::toString);
         long vps = summary.order("order-1").orElseThrow().serviceId();
         long license = summary.step("order a VMmanager 6 license").orElseThrow().serviceId();
         assertEquals(List.of("renew vds " + vps, "switch auto-renewal on for vds " + vps,
                 "switch auto-renewal off for vds " + vps, "order a VMmanager 6 license",
-                "raise the nodes of license " + license, "suspend license " + license, "resume license " + license,
-                "delete license " + license), steps.subList(6, 14), summary::toString);
-        assertEquals(12, summary.okCount(), summary::toString);
+                "convert license " + license + " to a paid period", "raise the nodes of license " + license,
+                "suspend license " + license, "resume license " + license, "delete license " + license),
+                steps.subList(6, 15), summary::toString);
+        assertEquals(13, summary.okCount(), summary::toString);
         assertEquals(List.of("order-4", "order-6"), summary.failures().stream().map(StepOutcome::remoteId).toList(),
                 summary::toString);
     }
@@ -140,13 +141,14 @@ class BillmgrExampleApplicationTest {
         assertTrue(off.ok(), off::toString);
         assertNull(vds.autoprolong(), vds::toString);
 
-        // what was paid: the four orders and one month of VDS-1
-        assertEquals(0, new BigDecimal("649.32").compareTo(simulator.state().balance(CLIENT_USER)),
+        // what was paid: the four orders, one month of VDS-1 and the license's first paid month (12.00)
+        assertEquals(0, new BigDecimal("637.32").compareTo(simulator.state().balance(CLIENT_USER)),
                 () -> "balance " + simulator.state().balance(CLIENT_USER));
     }
 
     @Test
     void theLicenseGoesThroughItsWholeLifeAndEndsDeleted() throws Exception {
+        java.time.LocalDate trialEnd = simulator.clock().today().plusDays(14);
         MissionSummary summary = runExample();
 
         StepOutcome ordered = summary.step("order a VMmanager 6 license").orElseThrow();
@@ -156,18 +158,23 @@ class BillmgrExampleApplicationTest {
         SimService license = licenses.get(0);
         assertEquals(ordered.serviceId(), license.id());
         assertEquals(55163, license.pricelistId());
-        assertTrue(license.trial(), license::toString);
+        // ordered as a trial, then converted to a paid month
+        assertFalse(license.trial(), license::toString);
+        assertEquals(1, license.period(), license::toString);
+        assertEquals(trialEnd.plusMonths(1), license.expireDate(), license::toString);
         assertEquals("3", license.addons().get(55165), license::toString);
         assertEquals(SimService.STATUS_DELETED, license.status(), license::toString);
 
-        List<String> lines = summary.steps().subList(9, 14).stream().map(StepOutcome::line).toList();
-        assertTrue(lines.get(0).startsWith("[ok]     ordered VMmanager 6 license " + license.id() + " (trial): status ACTIVE"),
-                lines::toString);
+        List<String> lines = summary.steps().subList(9, 15).stream().map(StepOutcome::line).toList();
+        assertEquals("[ok]     ordered VMmanager 6 license " + license.id() + " (trial): status ACTIVE, expires "
+                     + trialEnd, lines.get(0));
+        assertEquals("[ok]     converted license " + license.id() + " from the trial to 1 month paid: expire date "
+                     + trialEnd + " -> " + trialEnd.plusMonths(1) + ", cost 12.00 EUR", lines.get(1));
         assertEquals("[ok]     raised the nodes add-on 55165 of license " + license.id() + " to 3: status ACTIVE",
-                lines.get(1));
-        assertEquals("[ok]     suspended license " + license.id() + " (as admin): status SUSPENDED", lines.get(2));
-        assertEquals("[ok]     resumed license " + license.id() + " (as admin): status ACTIVE", lines.get(3));
-        assertEquals("[ok]     deleted license " + license.id() + ": status DELETED", lines.get(4));
+                lines.get(2));
+        assertEquals("[ok]     suspended license " + license.id() + " (as admin): status SUSPENDED", lines.get(3));
+        assertEquals("[ok]     resumed license " + license.id() + " (as admin): status ACTIVE", lines.get(4));
+        assertEquals("[ok]     deleted license " + license.id() + ": status DELETED", lines.get(5));
     }
 
     @Test
@@ -176,9 +183,9 @@ class BillmgrExampleApplicationTest {
 
         assertTrue(summary.target().startsWith("embedded simulator at http://127.0.0.1:"), summary.target());
         assertTrue(summary.target().endsWith(" as " + CLIENT_USER), summary.target());
-        assertEquals(12, summary.okCount(), summary::toString);
+        assertEquals(13, summary.okCount(), summary::toString);
         assertEquals(List.of("order-4", "order-6"), summary.failures().stream().map(StepOutcome::remoteId).toList());
-        assertEquals(List.of("the client's balance went from 1000.00 to 649.32 EUR (simulator state)"),
+        assertEquals(List.of("the client's balance went from 1000.00 to 637.32 EUR (simulator state)"),
                 summary.notes());
     }
 
