@@ -46,6 +46,10 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "clock": getOrCreateConfiguration(target).setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "comment": getOrCreateConfiguration(target).setComment(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelbillmgr.BillmgrConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datacenter": getOrCreateConfiguration(target).setDatacenter(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "dragoncart":
@@ -82,8 +86,12 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "recipe": getOrCreateConfiguration(target).setRecipe(property(camelContext, java.lang.String.class, value)); return true;
         case "remoteid":
         case "remoteId": getOrCreateConfiguration(target).setRemoteId(property(camelContext, java.lang.String.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "skipbasket":
         case "skipBasket": getOrCreateConfiguration(target).setSkipBasket(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelbillmgr.BillmgrStateRepository.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,6 +121,10 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "clock": return java.time.Clock.class;
         case "comment": return java.lang.String.class;
         case "configuration": return io.github.camelbillmgr.BillmgrConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
         case "datacenter": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "dragoncart":
@@ -149,8 +161,12 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "recipe": return java.lang.String.class;
         case "remoteid":
         case "remoteId": return java.lang.String.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         case "skipbasket":
         case "skipBasket": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return io.github.camelbillmgr.BillmgrStateRepository.class;
         case "status": return java.lang.String.class;
@@ -181,6 +197,10 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "clock": return getOrCreateConfiguration(target).getClock();
         case "comment": return getOrCreateConfiguration(target).getComment();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
         case "datacenter": return getOrCreateConfiguration(target).getDatacenter();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "dragoncart":
@@ -217,8 +237,12 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "recipe": return getOrCreateConfiguration(target).getRecipe();
         case "remoteid":
         case "remoteId": return getOrCreateConfiguration(target).getRemoteId();
+        case "responsetimeout":
+        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "skipbasket":
         case "skipBasket": return getOrCreateConfiguration(target).isSkipBasket();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "status": return getOrCreateConfiguration(target).getStatus();

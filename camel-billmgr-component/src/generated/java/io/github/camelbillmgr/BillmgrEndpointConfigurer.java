@@ -42,6 +42,10 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clock": target.getConfiguration().setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "comment": target.getConfiguration().setComment(property(camelContext, java.lang.String.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": target.getConfiguration().setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datacenter": target.getConfiguration().setDatacenter(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -86,6 +90,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "remoteId": target.getConfiguration().setRemoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -97,6 +103,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "skipbasket":
         case "skipBasket": target.getConfiguration().setSkipBasket(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staterepository":
@@ -135,6 +143,10 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "clock": return java.time.Clock.class;
         case "comment": return java.lang.String.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
         case "datacenter": return java.lang.String.class;
         case "delay": return long.class;
         case "domain": return java.lang.String.class;
@@ -179,6 +191,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "remoteId": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -190,6 +204,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "skipbasket":
         case "skipBasket": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "staterepository":
@@ -229,6 +245,10 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clock": return target.getConfiguration().getClock();
         case "comment": return target.getConfiguration().getComment();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return target.getConfiguration().getConnectionRequestTimeout();
         case "datacenter": return target.getConfiguration().getDatacenter();
         case "delay": return target.getDelay();
         case "domain": return target.getConfiguration().getDomain();
@@ -273,6 +293,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "remoteId": return target.getConfiguration().getRemoteId();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "responsetimeout":
+        case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -284,6 +306,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "skipbasket":
         case "skipBasket": return target.getConfiguration().isSkipBasket();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "staterepository":

@@ -23,7 +23,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(60);
         props.add("account");
         props.add("addons");
         props.add("apiVersion");
@@ -36,6 +36,8 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("bridgeErrorHandler");
         props.add("clock");
         props.add("comment");
+        props.add("connectTimeout");
+        props.add("connectionRequestTimeout");
         props.add("datacenter");
         props.add("delay");
         props.add("domain");
@@ -67,12 +69,14 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("recipe");
         props.add("remoteId");
         props.add("repeatCount");
+        props.add("responseTimeout");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("skipBasket");
+        props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("stateRepository");
         props.add("status");

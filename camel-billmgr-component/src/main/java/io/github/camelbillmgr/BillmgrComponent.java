@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelbillmgr.internal.ConfigurationValidator;
+import io.github.camelbillmgr.internal.HttpEndpoints;
 import io.github.camelbillmgr.internal.LoginBackoff;
+import io.github.camelbillmgr.internal.RequestTimeouts;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -23,6 +25,7 @@ public class BillmgrComponent extends HealthCheckComponent {
 
     private final Map<String, SessionAuthenticator> sessions = new ConcurrentHashMap<>();
     private final Map<String, LoginBackoff> backoffs = new ConcurrentHashMap<>();
+    private final HttpEndpoints httpEndpoints = new HttpEndpoints();
 
     public BillmgrComponent() {
     }
@@ -41,6 +44,8 @@ public class BillmgrComponent extends HealthCheckComponent {
         BillmgrEndpoint endpoint = new BillmgrEndpoint(uri, this, conf);
         setProperties(endpoint, parameters);
         ConfigurationValidator.validate(conf);
+        RequestTimeouts.of(conf);
+        HttpEndpoints.validate(conf);
         return endpoint;
     }
 
@@ -66,6 +71,17 @@ public class BillmgrComponent extends HealthCheckComponent {
     LoginBackoff backoffFor(BillmgrConfiguration c) {
         String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
         return backoffs.computeIfAbsent(key, k -> new LoginBackoff());
+    }
+
+    /** The camel-http endpoints of the billmgr endpoints that bring their own TLS settings. */
+    HttpEndpoints httpEndpoints() {
+        return httpEndpoints;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        httpEndpoints.stopAll();
+        super.doStop();
     }
 
     public BillmgrConfiguration getConfiguration() {

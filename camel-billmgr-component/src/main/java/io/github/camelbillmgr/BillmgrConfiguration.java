@@ -8,6 +8,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Everything a billmgr endpoint is configured with. Set once on the component ({@code camel.component.billmgr.*})
@@ -55,9 +56,31 @@ public class BillmgrConfiguration implements Cloneable {
     private boolean throwExceptionOnFailure = true;
     @UriParam(label = "advanced",
               description = "The name of the camel-http component whose pooled client is used. By default the "
-                            + "scheme of baseUrl (http or https), so camel.component.https.* configures TLS, proxy, "
-                            + "timeouts and pool. Name your own HttpComponent bean here to give this endpoint its own.")
+                            + "scheme of baseUrl (http or https), so camel.component.https.* configures proxy, pool "
+                            + "and default TLS. Name your own HttpComponent bean here to give this endpoint its own.")
     private String httpComponentName;
+    @UriParam(label = "security",
+              description = "The trust store (and, for client certificates, the key store) for an https baseUrl. "
+                            + "Without it, the camel-http component's sslContextParameters apply, else the JVM's "
+                            + "default trust store. The certificate and the host name are always verified: there is "
+                            + "no trust-all setting.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "timeout", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for the connection to BILLmanager to open, in milliseconds or as a "
+                            + "duration (10s). When it expires, nothing was sent. Replaces the camel-http component's "
+                            + "connectTimeout for billmgr calls.")
+    private long connectTimeout = 10_000L;
+    @UriParam(label = "timeout", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long BILLmanager may stay silent once the request is sent (a socket read timeout), "
+                            + "in milliseconds or as a duration (60s). When it expires, the outcome is unknown: an "
+                            + "order fails with BillmgrOutcomeUnknownException. Replaces the camel-http component's "
+                            + "responseTimeout for billmgr calls.")
+    private long responseTimeout = 60_000L;
+    @UriParam(label = "timeout", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long to wait for a free connection of the camel-http pool, in milliseconds or as a "
+                            + "duration (30s). When it expires, nothing was sent. Replaces the camel-http component's "
+                            + "connectionRequestTimeout for billmgr calls.")
+    private long connectionRequestTimeout = 30_000L;
 
     @UriParam(label = "producer", description = "order: the tariff (price list) id.")
     private String pricelist;
@@ -242,6 +265,38 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setHttpComponentName(String httpComponentName) {
         this.httpComponentName = httpComponentName;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public long getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    public void setConnectionRequestTimeout(long connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
     }
 
     public String getPricelist() {

@@ -62,7 +62,7 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
         super.doStart();
         client = new BillmgrClient(getCamelContext(), configuration,
                 configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration) : null,
-                getComponent().backoffFor(configuration));
+                getComponent().backoffFor(configuration), getComponent().httpEndpoints());
         ServiceHelper.startService(client);
     }
 

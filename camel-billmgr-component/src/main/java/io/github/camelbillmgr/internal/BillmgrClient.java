@@ -22,12 +22,14 @@ import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrTransportException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpEndpoint;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.URISupport;
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.Configurable;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -51,18 +53,22 @@ public class BillmgrClient extends ServiceSupport {
     private final BillmgrConfiguration configuration;
     private final SessionAuthenticator session;
     private final LoginBackoff backoff;
+    private final HttpEndpoints httpEndpoints;
     private HttpClient httpClient;
+    private RequestTimeouts timeouts;
+    private RequestConfig requestConfig;
     private URI uri;
     private String sanitizedUri;
     private DocumentReader reader;
     private ObjectMapper mapper;
 
     public BillmgrClient(CamelContext camelContext, BillmgrConfiguration configuration, SessionAuthenticator session,
-                         LoginBackoff backoff) {
+                         LoginBackoff backoff, HttpEndpoints httpEndpoints) {
         this.camelContext = camelContext;
         this.configuration = configuration;
         this.session = session;
         this.backoff = backoff;
+        this.httpEndpoints = httpEndpoints;
     }
 
     @Override
@@ -70,14 +76,10 @@ public class BillmgrClient extends ServiceSupport {
         String baseUrl = configuration.getBaseUrl();
         uri = URI.create(baseUrl);
         sanitizedUri = URISupport.sanitizeUri(baseUrl);
-        String httpUri = baseUrl;
-        String component = configuration.getHttpComponentName();
-        if (component != null && !component.isBlank()) {
-            httpUri = component + baseUrl.substring(baseUrl.indexOf(':'));
-        }
-        HttpEndpoint endpoint = camelContext.getEndpoint(httpUri, HttpEndpoint.class);
-        ServiceHelper.startService(endpoint);
+        HttpEndpoint endpoint = httpEndpoints.endpointFor(camelContext, configuration);
         httpClient = endpoint.getHttpClient();
+        timeouts = RequestTimeouts.of(configuration);
+        requestConfig = timeouts.applyTo(httpClient instanceof Configurable c ? c.getConfig() : null);
         mapper = configuration.getObjectMapper();
         if (mapper == null) {
             mapper = camelContext.getRegistry().findSingleByType(ObjectMapper.class);
@@ -216,13 +218,15 @@ public class BillmgrClient extends ServiceSupport {
             form.add(new BasicNameValuePair(credentialName, credential));
         }
         HttpPost post = new HttpPost(uri);
+        post.setConfig(requestConfig);
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
         request.headers().forEach(post::setHeader);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Calling BILLmanager {}: {}", sanitizedUri, request);
         }
+        HttpClientContext context = HttpClientContext.create();
         try {
-            return httpClient.execute(post, response -> read(request, response, credential, rows));
+            return httpClient.execute(post, context, response -> read(request, response, credential, rows));
         } catch (ReplyException e) {
             throw e.failure;
         } catch (DocumentReader.RowHandlerException e) {
@@ -233,9 +237,11 @@ public class BillmgrClient extends ServiceSupport {
             throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause, request.func(), cause);
         } catch (IOException e) {
             Redactor redactor = redactor(request, credential);
+            // the connection's details are recorded once the request starts to go out on it
+            boolean sent = context.getEndpointDetails() != null;
             throw new BillmgrTransportException(
                     redactor.redact("No reply from BILLmanager at " + sanitizedUri + " for func '" + request.func()
-                                    + "': " + e),
+                                    + "': " + NoReplyDescription.describe(e, sent, uri, timeouts) + " (" + e + ")"),
                     request.func(), sanitizedUri, 0, null, null, null, e);
         }
     }

@@ -1,6 +1,8 @@
 package io.github.camelbillmgr.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Store;
 import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
@@ -24,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     String url = sim.getBaseUrl();   // http://127.0.0.1:PORT/billmgr
  * }
  * </pre>
+ *
+ * With {@link SimulatorSettings#setSslContext} it serves HTTPS instead (see {@link SimulatorCertificate}).
  */
 public final class BillmgrSimulator implements AutoCloseable {
 
@@ -47,6 +52,7 @@ public final class BillmgrSimulator implements AutoCloseable {
     private final ApiHttpHandler handler;
     private HttpServer server;
     private ExecutorService executor;
+    private boolean https;
 
     public BillmgrSimulator() {
         this(new SimulatorSettings());
@@ -72,8 +78,17 @@ public final class BillmgrSimulator implements AutoCloseable {
             return this;
         }
         try {
-            HttpServer created = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getByName(settings.getHost()), settings.getPort()), 0);
+            InetSocketAddress address =
+                    new InetSocketAddress(InetAddress.getByName(settings.getHost()), settings.getPort());
+            SSLContext sslContext = settings.getSslContext();
+            HttpServer created;
+            if (sslContext != null) {
+                HttpsServer secure = HttpsServer.create(address, 0);
+                secure.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+                created = secure;
+            } else {
+                created = HttpServer.create(address, 0);
+            }
             int instance = INSTANCES.incrementAndGet();
             AtomicInteger threads = new AtomicInteger();
             executor = Executors.newCachedThreadPool(task -> {
@@ -85,6 +100,7 @@ public final class BillmgrSimulator implements AutoCloseable {
             created.setExecutor(executor);
             created.start();
             server = created;
+            https = sslContext != null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind " + settings.getHost() + ":" + settings.getPort(), e);
         }
@@ -120,10 +136,10 @@ public final class BillmgrSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:PORT/billmgr}. */
-    public String getBaseUrl() {
+    /** {@code http://127.0.0.1:PORT/billmgr}, or {@code https://...} when started with an SSL context. */
+    public synchronized String getBaseUrl() {
         String host = settings.getHost().contains(":") ? "[" + settings.getHost() + "]" : settings.getHost();
-        return "http://" + host + ":" + getPort() + "/billmgr";
+        return (https ? "https" : "http") + "://" + host + ":" + getPort() + "/billmgr";
     }
 
     /** The live settings; changes apply to the next request. */

@@ -7,13 +7,16 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator until Ctrl-C:
- * {@code java -jar camel-billmgr-simulator-<version>-standalone.jar [--port N] [--host H] [--seed file.json]}.
- * The clock follows real time here. Passwords are never printed: they are in the seed (the
- * built-in ones are documented constants of {@link BillmgrSimulator}).
+ * {@code java -jar camel-billmgr-simulator-<version>-standalone.jar [--port N] [--host H] [--seed file.json]
+ * [--keystore file.p12]}. The clock follows real time here. Passwords are never printed: they are in the seed (the
+ * built-in ones are documented constants of {@link BillmgrSimulator}). With {@code --keystore} it serves HTTPS; the
+ * key store's password is read from the environment variable {@value #KEYSTORE_PASSWORD_ENV}, never from the
+ * command line.
  */
 public final class BillmgrSimulatorMain {
 
     static final int DEFAULT_PORT = 1500;
+    static final String KEYSTORE_PASSWORD_ENV = "BILLMGR_SIM_KEYSTORE_PASSWORD";
 
     private BillmgrSimulatorMain() {
     }
@@ -39,7 +42,7 @@ public final class BillmgrSimulatorMain {
             usage(out);
             return 0;
         }
-        BillmgrSimulator simulator = create(options, err);
+        BillmgrSimulator simulator = create(options, System.getenv(KEYSTORE_PASSWORD_ENV), err);
         if (simulator == null) {
             return 1;
         }
@@ -55,8 +58,26 @@ public final class BillmgrSimulatorMain {
     }
 
     static BillmgrSimulator create(Options options, PrintStream err) {
+        return create(options, null, err);
+    }
+
+    static BillmgrSimulator create(Options options, String keyStorePassword, PrintStream err) {
         SimulatorSettings settings = new SimulatorSettings().setPort(options.port).setHost(options.host)
                 .setRealTimeClock(true);
+        if (options.keyStore != null) {
+            if (keyStorePassword == null) {
+                err.println("--keystore needs the key store's password in the environment variable "
+                            + KEYSTORE_PASSWORD_ENV);
+                return null;
+            }
+            try {
+                settings.setSslContext(SimulatorCertificate.serverSslContext(options.keyStore,
+                        keyStorePassword.toCharArray()));
+            } catch (IllegalStateException e) {
+                err.println(e.getMessage());
+                return null;
+            }
+        }
         SimulatorSeed seed = SimulatorSeed.defaults();
         if (options.seed != null) {
             try {
@@ -84,6 +105,8 @@ public final class BillmgrSimulatorMain {
         out.println("  --port N          port to listen on (default " + DEFAULT_PORT + ", 0 = any free port)");
         out.println("  --host H          address to bind (default 127.0.0.1)");
         out.println("  --seed FILE.json  seed overriding the built-in accounts, catalogue and services");
+        out.println("  --keystore FILE   serve HTTPS with the key in this PKCS12 key store; its password is read");
+        out.println("                    from the environment variable " + KEYSTORE_PASSWORD_ENV);
         out.println("  --help            this text");
     }
 
@@ -92,6 +115,7 @@ public final class BillmgrSimulatorMain {
         int port = DEFAULT_PORT;
         String host = "127.0.0.1";
         Path seed;
+        Path keyStore;
         boolean help;
 
         static Options parse(String[] args) {
@@ -102,6 +126,7 @@ public final class BillmgrSimulatorMain {
                     case "--port" -> options.port = parsePort(value(args, ++i, "--port"));
                     case "--host" -> options.host = value(args, ++i, "--host");
                     case "--seed" -> options.seed = Path.of(value(args, ++i, "--seed"));
+                    case "--keystore" -> options.keyStore = Path.of(value(args, ++i, "--keystore"));
                     default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
                 }
             }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * Every behaviour the reference marks [unverified], plus the server's own knobs. The object is
@@ -35,6 +36,7 @@ public final class SimulatorSettings {
     // transport
     private volatile String host = "127.0.0.1";
     private volatile int port = 0;
+    private volatile SSLContext sslContext;
     private volatile String jsonContentType = "application/json";
     private volatile boolean xjsonIsJsonAlias = true;
     private volatile boolean okAsEmptyObject = true;
@@ -93,6 +95,7 @@ public final class SimulatorSettings {
     public SimulatorSettings copyFrom(SimulatorSettings other) {
         host = other.host;
         port = other.port;
+        sslContext = other.sslContext;
         jsonContentType = other.jsonContentType;
         xjsonIsJsonAlias = other.xjsonIsJsonAlias;
         okAsEmptyObject = other.okAsEmptyObject;
@@ -142,6 +145,13 @@ public final class SimulatorSettings {
     /** Port to bind; default 0, a free port. Read at {@code start()}. */
     public int getPort() { return port; }
     public SimulatorSettings setPort(int value) { port = value; return this; }
+
+    /**
+     * Serve HTTPS with this context's key (e.g. {@link SimulatorCertificate#serverSslContext()}); default null,
+     * plain HTTP. Read at {@code start()}.
+     */
+    public SSLContext getSslContext() { return sslContext; }
+    public SimulatorSettings setSslContext(SSLContext value) { sslContext = value; return this; }
 
     /** Content-Type of json/xjson/sjson answers; default {@code application/json} (some servers send text/plain). */
     public String getJsonContentType() { return jsonContentType; }

@@ -1,0 +1,64 @@
+package io.github.camelbillmgr.internal;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+
+/**
+ * Says in words why no reply came: which timeout expired (and its value), whether TLS refused the server, and whether
+ * the request had left, which decides if BILLmanager may have run the function.
+ */
+final class NoReplyDescription {
+
+    private NoReplyDescription() {
+    }
+
+    /**
+     * @param requestSent whether the request had started to go out on an open connection when the failure happened
+     * @param target      the URL called (no credentials in it)
+     */
+    static String describe(IOException e, boolean requestSent, URI target, RequestTimeouts timeouts) {
+        boolean https = "https".equalsIgnoreCase(target.getScheme());
+        if (e instanceof ConnectionRequestTimeoutException) {
+            return "no connection of the camel-http pool became free within " + timeouts.connectionRequest()
+                   + ", so the request was not sent (the pool is camel-http's maxTotalConnections and "
+                   + "connectionsPerRoute)";
+        }
+        if (e instanceof ConnectTimeoutException || (!requestSent && isConnectTimeout(e))) {
+            // HttpClient bounds the TLS handshake by the connect timeout too
+            return "the connection" + (https ? " (TCP and TLS handshake)" : "") + " did not open within "
+                   + timeouts.connect() + ", so the request was not sent";
+        }
+        if (e instanceof SSLPeerUnverifiedException) {
+            // HttpClient's host name check, after the certificate itself was trusted
+            return "the TLS handshake failed, so the request was not sent: the server's certificate is not issued for "
+                   + target.getHost() + " (host names are always verified: use a name of the certificate in baseUrl)";
+        }
+        if (e instanceof SSLException || e.getCause() instanceof SSLException) {
+            return "the TLS handshake failed, so the request was not sent: the server's certificate is not trusted, or "
+                   + "the two sides share no TLS version or cipher (certificates are always verified: give the trust "
+                   + "store holding the server's certificate or its CA in the sslContextParameters option)";
+        }
+        if (e instanceof SocketTimeoutException) {
+            if (requestSent) {
+                return "no reply within " + timeouts.response() + " after the request was sent, so BILLmanager may "
+                       + "or may not have run it";
+            }
+            return "the connection timed out before the request was sent";
+        }
+        return requestSent
+                ? "the connection failed after the request was sent, so BILLmanager may or may not have run it"
+                : "the connection failed before the request was sent";
+    }
+
+    private static boolean isConnectTimeout(IOException e) {
+        String m = e.getMessage();
+        return e instanceof SocketTimeoutException && m != null && m.toLowerCase(java.util.Locale.ROOT).contains("connect");
+    }
+}
