@@ -1,6 +1,7 @@
 package io.github.camelbillmgr.simulator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Store;
 import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
@@ -63,7 +64,8 @@ public final class BillmgrSimulator implements AutoCloseable {
         this.clock = new SimulatorClock(start, settings.isRealTimeClock());
         this.store = new Store(settings, clock, seed);
         this.state = new SimulatorState(store, faults);
-        this.handler = new ApiHttpHandler(new Dispatcher(store), settings, clock, faults, requestLog);
+        this.handler = new ApiHttpHandler(new Dispatcher(store), new CredentialFaults(store), settings, clock, faults,
+                requestLog);
     }
 
     /** Binds {@code host:port} from the settings (port 0: a free one) and serves. Idempotent. */
