@@ -37,6 +37,18 @@ public final class BillmgrSimulator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BillmgrSimulator.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes headers and body in separate segments; with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK, some 40 ms per call. That would swamp
+        // injected latencies and make load tests crawl. The JDK reads the property once, when its
+        // first server is made, so an earlier server in the same JVM keeps its own choice; an
+        // explicit -Dsun.net.httpserver.nodelay=false is respected.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
 
     private final SimulatorSettings settings;
     private final SimulatorSeed seed;
