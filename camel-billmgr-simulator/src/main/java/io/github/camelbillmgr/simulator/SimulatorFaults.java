@@ -24,10 +24,10 @@ import java.util.Objects;
  *   <li><b>latency</b> ({@link #latency}): every call of a function waits, until cleared.</li>
  * </ul>
  * A function of {@code null} or {@code "*"} matches every call; a {@code *} inside a name is a
- * glob ({@code "*.order.param"}). For each call, latency and the first matching {@link #delayNext}
- * rule add their waits; then next-N rules and scripts are asked in the order they were added,
- * then random rules in the order they were added, and the first that takes the call decides its
- * fault. A fault applies before authentication, so it hits even calls that would be refused.
+ * glob ({@code "*.order.param"}). For each call, latency and the first matching next-N delay
+ * rule ({@link #delayNext}) add their waits; then the other next-N rules and the scripts, and
+ * after them the random rules, are asked in the order they were added, and the first that takes
+ * the call decides its fault. A fault applies before authentication, so it hits even calls that would be refused.
  * {@link #clear()} (and {@code BillmgrSimulator.reset()}) removes every rule and the counts.
  */
 public final class SimulatorFaults {
