@@ -3,6 +3,7 @@ package io.github.camelbillmgr.simulator;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Store;
 import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
@@ -41,6 +42,18 @@ public final class BillmgrSimulator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BillmgrSimulator.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes headers and body in separate segments; with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK, some 40 ms per call. That would swamp
+        // injected latencies and make load tests crawl. The JDK reads the property once, when its
+        // first server is made, so an earlier server in the same JVM keeps its own choice; an
+        // explicit -Dsun.net.httpserver.nodelay=false is respected.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
 
     private final SimulatorSettings settings;
     private final SimulatorSeed seed;
@@ -69,7 +82,8 @@ public final class BillmgrSimulator implements AutoCloseable {
         this.clock = new SimulatorClock(start, settings.isRealTimeClock());
         this.store = new Store(settings, clock, seed);
         this.state = new SimulatorState(store, faults);
-        this.handler = new ApiHttpHandler(new Dispatcher(store), settings, clock, faults, requestLog);
+        this.handler = new ApiHttpHandler(new Dispatcher(store), new CredentialFaults(store), settings, clock, faults,
+                requestLog);
     }
 
     /** Binds {@code host:port} from the settings (port 0: a free one) and serves. Idempotent. */

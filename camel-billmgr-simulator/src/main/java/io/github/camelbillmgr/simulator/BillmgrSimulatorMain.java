@@ -3,15 +3,19 @@ package io.github.camelbillmgr.simulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs the simulator until Ctrl-C:
  * {@code java -jar camel-billmgr-simulator-<version>-standalone.jar [--port N] [--host H] [--seed file.json]
- * [--keystore file.p12]}. The clock follows real time here. Passwords are never printed: they are in the seed (the
- * built-in ones are documented constants of {@link BillmgrSimulator}). With {@code --keystore} it serves HTTPS; the
- * key store's password is read from the environment variable {@value #KEYSTORE_PASSWORD_ENV}, never from the
- * command line.
+ * [--keystore file.p12] [--faults FUNC:RATE:FAULT[,FAULT...][:SEED]]... [--latency FUNC:DURATION]...}.
+ * The clock follows real time here. Passwords are never printed: they are in the seed (the built-in ones are
+ * documented constants of {@link BillmgrSimulator}). With {@code --keystore} it serves HTTPS; the key store's
+ * password is read from the environment variable {@value #KEYSTORE_PASSWORD_ENV}, never from the command line.
  */
 public final class BillmgrSimulatorMain {
 
@@ -87,7 +91,9 @@ public final class BillmgrSimulatorMain {
                 return null;
             }
         }
-        return new BillmgrSimulator(settings, seed);
+        BillmgrSimulator simulator = new BillmgrSimulator(settings, seed);
+        options.faults.forEach(rule -> rule.accept(simulator.state().faults()));
+        return simulator;
     }
 
     static void printBanner(BillmgrSimulator simulator, PrintStream out) {
@@ -96,6 +102,7 @@ public final class BillmgrSimulatorMain {
         simulator.state().accounts().forEach(account ->
                 out.println("  " + (account.admin() ? "admin  " : "client ") + account.user()
                         + "  [" + account.accountName() + "]"));
+        out.println("Faults: " + simulator.state().faults());
         out.println("Example: " + simulator.getBaseUrl() + "?func=whoami&out=json&authinfo=USER:PASSWORD");
         out.println("Press Ctrl-C to stop.");
     }
@@ -107,6 +114,9 @@ public final class BillmgrSimulatorMain {
         out.println("  --seed FILE.json  seed overriding the built-in accounts, catalogue and services");
         out.println("  --keystore FILE   serve HTTPS with the key in this PKCS12 key store; its password is read");
         out.println("                    from the environment variable " + KEYSTORE_PASSWORD_ENV);
+        out.println("  --faults SPEC     a random fault rule FUNC:RATE:FAULT[,FAULT...][:SEED], repeatable; e.g.");
+        out.println("                    '*.order.param:0.1:drop_after_commit,http_status=502+commit,busy:42'");
+        out.println("  --latency SPEC    every call of FUNC waits, FUNC:DURATION (ms, or 2s), repeatable; e.g. '*:200'");
         out.println("  --help            this text");
     }
 
@@ -117,6 +127,8 @@ public final class BillmgrSimulatorMain {
         Path seed;
         Path keyStore;
         boolean help;
+        /** Rules to add to the simulator's faults, parsed (and checked) with the options. */
+        final List<Consumer<SimulatorFaults>> faults = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -127,10 +139,16 @@ public final class BillmgrSimulatorMain {
                     case "--host" -> options.host = value(args, ++i, "--host");
                     case "--seed" -> options.seed = Path.of(value(args, ++i, "--seed"));
                     case "--keystore" -> options.keyStore = Path.of(value(args, ++i, "--keystore"));
+                    case "--faults" -> options.addFaults(value(args, ++i, "--faults"), FaultSpec::randomRule);
+                    case "--latency" -> options.addFaults(value(args, ++i, "--latency"), FaultSpec::latency);
                     default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
                 }
             }
             return options;
+        }
+
+        private void addFaults(String spec, Function<String, Consumer<SimulatorFaults>> parser) {
+            faults.add(parser.apply(spec));
         }
 
         private static String value(String[] args, int index, String option) {

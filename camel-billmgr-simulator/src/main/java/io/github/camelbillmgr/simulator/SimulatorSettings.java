@@ -62,6 +62,8 @@ public final class SimulatorSettings {
     // errors
     private volatile String invalidValueErrorType = "value";
     private volatile String trialRenewalErrorType = "value";
+    private volatile String busyErrorType = "processing";
+    private volatile String busyMessage = "Request in process, please wait";
     // lists
     private volatile int defaultPageSize = 100;
     private volatile boolean listDeletedServices = false;
@@ -118,6 +120,8 @@ public final class SimulatorSettings {
         suAllowed = other.suAllowed;
         invalidValueErrorType = other.invalidValueErrorType;
         trialRenewalErrorType = other.trialRenewalErrorType;
+        busyErrorType = other.busyErrorType;
+        busyMessage = other.busyMessage;
         defaultPageSize = other.defaultPageSize;
         listDeletedServices = other.listDeletedServices;
         storedFilterScope = other.storedFilterScope;
@@ -260,6 +264,17 @@ public final class SimulatorSettings {
     /** Error type when a trial is renewed (object {@code period}); default {@code value}. */
     public String getTrialRenewalErrorType() { return trialRenewalErrorType; }
     public SimulatorSettings setTrialRenewalErrorType(String value) { trialRenewalErrorType = value; return this; }
+
+    /**
+     * Error type of the injected "Request in process, please wait" ({@code FaultKind.BUSY}); default
+     * {@code processing}. Clients are seen retrying on the message; the real type is unverified.
+     */
+    public String getBusyErrorType() { return busyErrorType; }
+    public SimulatorSettings setBusyErrorType(String value) { busyErrorType = value; return this; }
+
+    /** Message of the injected busy error; default {@code Request in process, please wait}. */
+    public String getBusyMessage() { return busyMessage; }
+    public SimulatorSettings setBusyMessage(String value) { busyMessage = value; return this; }
 
     // ---- lists ----------------------------------------------------------------------------
 

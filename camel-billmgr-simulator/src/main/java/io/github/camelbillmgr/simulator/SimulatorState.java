@@ -185,7 +185,7 @@ public final class SimulatorState {
         return store.catalogue();
     }
 
-    /** Failure injection: "fail the next N calls of func X with ...". */
+    /** Fault injection: next-N rules, scripts, seeded random faults and latency, per function. */
     public SimulatorFaults faults() {
         return faults;
     }

@@ -98,6 +98,11 @@ public final class Errors {
                         + "__currency__. Top up your balance by __deficit__ __currency__");
     }
 
+    /** "Request in process, please wait": an earlier request is still running; this one was not executed. */
+    public static ApiException busy(SimulatorSettings settings) {
+        return new ApiException(settings.getBusyErrorType(), null, Map.of(), settings.getBusyMessage());
+    }
+
     /** A failure injected by a test through {@code SimulatorFaults}. */
     public static ApiException injected(String type, String object, String message) {
         Map<String, String> params = new LinkedHashMap<>();

@@ -40,6 +40,12 @@ public final class LoginThrottle {
         }
     }
 
+    /** Blocks a name until {@code until}, as reaching the threshold would. */
+    public void block(String user, Instant until) {
+        blockedUntil.put(user, until);
+        failures.remove(user);
+    }
+
     public void recordSuccess(String user) {
         failures.remove(user);
     }

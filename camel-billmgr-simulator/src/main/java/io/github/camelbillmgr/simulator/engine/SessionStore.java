@@ -69,6 +69,16 @@ public final class SessionStore {
         return Optional.of(session);
     }
 
+    /** The user of a session, without refreshing it or checking its age. */
+    public Optional<String> peekUser(String id) {
+        return Optional.ofNullable(sessions.get(id)).map(Session::user);
+    }
+
+    /** Forgets one session, as if it had expired; false when there was none. */
+    public boolean remove(String id) {
+        return sessions.remove(id) != null;
+    }
+
     public int size() {
         return sessions.size();
     }

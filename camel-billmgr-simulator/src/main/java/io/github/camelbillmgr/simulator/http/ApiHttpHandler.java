@@ -6,17 +6,13 @@ import io.github.camelbillmgr.simulator.RecordedRequest;
 import io.github.camelbillmgr.simulator.SimulatorClock;
 import io.github.camelbillmgr.simulator.SimulatorFaults;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
-import io.github.camelbillmgr.simulator.doc.Element;
-import io.github.camelbillmgr.simulator.doc.JsonConverter;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
-import io.github.camelbillmgr.simulator.doc.XmlRenderer;
 import io.github.camelbillmgr.simulator.engine.ApiRequest;
+import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
-import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.RequestParams;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,44 +20,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The HTTP side: records the request, serves {@code /billmgr}, {@code /manager/billmgr} and
- * {@code /} for GET and both POST encodings, applies injected faults and renders the answer in
- * the requested {@code out} format. Every API outcome is HTTP 200.
+ * {@code /} for GET and both POST encodings, asks the fault rules what to do with the call and
+ * hands it to the {@link Responder}. Every API outcome is HTTP 200 unless a fault says otherwise.
  */
 public final class ApiHttpHandler implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(ApiHttpHandler.class.getName());
     private static final Set<String> PATHS = Set.of("/billmgr", "/manager/billmgr", "/");
-    private static final String XML_TYPE = "text/xml; charset=UTF-8";
-    private static final String HTML_TYPE = "text/html; charset=UTF-8";
 
-    private final Dispatcher dispatcher;
     private final SimulatorSettings settings;
     private final SimulatorClock clock;
     private final SimulatorFaults faults;
     private final RequestLog log;
+    private final Responder responder;
 
-    public ApiHttpHandler(Dispatcher dispatcher, SimulatorSettings settings, SimulatorClock clock,
-                          SimulatorFaults faults, RequestLog log) {
-        this.dispatcher = dispatcher;
+    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
+                          SimulatorClock clock, SimulatorFaults faults, RequestLog log) {
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
         this.log = log;
+        this.responder = new Responder(dispatcher, credentials, settings);
     }
 
+    /**
+     * An {@link InjectedDisconnect} passes through on purpose: the exchange is closed first
+     * (which, with no complete response sent, closes the connection), and the JDK server closes
+     * it again on the exception, logging it at TRACE only.
+     */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             serve(exchange);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "simulator failure", e);
-            respond(exchange, 500, "text/plain; charset=UTF-8",
-                    ("simulator failure: " + e).getBytes(StandardCharsets.UTF_8));
+            new Reply(500, "text/plain; charset=UTF-8", ("simulator failure: " + e).getBytes(StandardCharsets.UTF_8))
+                    .send(exchange);
         }
     }
 
@@ -83,59 +81,18 @@ public final class ApiHttpHandler implements HttpHandler {
         log.add(new RecordedRequest(clock.now(), method, path, rawQuery, contentType, params, headers, remoteIp));
 
         if (!PATHS.contains(path)) {
-            respond(exchange, 404, HTML_TYPE, html("404 Not Found"));
+            Reply.htmlTitled(404, "404 Not Found").send(exchange);
             return;
         }
         if (!method.equals("GET") && !method.equals("POST")) {
             exchange.getResponseHeaders().add("Allow", "GET, POST");
-            respond(exchange, 405, HTML_TYPE, html("405 Method Not Allowed"));
+            Reply.htmlTitled(405, "405 Method Not Allowed").send(exchange);
             return;
         }
         RequestParams resolved = new RequestParams(params, settings.getRepeatedParam());
-        String func = resolved.opt("func");
         OutputFormat format = OutputFormat.of(resolved.opt("out"), settings.isXjsonIsJsonAlias());
-        Element doc;
-        Optional<SimulatorFaults.Fault> delay = faults.take(func, SimulatorFaults.Kind.DELAY);
-        if (delay.isPresent()) {
-            pause(delay.get());
-        }
-        Optional<SimulatorFaults.Fault> failure =
-                faults.take(func, SimulatorFaults.Kind.HTTP_STATUS, SimulatorFaults.Kind.ERROR);
-        if (failure.isPresent() && failure.get().kind() == SimulatorFaults.Kind.HTTP_STATUS) {
-            injectStatus(exchange, failure.get().httpStatus());
-            return;
-        }
-        if (failure.isPresent()) {
-            SimulatorFaults.Fault fault = failure.get();
-            doc = Errors.injected(fault.errorType(), fault.object(), fault.message()).toDoc("en");
-        } else {
-            doc = dispatcher.dispatch(new ApiRequest(params, headers, remoteIp));
-        }
-        render(exchange, doc, format);
-    }
-
-    private void render(HttpExchange exchange, Element doc, OutputFormat format) throws IOException {
-        if (format.isJson()) {
-            JsonConverter converter = new JsonConverter(settings.isOkAsEmptyObject(), format == OutputFormat.SJSON);
-            respond(exchange, 200, settings.getJsonContentType(), converter.toBytes(doc));
-        } else {
-            respond(exchange, 200, XML_TYPE, XmlRenderer.render(doc).getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void injectStatus(HttpExchange exchange, int status) throws IOException {
-        if (status >= 300 && status < 400) {
-            exchange.getResponseHeaders().add("Location", "/billmgr");
-        }
-        respond(exchange, status, HTML_TYPE, html(status + " Injected by the simulator"));
-    }
-
-    private static void pause(SimulatorFaults.Fault fault) {
-        try {
-            Thread.sleep(fault.delay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        responder.answer(exchange, new ApiRequest(params, headers, remoteIp), format,
+                faults.decide(resolved.opt("func")));
     }
 
     private static Map<String, List<String>> headers(HttpExchange exchange) {
@@ -148,22 +105,6 @@ public final class ApiHttpHandler implements HttpHandler {
     private static byte[] readBody(InputStream in) throws IOException {
         try (in) {
             return in.readAllBytes();
-        }
-    }
-
-    private static byte[] html(String title) {
-        return ("<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
         }
     }
 }
