@@ -226,6 +226,25 @@ class ConsumerTest extends BillmgrTestSupport {
     }
 
     @Test
+    void pollsOnceAMinuteUnlessTheUriSaysOtherwise() throws Exception {
+        context.start();
+        org.apache.camel.Processor none = exchange -> { };
+        BillmgrConsumer byDefault = (BillmgrConsumer) context.getEndpoint("billmgr:vds/list").createConsumer(none);
+        assertEquals(60_000, byDefault.getDelay(), "not Camel's 500 ms: every poll reads the whole list");
+        BillmgrConsumer inSeconds = (BillmgrConsumer) context.getEndpoint("billmgr:vds/list?timeUnit=SECONDS")
+                .createConsumer(none);
+        assertEquals(60, inSeconds.getDelay(), "the default is a minute in the endpoint's time unit too");
+        BillmgrConsumer given = (BillmgrConsumer) context.getEndpoint("billmgr:vds/list?delay=250").createConsumer(none);
+        assertEquals(250, given.getDelay());
+        try (java.io.InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelbillmgr/billmgr.json")) {
+            com.fasterxml.jackson.databind.JsonNode delay = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+                    .path("properties").path("delay");
+            assertEquals(String.valueOf(BillmgrEndpoint.DEFAULT_DELAY), delay.path("defaultValue").asText(),
+                    "the catalog (and so the component page) shows the billmgr default: " + delay);
+        }
+    }
+
+    @Test
     void onlyListCanBeConsumed() {
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> route("billmgr:vds/order?pricelist=6"));
