@@ -122,16 +122,16 @@ public class BillmgrConfiguration implements Cloneable {
                             + "paid at once land in the Dragon cart.")
     private boolean dragonCart;
 
-    @UriParam(label = "producer", description = "list: only services in this status: a code (1 ordered, 2 active, "
+    @UriParam(label = "common", description = "list: only services in this status: a code (1 ordered, 2 active, "
                                                 + "3 suspended, 4 deleted, 5 processing) or its name.")
     private String status;
-    @UriParam(label = "producer", description = "list: only services of this account; the account's whole Name, "
+    @UriParam(label = "common", description = "list: only services of this account; the account's whole Name, "
                                                 + "e.g. Example Client (client at example.com). Admins only.")
     private String account;
-    @UriParam(label = "producer", prefix = "filter.", multiValue = true,
+    @UriParam(label = "common", prefix = "filter.", multiValue = true,
               description = "list: any other list filter, as filter.COLUMN=VALUE, e.g. filter.pricelist=6.")
     private Map<String, Object> filters;
-    @UriParam(label = "producer", defaultValue = "1000",
+    @UriParam(label = "common", defaultValue = "1000",
               description = "list: rows per page requested (p_cnt). Every page is read, one at a time.")
     private int pageSize = 1000;
     @UriParam(label = "producer", defaultValue = "0",
@@ -143,7 +143,7 @@ public class BillmgrConfiguration implements Cloneable {
                             + "that are new, changed (status, expire date, auto-renewal, cost) or gone since the last "
                             + "poll, with a CamelBillmgrChange header saying what changed.")
     private BillmgrEmitMode emit = BillmgrEmitMode.all;
-    @UriParam(label = "consumer", description = "list and consumer: only services whose expire date is between today "
+    @UriParam(label = "common", description = "list and consumer: only services whose expire date is between today "
                                                 + "and this many days from now (for renewal routes).")
     private Integer expiringWithinDays;
     @UriParam(label = "consumer,advanced",
@@ -154,7 +154,7 @@ public class BillmgrConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "consumer: the most services emitted per poll (0: no limit). With "
                                                 + "emit=changes the rest are emitted at the next polls.")
     private int maxMessagesPerPoll;
-    @UriParam(label = "advanced", description = "The clock that decides what today is for expiringWithinDays "
+    @UriParam(label = "common", description = "The clock that decides what today is for expiringWithinDays "
                                                 + "(defaults to the system clock in the system time zone).")
     private java.time.Clock clock;
 

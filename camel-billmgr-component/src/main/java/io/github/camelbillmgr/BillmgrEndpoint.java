@@ -1,6 +1,7 @@
 package io.github.camelbillmgr;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelbillmgr.internal.BillmgrClient;
 import org.apache.camel.Category;
@@ -22,8 +23,26 @@ import org.apache.camel.util.URISupport;
              category = { Category.API }, headersClass = BillmgrConstants.class)
 public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
+    /**
+     * The consumer's default time between polls, in milliseconds: a minute. Every poll reads the whole list, page by
+     * page, from the billing system, so Camel's default of 500 ms would be far too often.
+     */
+    public static final long DEFAULT_DELAY = 60_000;
+
     @UriParam
     private BillmgrConfiguration configuration;
+
+    /**
+     * Declares the billmgr default of Camel's {@code delay} option for the catalog and the docs (the way camel-mail
+     * does). The value itself is ScheduledPollEndpoint's, which stays unset (negative) until a URI sets it; then
+     * {@link #createConsumer} applies {@link #DEFAULT_DELAY}, converted to {@code timeUnit}.
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY,
+              description = "Milliseconds (or timeUnit) before the next poll. The billmgr consumer polls once a minute "
+                            + "by default (Camel's own default, 500 ms, is far too often for a billing system): "
+                            + "every poll reads the whole list.")
+    @SuppressWarnings("unused")
+    private long delay = DEFAULT_DELAY;
 
     private BillmgrClient client;
     /** Lives as long as the endpoint, so that stopping and starting a route does not emit everything again. */
@@ -54,7 +73,16 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
         BillmgrConsumer consumer = new BillmgrConsumer(this, processor);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
+        if (getDelay() < 0) {
+            // no delay in the URI: ours instead of Camel's 500 ms, in the endpoint's time unit as Camel does
+            consumer.setDelay(Math.max(1, getTimeUnit().convert(DEFAULT_DELAY, TimeUnit.MILLISECONDS)));
+        }
         return consumer;
+    }
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_DELAY;
     }
 
     @Override
