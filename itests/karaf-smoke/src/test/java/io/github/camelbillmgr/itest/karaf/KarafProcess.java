@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -150,13 +151,15 @@ final class KarafProcess implements AutoCloseable {
     }
 
     /**
-     * Waits for the probe's result file.
+     * Waits for the probe's result file, handing the probe's checkpoints to {@code checkpoints} meanwhile.
      *
      * @throws AssertionError when Karaf exits or the time is up, with the end of karaf.log
      */
-    Properties awaitResult(Path result, Duration timeout) throws IOException, InterruptedException {
+    Properties awaitResult(Path result, Duration timeout, BiConsumer<String, Properties> checkpoints)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            Checkpoint.take(result.getParent(), checkpoints);
             if (Files.exists(result)) {
                 Properties p = new Properties();
                 try (InputStream in = Files.newInputStream(result)) {
@@ -171,7 +174,7 @@ final class KarafProcess implements AutoCloseable {
             if (bootFailed()) { // the probe itself did not install: nobody will write the result
                 throw new AssertionError("Karaf could not install its boot features\n" + diagnostics());
             }
-            TimeUnit.MILLISECONDS.sleep(250);
+            TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError("no result from the probe in Karaf within " + timeout.toSeconds() + " s\n" + diagnostics());
     }
