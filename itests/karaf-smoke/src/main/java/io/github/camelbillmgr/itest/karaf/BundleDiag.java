@@ -70,12 +70,13 @@ final class BundleDiag {
             boolean satisfied = false;
             for (Bundle other : bundles) {
                 BundleRevision candidate = other.adapt(BundleRevision.class);
-                if (candidate == null || candidate == rev) {
+                if (candidate == null) {
                     continue;
                 }
                 for (BundleCapability cap : candidate.getDeclaredCapabilities(req.getNamespace())) {
                     if (req.matches(cap)) {
-                        if (other.getState() == Bundle.INSTALLED) {
+                        // a bundle may always import what it exports itself
+                        if (other.getState() == Bundle.INSTALLED && candidate != rev) {
                             unresolvedProviders.add(name(other));
                         } else {
                             satisfied = true;

@@ -46,7 +46,8 @@ final class MissingImportDiagnosis {
         return Optional.empty();
     }
 
-    static String explain(String missingClass, String userClass, Bundle bundle, BundleContext ctx) {
+    /** @param user what needed the class: {@code class a.b.C}, or {@code a class of <bsn>} */
+    static String explain(String missingClass, String user, Bundle bundle, BundleContext ctx) {
         String pkg = missingClass.contains(".") ? missingClass.substring(0, missingClass.lastIndexOf('.')) : "";
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         if (wiring != null) {
@@ -54,12 +55,12 @@ final class MissingImportDiagnosis {
                 if (pkg.equals(w.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))) {
                     return "camel-billmgr imports package " + pkg + " from bundle "
                             + BundleDiag.name(w.getProvider().getBundle()) + ", but class " + missingClass
-                            + " (needed for class " + userClass + ") could not be loaded from it";
+                            + " (needed for " + user + ") could not be loaded from it";
                 }
             }
         }
         List<String> exporters = exporters(pkg, ctx);
-        return "camel-billmgr does not import package " + pkg + " (needed for class " + userClass + "); "
+        return "camel-billmgr does not import package " + pkg + " (needed for " + user + "); "
                 + (exporters.isEmpty() ? "no bundle in the framework exports it"
                         : "exported in the framework by bundle " + String.join(", ", exporters));
     }
@@ -70,19 +71,20 @@ final class MissingImportDiagnosis {
             return null;
         }
         String first = message.trim().split("\\s+")[0].replace('/', '.');
-        return first.matches("[\\w$.]+") ? first : null;
+        return first.matches("[\\w$]+(\\.[\\w$]+)+") ? first : null; // qualified: not "Could not initialize class"
     }
 
     /** The first class in the stack trace that is part of the bundle: the one whose code needed the missing class. */
+    // returns "class a.b.C", or "a class of <bsn>" when only Felix's message says the bundle's class loader failed
     private static String userOf(Throwable t, Bundle bundle) {
         for (StackTraceElement e : t.getStackTrace()) {
             if (bundle.getEntry(e.getClassName().replace('.', '/') + ".class") != null) {
-                return e.getClassName().replaceFirst("\\$.*", "");
+                return "class " + e.getClassName().replaceFirst("\\$.*", "");
             }
         }
         // Felix names the bundle whose class loader failed: "<class> not found by <bsn> [<id>]"
         String msg = String.valueOf(t.getMessage());
-        return msg.contains(" not found by " + bundle.getSymbolicName() + " ") ? "(a class of " + bundle.getSymbolicName() + ")"
+        return msg.contains(" not found by " + bundle.getSymbolicName() + " ") ? "a class of " + bundle.getSymbolicName()
                 : null;
     }
 

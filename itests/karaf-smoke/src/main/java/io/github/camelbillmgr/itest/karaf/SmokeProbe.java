@@ -13,15 +13,20 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.spi.ComponentResolver;
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Dependency;
+import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -84,6 +89,7 @@ public final class SmokeProbe implements BundleActivator {
         } catch (Exception e) {
             out.setProperty("status", "unresolved");
             out.setProperty("message", String.valueOf(e.getMessage()));
+            installForDiagnosis(features, ctx, out);
             return;
         }
         out.setProperty("install.millis", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
@@ -125,6 +131,29 @@ public final class SmokeProbe implements BundleActivator {
         // 4. routes, as a Blueprint or Java DSL user would write them
         SmokeScenario.run(ctx, cfg, out);
         out.setProperty("status", "ok");
+    }
+
+    /**
+     * After a refused {@code feature:install}, which installs nothing: installs the features camel-billmgr depends on,
+     * then its bundle without starting it, so that the bundle report names the requirements nothing satisfies.
+     */
+    private static void installForDiagnosis(FeaturesService features, BundleContext ctx, Properties out) {
+        try {
+            Feature feature = features.getFeature(FEATURE);
+            for (Dependency d : feature.getDependencies()) {
+                try {
+                    features.installFeature(d.getName(), d.getVersion(), EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+                } catch (Exception e) {
+                    out.setProperty("diagnosis.feature." + d.getName(), String.valueOf(e.getMessage()));
+                }
+            }
+            FrameworkWiring framework = ctx.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+            for (BundleInfo b : feature.getBundles()) {
+                framework.resolveBundles(List.of(ctx.installBundle(b.getLocation())));
+            }
+        } catch (Exception e) {
+            out.setProperty("diagnosis.error", String.valueOf(e));
+        }
     }
 
     static Bundle billmgrBundle(BundleContext ctx) {
