@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,22 +27,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Boots Karaf 4.4.8, installs the camel-billmgr feature of this build (feature:repo-add + feature:install, done by
- * the probe bundle) and runs billmgr: routes against the BILLmanager simulator on 127.0.0.1.
+ * the probe bundle) and runs billmgr: routes against the BILLmanager simulator on 127.0.0.1: an order, a list, a
+ * license suspended and resumed by the administrator, and an order refused for an empty balance that must reach
+ * {@code onException(BillmgrInsufficientFundsException)}. The results are compared with the simulator's state.
  *
  * <p>
  * Camel comes from a test-only stand-in of camel-karaf's features repository (see
- * src/test/karaf/apache-camel-features.xml). {@code -Dkaraf.smoke.bundle=/path/to/a.jar} installs that jar in place of
- * this build's camel-billmgr bundle (to see how an unresolvable bundle is reported). Skip with
- * {@code -DskipKarafTests}.
+ * src/test/karaf/apache-camel-features.xml), or with {@code -Pkaraf-it} from camel-karaf's real one, downloaded.
+ * {@code -Dkaraf.smoke.bundle=/path/to/a.jar} installs that jar in place of this build's camel-billmgr bundle (to see
+ * how an unresolvable bundle is reported). Skip with {@code -DskipKarafTests}.
  */
 class KarafSmokeIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     /** A second client, with an empty balance: its orders are refused with not_enough_money. */
     private static final String UNFUNDED_USER = "unfunded@example.com";
     private static final String UNFUNDED_PASSWORD = "Unf-unded 1";
-    /** The bundle that exports HttpClient 5 in the test's Camel runtime. */
-    private static final String HTTPCLIENT_BUNDLE = "stand-in.httpclient5";
 
     @Test
     void featureInstallsAndBillmgrRoutesRunInKaraf() throws Exception {
@@ -52,9 +52,21 @@ class KarafSmokeIT {
         Path templates = Path.of(property("karaf.smoke.templates"));
         Files.createDirectories(dir);
 
-        // the offline repository: what copy-dependencies put there, plus the stand-in and the probe
-        copy(templates.resolve("apache-camel-features.xml"), repo.resolve("org/apache/camel/karaf/apache-camel/"
-                + camelVersion + "/apache-camel-" + camelVersion + "-features.xml"));
+        // the test's repository: what copy-dependencies put there, plus the stand-in (unless -Pkaraf-it) and the probe
+        String camelKaraf = property("karaf.smoke.camel-karaf.version");
+        Path camelFeatures = repo.resolve("org/apache/camel/karaf/apache-camel/" + camelKaraf + "/apache-camel-"
+                + camelKaraf + "-features.xml");
+        boolean realCamelKaraf = "camel-karaf".equals(property("karaf.smoke.camel"));
+        List<String> remote = List.of();
+        if (realCamelKaraf) {
+            // -Pkaraf-it: camel-karaf's own repository, downloaded; no stand-in of an earlier run in the way
+            Files.deleteIfExists(camelFeatures);
+            remote = Arrays.stream(property("karaf.smoke.repositories").split(",")).map(String::trim)
+                    .filter(r -> !r.isEmpty()).toList();
+            System.err.println("karaf-smoke: camel-karaf " + camelKaraf + " from " + remote);
+        } else {
+            copy(templates.resolve("apache-camel-features.xml"), camelFeatures);
+        }
         copy(Path.of(property("karaf.smoke.probe")), repo.resolve("io/github/camelbillmgr/camel-billmgr-karaf-smoke/"
                 + version + "/camel-billmgr-karaf-smoke-" + version + ".jar"));
         String override = System.getProperty("karaf.smoke.bundle", "");
@@ -88,8 +100,9 @@ class KarafSmokeIT {
 
             try (KarafProcess karaf = KarafProcess.start(Path.of(property("karaf.smoke.home")), dir,
                     property("karaf.smoke.karaf.version"), repo, templates.resolve("smoke-features.xml"),
-                    "camel-billmgr-smoke-probe", settings)) {
-                Properties r = karaf.awaitResult(result, TIMEOUT, checkpoints);
+                    "camel-billmgr-smoke-probe", settings, remote)) {
+                Properties r = karaf.awaitResult(result, Duration.ofSeconds(Long.parseLong(property("karaf.smoke.timeout"))),
+                        checkpoints);
                 System.err.printf("karaf-smoke: Karaf %d answered in %d ms: %s%n", karaf.pid(),
                         Duration.ofNanos(System.nanoTime() - t0).toMillis(), new TreeMap<>(r));
                 String bundles = bundleReport(r);
@@ -121,7 +134,7 @@ class KarafSmokeIT {
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("component.bundle"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("discovery.registeredBy"));
         assertTrue(r.getProperty("import.org.apache.camel", "").endsWith(" " + camelVersion), r.toString());
-        assertTrue(r.getProperty("import.org.apache.hc.client5.http.classic", "").startsWith(HTTPCLIENT_BUNDLE + " "), r.toString());
+        assertTrue(r.getProperty("import.org.apache.hc.client5.http.classic", "").contains(" 5."), r.toString());
         assertTrue(r.getProperty("import.com.fasterxml.jackson.databind", "").startsWith("com.fasterxml.jackson.core.jackson-databind 2."), r.toString());
     }
 
