@@ -45,20 +45,65 @@ class KarafSmokeIT {
 
     @Test
     void featureInstallsAndBillmgrRoutesRunInKaraf() throws Exception {
-        String camelVersion = property("karaf.smoke.camel.version");
         String version = property("karaf.smoke.project.version");
         Path dir = Path.of(property("karaf.smoke.dir"));
         Path repo = Path.of(property("karaf.smoke.repo"));
-        Path templates = Path.of(property("karaf.smoke.templates"));
         Files.createDirectories(dir);
 
-        // the test's repository: what copy-dependencies put there, plus the stand-in (unless -Pkaraf-it) and the probe
+        List<String> remote = prepareRepository(repo, version, Path.of(property("karaf.smoke.templates")));
+
+        Path result = dir.resolve("result.properties");
+        Files.deleteIfExists(result);
+        Checkpoint.clear(dir);
+        long t0 = System.nanoTime();
+        try (BillmgrSimulator sim = new BillmgrSimulator().start()) {
+            sim.state().createClient(UNFUNDED_USER, UNFUNDED_PASSWORD, BigDecimal.ZERO);
+            Properties settings = probeSettings(sim, version, result);
+
+            // what the simulator holds while the probe waits at a checkpoint
+            Map<String, Integer> statusAtCheckpoint = new ConcurrentHashMap<>();
+            BiConsumer<String, Properties> checkpoints = (name, data) -> statusAtCheckpoint.put(name,
+                    sim.state().service(Long.parseLong(data.getProperty("serviceId"))).map(SimService::status).orElse(-1));
+
+            try (KarafProcess karaf = KarafProcess.start(Path.of(property("karaf.smoke.home")), dir,
+                    property("karaf.smoke.karaf.version"), repo, Path.of(property("karaf.smoke.templates"), "smoke-features.xml"),
+                    "camel-billmgr-smoke-probe", settings, remote)) {
+                Properties r = karaf.awaitResult(result, Duration.ofSeconds(Long.parseLong(property("karaf.smoke.timeout"))),
+                        checkpoints);
+                System.err.printf("karaf-smoke: Karaf %d answered in %d ms: %s%n", karaf.pid(),
+                        Duration.ofNanos(System.nanoTime() - t0).toMillis(), new TreeMap<>(r));
+                String bundles = bundleReport(r);
+                System.err.println("karaf-smoke: " + bundles);
+
+                switch (r.getProperty("status", "")) {
+                    case "ok" -> { }
+                    case "unresolved" -> fail(unresolved(r.getProperty("message")) + "\n" + bundles + "\n" + karaf.diagnostics());
+                    default -> fail("the probe in Karaf failed: " + r.getProperty("message") + "\n" + bundles + "\n" + karaf.diagnostics());
+                }
+                try {
+                    assertInstalled(r, version);
+                    assertNoPublicListener(karaf);
+                    assertScenario(r, sim, statusAtCheckpoint);
+                    assertEquals("0", r.getProperty("bundles.notActive"), "every bundle is ACTIVE");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\n" + bundles, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The test's repository: what copy-dependencies put there, plus the stand-in of camel-karaf's features (unless
+     * -Pkaraf-it) and the probe.
+     *
+     * @return the remote repositories Karaf may use: none, unless -Pkaraf-it
+     */
+    private static List<String> prepareRepository(Path repo, String version, Path templates) throws IOException {
         String camelKaraf = property("karaf.smoke.camel-karaf.version");
         Path camelFeatures = repo.resolve("org/apache/camel/karaf/apache-camel/" + camelKaraf + "/apache-camel-"
                 + camelKaraf + "-features.xml");
-        boolean realCamelKaraf = "camel-karaf".equals(property("karaf.smoke.camel"));
         List<String> remote = List.of();
-        if (realCamelKaraf) {
+        if ("camel-karaf".equals(property("karaf.smoke.camel"))) {
             // -Pkaraf-it: camel-karaf's own repository, downloaded; no stand-in of an earlier run in the way
             Files.deleteIfExists(camelFeatures);
             remote = Arrays.stream(property("karaf.smoke.repositories").split(",")).map(String::trim)
@@ -75,65 +120,37 @@ class KarafSmokeIT {
             copy(Path.of(override), repo.resolve("io/github/camelbillmgr/camel-billmgr/" + version
                     + "/camel-billmgr-" + version + ".jar"));
         }
+        return remote;
+    }
 
-        Path result = dir.resolve("result.properties");
-        Files.deleteIfExists(result);
-        Checkpoint.clear(dir);
-        long t0 = System.nanoTime();
-        try (BillmgrSimulator sim = new BillmgrSimulator().start()) {
-            sim.state().createClient(UNFUNDED_USER, UNFUNDED_PASSWORD, BigDecimal.ZERO);
-            Properties settings = new Properties();
-            settings.setProperty("featuresRepository", "mvn:io.github.camelbillmgr/camel-billmgr-features/" + version + "/xml/features");
-            settings.setProperty("baseUrl", sim.getBaseUrl());
-            settings.setProperty("username", BillmgrSimulator.CLIENT_USER);
-            settings.setProperty("password", BillmgrSimulator.CLIENT_PASSWORD);
-            settings.setProperty("adminUsername", BillmgrSimulator.ADMIN_USER);
-            settings.setProperty("adminPassword", BillmgrSimulator.ADMIN_PASSWORD);
-            settings.setProperty("unfundedUsername", UNFUNDED_USER);
-            settings.setProperty("unfundedPassword", UNFUNDED_PASSWORD);
-            settings.setProperty("result", result.toString());
+    /** What the probe reads from etc/billmgr-smoke.properties: where to install from, whom to log in as. */
+    private static Properties probeSettings(BillmgrSimulator sim, String version, Path result) {
+        Properties settings = new Properties();
+        settings.setProperty("featuresRepository", "mvn:io.github.camelbillmgr/camel-billmgr-features/" + version + "/xml/features");
+        settings.setProperty("baseUrl", sim.getBaseUrl());
+        settings.setProperty("username", BillmgrSimulator.CLIENT_USER);
+        settings.setProperty("password", BillmgrSimulator.CLIENT_PASSWORD);
+        settings.setProperty("adminUsername", BillmgrSimulator.ADMIN_USER);
+        settings.setProperty("adminPassword", BillmgrSimulator.ADMIN_PASSWORD);
+        settings.setProperty("unfundedUsername", UNFUNDED_USER);
+        settings.setProperty("unfundedPassword", UNFUNDED_PASSWORD);
+        settings.setProperty("result", result.toString());
 
-            // what the simulator holds while the probe waits at a checkpoint
-            Map<String, Integer> statusAtCheckpoint = new ConcurrentHashMap<>();
-            BiConsumer<String, Properties> checkpoints = (name, data) -> statusAtCheckpoint.put(name,
-                    sim.state().service(Long.parseLong(data.getProperty("serviceId"))).map(SimService::status).orElse(-1));
-
-            try (KarafProcess karaf = KarafProcess.start(Path.of(property("karaf.smoke.home")), dir,
-                    property("karaf.smoke.karaf.version"), repo, templates.resolve("smoke-features.xml"),
-                    "camel-billmgr-smoke-probe", settings, remote)) {
-                Properties r = karaf.awaitResult(result, Duration.ofSeconds(Long.parseLong(property("karaf.smoke.timeout"))),
-                        checkpoints);
-                System.err.printf("karaf-smoke: Karaf %d answered in %d ms: %s%n", karaf.pid(),
-                        Duration.ofNanos(System.nanoTime() - t0).toMillis(), new TreeMap<>(r));
-                String bundles = bundleReport(r);
-                System.err.println("karaf-smoke: " + bundles);
-
-                switch (r.getProperty("status", "")) {
-                    case "ok" -> { }
-                    case "unresolved" -> fail(unresolved(r.getProperty("message")) + "\n" + bundles + "\n" + karaf.diagnostics());
-                    default -> fail("the probe in Karaf failed: " + r.getProperty("message") + "\n" + bundles + "\n" + karaf.diagnostics());
-                }
-                try {
-                    assertInstalled(r, version, camelVersion);
-                    assertNoPublicListener(karaf);
-                    assertScenario(r, sim, statusAtCheckpoint);
-                    assertEquals("0", r.getProperty("bundles.notActive"), "every bundle is ACTIVE");
-                } catch (AssertionError e) {
-                    throw new AssertionError(e.getMessage() + "\n" + bundles, e);
-                }
-            }
-        }
+        return settings;
     }
 
     /** The bundle is active, wired to the runtime's Camel 4.18, HttpClient 5 and Jackson 2, and found by discovery. */
-    private static void assertInstalled(Properties r, String version, String camelVersion) {
+    private static void assertInstalled(Properties r, String version) {
         assertEquals("ACTIVE", r.getProperty("bundle.state"));
         assertEquals("mvn:io.github.camelbillmgr/camel-billmgr/" + version, r.getProperty("bundle.location"));
         // the component class came from the bundle, found by camel-core-osgi through META-INF/services
         assertEquals("io.github.camelbillmgr.BillmgrComponent", r.getProperty("component.class"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("component.bundle"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("discovery.registeredBy"));
-        assertTrue(r.getProperty("import.org.apache.camel", "").endsWith(" " + camelVersion), r.toString());
+        // any patch of the Camel line the bundle imports (the stand-in's, or camel-karaf's 4.18.x with -Pkaraf-it)
+        String camel = property("karaf.smoke.camel.version");
+        String line = camel.substring(0, camel.lastIndexOf('.') + 1);
+        assertTrue(r.getProperty("import.org.apache.camel", "").contains(" " + line), r.toString());
         assertTrue(r.getProperty("import.org.apache.hc.client5.http.classic", "").contains(" 5."), r.toString());
         assertTrue(r.getProperty("import.com.fasterxml.jackson.databind", "").startsWith("com.fasterxml.jackson.core.jackson-databind 2."), r.toString());
     }
@@ -210,7 +227,7 @@ class KarafSmokeIT {
                 + "resolver: " + message;
     }
 
-    private static void copy(Path from, Path to) throws Exception {
+    private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
