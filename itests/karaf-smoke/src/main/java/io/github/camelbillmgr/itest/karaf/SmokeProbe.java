@@ -2,44 +2,40 @@ package io.github.camelbillmgr.itest.karaf;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.apache.camel.spi.ComponentResolver;
-import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Dependency;
+import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Runs inside Karaf (KarafSmokeIT boots it). Installs the camel-billmgr feature like {@code feature:repo-add} and
  * {@code feature:install} would, checks that the bundle is active and that camel-core-osgi discovered its
- * {@code billmgr} component, then runs billmgr: routes against the simulator and writes what happened to the result
- * file the test waits for. Reads its settings from {@code etc/billmgr-smoke.properties}.
+ * {@code billmgr} component, then runs the {@link SmokeScenario} against the simulator and writes what happened to
+ * the result file the test waits for, always with the bundles that are not ACTIVE ({@link BundleDiag}) and, when a
+ * class was missing in camel-billmgr's code, the package it does not import ({@link MissingImportDiagnosis}). Reads
+ * its settings from {@code etc/billmgr-smoke.properties}.
  */
 public final class SmokeProbe implements BundleActivator {
 
@@ -62,8 +58,9 @@ public final class SmokeProbe implements BundleActivator {
                 return; // bundle stopped
             } catch (Throwable t) {
                 out.setProperty("status", "error");
-                out.setProperty("message", describe(t));
+                out.setProperty("message", failure(ctx, t));
             }
+            bundleReport(ctx, out);
             write(Path.of(cfg.getProperty("result")), out);
         }, "billmgr-smoke-probe");
         worker.setDaemon(true);
@@ -92,17 +89,13 @@ public final class SmokeProbe implements BundleActivator {
         } catch (Exception e) {
             out.setProperty("status", "unresolved");
             out.setProperty("message", String.valueOf(e.getMessage()));
+            installForDiagnosis(features, ctx, out);
             return;
         }
         out.setProperty("install.millis", String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
 
         // 2. the bundle is active, wired to the runtime's Camel, HttpClient and Jackson
-        Bundle bundle = null;
-        for (Bundle b : ctx.getBundles()) {
-            if (BILLMGR_BSN.equals(b.getSymbolicName())) {
-                bundle = b;
-            }
-        }
+        Bundle bundle = billmgrBundle(ctx);
         if (bundle == null) {
             throw new IllegalStateException("feature " + FEATURE + " installed, but no bundle " + BILLMGR_BSN);
         }
@@ -113,7 +106,7 @@ public final class SmokeProbe implements BundleActivator {
                 bundle.start();
             } catch (BundleException e) {
                 out.setProperty("status", "unresolved");
-                out.setProperty("message", "bundle " + BILLMGR_BSN + " is " + state(bundle) + ": " + e.getMessage());
+                out.setProperty("message", "bundle " + BILLMGR_BSN + " is " + BundleDiag.state(bundle) + ": " + e.getMessage());
                 return;
             }
         }
@@ -136,53 +129,54 @@ public final class SmokeProbe implements BundleActivator {
         out.setProperty("discovery.registeredBy", ref.getBundle().getSymbolicName());
 
         // 4. routes, as a Blueprint or Java DSL user would write them
-        CamelContext camel = new OsgiDefaultCamelContext(ctx);
-        try {
-            Component billmgr = camel.getComponent("billmgr");
-            out.setProperty("component.class", billmgr.getClass().getName());
-            out.setProperty("component.bundle", FrameworkUtil.getBundle(billmgr.getClass()).getSymbolicName());
-            Map<String, Object> options = new HashMap<>(); // bindProperties removes what it bound
-            for (String name : new String[] { "baseUrl", "username", "password" }) {
-                options.put(name, cfg.getProperty(name));
-            }
-            PropertyBindingSupport.bindProperties(camel, billmgr, options);
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:whoami").routeId("whoami").to("billmgr:func/whoami");
-                    from("direct:order").routeId("order").to("billmgr:vds/order?pricelist=6&period=1");
-                    from("direct:list").routeId("list").to("billmgr:vds/list");
-                }
-            });
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-
-            Exchange whoami = call(template, "direct:whoami");
-            out.setProperty("whoami.body", String.valueOf(whoami.getMessage().getBody(String.class)));
-
-            Exchange order = call(template, "direct:order");
-            out.setProperty("order.serviceId", String.valueOf(order.getMessage().getHeader("CamelBillmgrServiceId")));
-            out.setProperty("order.bodyType", typeOf(order.getMessage().getBody()));
-
-            Exchange list = call(template, "direct:list");
-            out.setProperty("list.totalCount", String.valueOf(list.getMessage().getHeader("CamelBillmgrTotalCount")));
-            out.setProperty("list.bodyType", typeOf(list.getMessage().getBody()));
-        } finally {
-            camel.close();
-        }
+        SmokeScenario.run(ctx, cfg, out);
         out.setProperty("status", "ok");
     }
 
-    private static Exchange call(ProducerTemplate template, String uri) throws Exception {
-        Exchange e = template.request(uri, x -> { });
-        if (e.getException() != null) {
-            throw new IllegalStateException(uri + " failed", e.getException());
+    /**
+     * After a refused {@code feature:install}, which installs nothing: installs the features camel-billmgr depends on,
+     * then its bundle without starting it, so that the bundle report names the requirements nothing satisfies.
+     */
+    private static void installForDiagnosis(FeaturesService features, BundleContext ctx, Properties out) {
+        try {
+            Feature feature = features.getFeature(FEATURE);
+            for (Dependency d : feature.getDependencies()) {
+                try {
+                    features.installFeature(d.getName(), d.getVersion(), EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+                } catch (Exception e) {
+                    out.setProperty("diagnosis.feature." + d.getName(), String.valueOf(e.getMessage()));
+                }
+            }
+            FrameworkWiring framework = ctx.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+            for (BundleInfo b : feature.getBundles()) {
+                framework.resolveBundles(List.of(ctx.installBundle(b.getLocation())));
+            }
+        } catch (Exception e) {
+            out.setProperty("diagnosis.error", String.valueOf(e));
         }
-        return e;
     }
 
-    private static String typeOf(Object body) {
-        return body == null ? "null" : body.getClass().getName();
+    static Bundle billmgrBundle(BundleContext ctx) {
+        for (Bundle b : ctx.getBundles()) {
+            if (BILLMGR_BSN.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The stack trace, after what a missing class in camel-billmgr's code means (a package it does not import). */
+    private static String failure(BundleContext ctx, Throwable t) {
+        Bundle bundle = billmgrBundle(ctx);
+        String explained = bundle == null ? null : MissingImportDiagnosis.explain(t, bundle, ctx).orElse(null);
+        return (explained == null ? "" : explained + "\n") + describe(t);
+    }
+
+    /** Every bundle that is not ACTIVE, bundle:diag style; the test prints it and puts it in every failure message. */
+    private static void bundleReport(BundleContext ctx, Properties out) {
+        List<String> report = BundleDiag.notActive(ctx);
+        out.setProperty("bundles.notActive", String.valueOf(report.size()));
+        out.setProperty("bundles.report", String.join("\n", report));
     }
 
     private static <T> T await(BundleContext ctx, Class<T> type, String filter, int seconds) throws Exception {
@@ -214,15 +208,9 @@ public final class SmokeProbe implements BundleActivator {
         return sw.toString();
     }
 
-    /** Written to a temporary file and moved, so the test never reads half a result. */
     private static void write(Path result, Properties out) {
         try {
-            Files.createDirectories(result.getParent());
-            Path tmp = result.resolveSibling(result.getFileName() + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                out.store(os, "camel-billmgr Karaf smoke probe");
-            }
-            Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Checkpoint.write(result, out);
         } catch (IOException e) {
             e.printStackTrace();
         }

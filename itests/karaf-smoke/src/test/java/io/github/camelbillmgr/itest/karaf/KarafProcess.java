@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,7 +30,8 @@ import io.github.camelbillmgr.itest.karaf.launch.KarafMain;
  * <li>A fresh instance directory ({@code karaf.base}) per run; the unpacked distribution is only read.</li>
  * <li>No network listener: only the framework, the wrap handler and the probe are booted (no ssh, no JMX, no HTTP),
  * and the shutdown port is off. The probe's HTTP client connects to the simulator on 127.0.0.1.</li>
- * <li>Offline: Karaf's Maven resolver reads only the test's repository and Karaf's own system directory.</li>
+ * <li>Offline: Karaf's Maven resolver reads only the test's repository and Karaf's own system directory (unless
+ * remote repositories are given: {@code -Pkaraf-it}).</li>
  * <li>Never left behind: {@link #close()} stops it (SIGTERM, then SIGKILL), a shutdown hook does the same if the test
  * JVM exits early, {@link KarafMain} exits when the test JVM disappears (its stdin pipe closes), and the pid file lets
  * the next run kill a Karaf that survived all of that.</li>
@@ -58,9 +62,11 @@ final class KarafProcess implements AutoCloseable {
      * @param bootRepository  a features repository holding {@code bootFeature}
      * @param bootFeature     installed at boot, after the framework and the wrap: handler
      * @param probeSettings   written to etc/billmgr-smoke.properties for the probe
+     * @param remote          remote Maven repositories (pax-url syntax) Karaf may download from, with their
+     *                        downloads kept in {@code dir/m2}; empty: offline
      */
     static KarafProcess start(Path home, Path dir, String karafVersion, Path repository, Path bootRepository,
-            String bootFeature, Properties probeSettings) throws IOException, URISyntaxException {
+            String bootFeature, Properties probeSettings, List<String> remote) throws IOException, URISyntaxException {
         Path pidFile = dir.resolve(PID_FILE);
         Path instance = dir.resolve("instance");
         killLeftover(pidFile, instance);
@@ -78,12 +84,16 @@ final class KarafProcess implements AutoCloseable {
                 "featuresBootAsynchronous = false",
                 ""));
         Files.writeString(etc.resolve("empty-settings.xml"), "<settings/>\n");
+        // Offline, only the test's repository and Karaf's system directory. Online (-Pkaraf-it), the remote
+        // repositories too, with the user's mirrors and proxies, and a download cache that outlives the instance.
+        Path userSettings = Path.of(System.getProperty("user.home"), ".m2", "settings.xml");
+        boolean online = !remote.isEmpty();
         Files.writeString(etc.resolve("org.ops4j.pax.url.mvn.cfg"), String.join("\n",
-                "org.ops4j.pax.url.mvn.offline = true",
+                "org.ops4j.pax.url.mvn.offline = " + !online,
                 "org.ops4j.pax.url.mvn.useFallbackRepositories = false",
-                "org.ops4j.pax.url.mvn.settings = " + etc.resolve("empty-settings.xml"),
-                "org.ops4j.pax.url.mvn.localRepository = " + instance.resolve("data/m2"),
-                "org.ops4j.pax.url.mvn.repositories = ",
+                "org.ops4j.pax.url.mvn.settings = " + (online && Files.exists(userSettings) ? userSettings : etc.resolve("empty-settings.xml")),
+                "org.ops4j.pax.url.mvn.localRepository = " + (online ? dir.resolve("m2") : instance.resolve("data/m2")),
+                "org.ops4j.pax.url.mvn.repositories = " + String.join(", ", remote),
                 "org.ops4j.pax.url.mvn.defaultRepositories = " + repository.toUri() + "@id=smoke@snapshots, \\",
                 "    " + home.resolve("system").toUri() + "@id=system.repository@snapshots",
                 ""));
@@ -150,13 +160,15 @@ final class KarafProcess implements AutoCloseable {
     }
 
     /**
-     * Waits for the probe's result file.
+     * Waits for the probe's result file, handing the probe's checkpoints to {@code checkpoints} meanwhile.
      *
      * @throws AssertionError when Karaf exits or the time is up, with the end of karaf.log
      */
-    Properties awaitResult(Path result, Duration timeout) throws IOException, InterruptedException {
+    Properties awaitResult(Path result, Duration timeout, BiConsumer<String, Properties> checkpoints)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            Checkpoint.take(result.getParent(), checkpoints);
             if (Files.exists(result)) {
                 Properties p = new Properties();
                 try (InputStream in = Files.newInputStream(result)) {
@@ -169,9 +181,10 @@ final class KarafProcess implements AutoCloseable {
                         + diagnostics());
             }
             if (bootFailed()) { // the probe itself did not install: nobody will write the result
-                throw new AssertionError("Karaf could not install its boot features\n" + diagnostics());
+                throw new AssertionError("Karaf could not install its boot features: " + String.join("\n", bootErrors())
+                        + "\n" + diagnostics());
             }
-            TimeUnit.MILLISECONDS.sleep(250);
+            TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError("no result from the probe in Karaf within " + timeout.toSeconds() + " s\n" + diagnostics());
     }
@@ -179,6 +192,17 @@ final class KarafProcess implements AutoCloseable {
     private boolean bootFailed() throws IOException {
         Path log = instance.resolve("data/log/karaf.log");
         return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Error installing boot features");
+    }
+
+    /**
+     * The distinct exception messages of karaf.log, innermost last, e.g. {@code java.io.IOException: Error resolving
+     * artifact org.apache.camel.karaf:apache-camel:xml:features:4.18.0: [Could not find artifact ... in central
+     * (https://repo1.maven.org/maven2/)]}: the reason, ahead of the log's tail.
+     */
+    private List<String> bootErrors() throws IOException {
+        Pattern exception = Pattern.compile("^(?:Caused by: )?([\\w.$]+(?:Exception|Error): .+)$");
+        return Files.readAllLines(instance.resolve("data/log/karaf.log"), StandardCharsets.UTF_8).stream()
+                .map(exception::matcher).filter(Matcher::matches).map(m -> m.group(1)).distinct().limit(5).toList();
     }
 
     /** The last lines of karaf.log and of the console output. */
