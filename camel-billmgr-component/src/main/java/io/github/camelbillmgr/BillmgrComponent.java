@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelbillmgr.internal.ConfigurationValidator;
 import io.github.camelbillmgr.internal.LoginBackoff;
+import io.github.camelbillmgr.internal.RemoteIdExpression;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -41,6 +42,9 @@ public class BillmgrComponent extends HealthCheckComponent {
         BillmgrEndpoint endpoint = new BillmgrEndpoint(uri, this, conf);
         setProperties(endpoint, parameters);
         ConfigurationValidator.validate(conf);
+        if (conf.getRemoteIdExpression() != null) {
+            RemoteIdExpression.compile(getCamelContext(), conf.getRemoteIdExpression()); // fails at route start
+        }
         return endpoint;
     }
 
