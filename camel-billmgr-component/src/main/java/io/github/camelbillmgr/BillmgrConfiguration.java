@@ -84,9 +84,10 @@ public class BillmgrConfiguration implements Cloneable {
     private String remoteId;
     @UriParam(label = "producer",
               description = "order: a Simple expression that derives the remote id from a business key of the "
-                            + "exchange when the CamelBillmgrRemoteId header is not set, e.g. ${body[orderNumber]} or "
-                            + "shop-${header.OrderNo}. Evaluated per exchange; a result that is empty fails the "
-                            + "exchange. Takes precedence over the remoteId option.")
+                            + "exchange when the CamelBillmgrRemoteId header is not set, e.g. ${header.OrderNo} or "
+                            + "shop-${exchangeProperty.orderNumber}. Evaluated per exchange; a result that is empty "
+                            + "fails the exchange. Takes precedence over the remoteId option. Checked when the "
+                            + "endpoint is created.")
     private String remoteIdExpression;
     @UriParam(label = "producer", defaultValue = "true",
               description = "order: when no remote id is given (header, remoteIdExpression or remoteId option), send "

@@ -160,6 +160,30 @@ class ExactlyOnceRenewalTest extends BillmgrTestSupport {
     }
 
     @Test
+    void aRenewalThatCouldNotBeCheckedIsNeverSentTwice() {
+        long id = orderWithRam(1024);
+        LocalDate before = expireDate(id);
+        // BILLmanager refuses to show the details before the renewal, and the renewal's reply is lost
+        simulator.state().faults().failNext(EDIT, 1, "access", null);
+        proxy.failNext(PROLONG, 1, COMMIT_THEN_502);
+
+        Exchange e = template.request("direct:prolong", x -> x.getMessage().setHeader(BillmgrConstants.SERVICE_ID, id));
+
+        BillmgrOutcomeUnknownException failure = assertInstanceOf(BillmgrOutcomeUnknownException.class, e.getException());
+        assertTrue(failure.getMessage().contains("cannot tell whether the earlier attempt renewed it"),
+                failure.getMessage());
+        assertEquals(before.plusMonths(1), expireDate(id), "renewed once, by the first attempt");
+        assertEquals(1, executed(PROLONG).size());
+    }
+
+    @Test
+    void anUnknownServiceFailsWithTheRenewalsOwnError() {
+        BillmgrApiException e = failure("billmgr:vds/prolong?period=1", Map.of(BillmgrConstants.SERVICE_ID, 999999),
+                BillmgrApiException.class);
+        assertEquals("service.prolong", e.getFunc());
+    }
+
+    @Test
     void twoRenewalsInOneExchangeAreTwoRenewals() {
         long id = orderWithRam(1024);
         LocalDate before = expireDate(id);

@@ -2,9 +2,11 @@ package io.github.camelbillmgr.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.BillmgrConfiguration;
@@ -31,8 +33,12 @@ public final class ProlongOperation extends Operation {
     /** Exchange property: the renewal of this item type whose outcome is not settled yet (a {@link Pending}). */
     static final String PENDING_PREFIX = "CamelBillmgrPendingProlong.";
 
-    /** The services of a renewal that may have been sent, and their expire dates read before it was. */
-    record Pending(List<Long> ids, Map<Long, LocalDate> expireDates) {
+    /**
+     * The services of a renewal that may have been sent, their expire dates read before it was, and the services whose
+     * details BILLmanager refused to show then (the renewal itself was sent anyway: it may be allowed where the details
+     * are not, and otherwise fails with BILLmanager's own error for it).
+     */
+    record Pending(List<Long> ids, Map<Long, LocalDate> expireDates, Set<Long> unreadable) {
     }
 
     public ProlongOperation(BillmgrConfiguration config) {
@@ -80,10 +86,19 @@ public final class ProlongOperation extends Operation {
             }
         } else if (guarded) {
             Map<Long, LocalDate> dates = new LinkedHashMap<>();
+            Set<Long> unreadable = new HashSet<>();
             for (Long id : ids) {
-                dates.put(id, ServiceDetails.read(client, config, id, Map.of()).getExpireDate());
+                try {
+                    dates.put(id, ServiceDetails.read(client, config, id, Map.of()).getExpireDate());
+                } catch (BillmgrException e) {
+                    if (!refused(e)) {
+                        throw e; // nothing was sent yet
+                    }
+                    LOG.debug("Cannot read the expire date of service {} before renewing it: {}", id, e.getMessage());
+                    unreadable.add(id);
+                }
             }
-            pending = new Pending(List.copyOf(ids), dates);
+            pending = new Pending(List.copyOf(ids), dates, Set.copyOf(unreadable));
         }
 
         List<Long> renewing = toRenew;
@@ -146,6 +161,15 @@ public final class ProlongOperation extends Operation {
             throws BillmgrException {
         Map<Long, LocalDate> renewed = new LinkedHashMap<>();
         for (Long id : pending.ids()) {
+            if (pending.unreadable().contains(id)) {
+                throw new BillmgrOutcomeUnknownException(
+                        new BillmgrException("the expire date of service " + id + " could not be read before the "
+                                             + "renewal", FuncNames.PROLONG),
+                        FuncNames.PROLONG, null, pending.ids(),
+                        "without the expire date from before, the component cannot tell whether the earlier attempt "
+                                                                + "renewed it: check the expire dates in BILLmanager "
+                                                                + "before renewing again");
+            }
             LocalDate before = pending.expireDates().get(id);
             LocalDate now;
             try {
