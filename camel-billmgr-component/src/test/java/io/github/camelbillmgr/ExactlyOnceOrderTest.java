@@ -69,6 +69,10 @@ class ExactlyOnceOrderTest extends BillmgrTestSupport {
                         .to("billmgr:vds/order?pricelist=6&period=1&remoteIdExpression=line-${exchangeProperty."
                             + "CamelLoopIndex}&remoteId=never&" + viaProxy())
                         .end();
+                from("direct:replay-lines").loop(2)
+                        .to("billmgr:vds/order?pricelist=6&period=1&lookupBeforeOrder=always&remoteIdExpression=line-"
+                            + "${exchangeProperty.CamelLoopIndex}&" + viaProxy())
+                        .end();
                 from("direct:replay")
                         .to("billmgr:vds/order?pricelist=6&period=1&lookupBeforeOrder=always&" + viaProxy());
             }
@@ -222,6 +226,18 @@ class ExactlyOnceOrderTest extends BillmgrTestSupport {
         assertEquals(1, orderRequests());
         assertEquals(0, afterFirst.compareTo(balance()), "the replay charged nothing");
         assertTrue(before.compareTo(afterFirst) > 0);
+    }
+
+    @Test
+    void aReplayedBatchOrdersOnlyTheLinesThatAreMissing() {
+        template.request("direct:order", x -> x.getMessage().setHeader(BillmgrConstants.REMOTE_ID, "line-0"));
+        Exchange e = template.request("direct:replay-lines", null);
+        assertNull(e.getException(), () -> "failed: " + e.getException());
+        assertEquals(List.of("line-0", "line-1"),
+                simulator.state().servicesOf("vds").stream().map(SimService::remoteId).sorted().toList());
+        assertEquals(2, orderRequests(), "line-0 was found, line-1 ordered");
+        assertNull(e.getMessage().getHeader(BillmgrConstants.RECOVERED), "line-1 was not recovered");
+        assertEquals("line-1", e.getMessage().getHeader(BillmgrConstants.REMOTE_ID));
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class EditOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
+        message.removeHeader(BillmgrConstants.RECOVERED); // left by an earlier call of the same exchange
         BillmgrRequest request = new BillmgrRequest(func(message));
         long id = input.singleServiceId();
         request.param("elid", id);

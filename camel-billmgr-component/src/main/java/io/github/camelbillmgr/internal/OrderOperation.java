@@ -64,6 +64,7 @@ public final class OrderOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
+        message.removeHeader(BillmgrConstants.RECOVERED); // left by an earlier call of the same exchange
         Exchange exchange = message.getExchange();
         String pendingKey = PENDING_PREFIX + config.getItemType();
         String pending = exchange == null ? null : exchange.getProperty(pendingKey, String.class);

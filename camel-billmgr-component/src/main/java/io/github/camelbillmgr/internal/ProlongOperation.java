@@ -52,6 +52,7 @@ public final class ProlongOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
+        message.removeHeader(BillmgrConstants.RECOVERED); // left by an earlier call of the same exchange
         List<Long> ids = input.serviceIds();
         int period = input.period(true);
         Map<String, Object> extra = input.extraParams();
