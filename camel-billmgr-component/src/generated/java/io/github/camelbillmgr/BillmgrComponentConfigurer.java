@@ -70,6 +70,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lang": getOrCreateConfiguration(target).setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookupbeforeorder":
+        case "lookupBeforeOrder": getOrCreateConfiguration(target).setLookupBeforeOrder(property(camelContext, io.github.camelbillmgr.BillmgrLookupBeforeOrder.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "objectmapper":
@@ -86,6 +88,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "recipe": getOrCreateConfiguration(target).setRecipe(property(camelContext, java.lang.String.class, value)); return true;
         case "remoteid":
         case "remoteId": getOrCreateConfiguration(target).setRemoteId(property(camelContext, java.lang.String.class, value)); return true;
+        case "remoteidexpression":
+        case "remoteIdExpression": getOrCreateConfiguration(target).setRemoteIdExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "skipbasket":
@@ -145,6 +149,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookupbeforeorder":
+        case "lookupBeforeOrder": return io.github.camelbillmgr.BillmgrLookupBeforeOrder.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "objectmapper":
@@ -161,6 +167,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "recipe": return java.lang.String.class;
         case "remoteid":
         case "remoteId": return java.lang.String.class;
+        case "remoteidexpression":
+        case "remoteIdExpression": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "skipbasket":
@@ -221,6 +229,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lang": return getOrCreateConfiguration(target).getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookupbeforeorder":
+        case "lookupBeforeOrder": return getOrCreateConfiguration(target).getLookupBeforeOrder();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "objectmapper":
@@ -237,6 +247,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "recipe": return getOrCreateConfiguration(target).getRecipe();
         case "remoteid":
         case "remoteId": return getOrCreateConfiguration(target).getRemoteId();
+        case "remoteidexpression":
+        case "remoteIdExpression": return getOrCreateConfiguration(target).getRemoteIdExpression();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "skipbasket":

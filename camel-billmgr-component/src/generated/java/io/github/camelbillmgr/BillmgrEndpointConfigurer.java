@@ -70,6 +70,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lang": target.getConfiguration().setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookupbeforeorder":
+        case "lookupBeforeOrder": target.getConfiguration().setLookupBeforeOrder(property(camelContext, io.github.camelbillmgr.BillmgrLookupBeforeOrder.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "objectmapper":
@@ -88,6 +90,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "recipe": target.getConfiguration().setRecipe(property(camelContext, java.lang.String.class, value)); return true;
         case "remoteid":
         case "remoteId": target.getConfiguration().setRemoteId(property(camelContext, java.lang.String.class, value)); return true;
+        case "remoteidexpression":
+        case "remoteIdExpression": target.getConfiguration().setRemoteIdExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -171,6 +175,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookupbeforeorder":
+        case "lookupBeforeOrder": return io.github.camelbillmgr.BillmgrLookupBeforeOrder.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "objectmapper":
@@ -189,6 +195,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "recipe": return java.lang.String.class;
         case "remoteid":
         case "remoteId": return java.lang.String.class;
+        case "remoteidexpression":
+        case "remoteIdExpression": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -273,6 +281,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lang": return target.getConfiguration().getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookupbeforeorder":
+        case "lookupBeforeOrder": return target.getConfiguration().getLookupBeforeOrder();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "objectmapper":
@@ -291,6 +301,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "recipe": return target.getConfiguration().getRecipe();
         case "remoteid":
         case "remoteId": return target.getConfiguration().getRemoteId();
+        case "remoteidexpression":
+        case "remoteIdExpression": return target.getConfiguration().getRemoteIdExpression();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":

@@ -23,7 +23,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(62);
         props.add("account");
         props.add("addons");
         props.add("apiVersion");
@@ -55,6 +55,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("itemType");
         props.add("lang");
         props.add("lazyStartProducer");
+        props.add("lookupBeforeOrder");
         props.add("maxMessagesPerPoll");
         props.add("objectMapper");
         props.add("operation");
@@ -68,6 +69,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("pricelist");
         props.add("recipe");
         props.add("remoteId");
+        props.add("remoteIdExpression");
         props.add("repeatCount");
         props.add("responseTimeout");
         props.add("runLoggingLevel");

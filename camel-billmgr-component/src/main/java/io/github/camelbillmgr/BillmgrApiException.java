@@ -8,6 +8,8 @@ import java.util.Map;
  * BILLmanager answered with an error document ({@code <doc><error type="..." object="...">}). BILLmanager reports
  * every API error inside an HTTP 200, so this is how a refused call shows up in a route.
  * <p>
+ * BILLmanager refused the call, so it did not do it: the outcome is {@link BillmgrOutcome#NOT_DONE}.
+ * <p>
  * Branch on {@link #getType()} ({@code missed}, {@code exists}, {@code value}, {@code access}, module-specific
  * types, ...), and on {@link #getObject()} for the field or object it is about.
  */
@@ -23,7 +25,7 @@ public class BillmgrApiException extends BillmgrException {
 
     public BillmgrApiException(String func, String type, String object, String value, Map<String, String> params,
                                String errorMessage) {
-        super(describe(func, type, object, value, errorMessage), func);
+        super(describe(func, type, object, value, errorMessage), func, BillmgrOutcome.NOT_DONE, null);
         this.type = type;
         this.object = object;
         this.value = value;

@@ -7,6 +7,7 @@ import io.github.camelbillmgr.internal.ConfigurationValidator;
 import io.github.camelbillmgr.internal.HttpEndpoints;
 import io.github.camelbillmgr.internal.LoginBackoff;
 import io.github.camelbillmgr.internal.RequestTimeouts;
+import io.github.camelbillmgr.internal.RemoteIdExpression;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -46,6 +47,9 @@ public class BillmgrComponent extends HealthCheckComponent {
         ConfigurationValidator.validate(conf);
         RequestTimeouts.of(conf);
         HttpEndpoints.validate(conf);
+        if (conf.getRemoteIdExpression() != null) {
+            RemoteIdExpression.compile(getCamelContext(), conf.getRemoteIdExpression()); // fails at route start
+        }
         return endpoint;
     }
 

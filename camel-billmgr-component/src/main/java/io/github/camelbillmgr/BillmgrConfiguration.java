@@ -105,11 +105,25 @@ public class BillmgrConfiguration implements Cloneable {
     private boolean skipBasket = true;
     @UriParam(label = "producer", description = "order: the reseller-side unique id of the new service (remoteid).")
     private String remoteId;
+    @UriParam(label = "producer",
+              description = "order: a Simple expression that derives the remote id from a business key of the "
+                            + "exchange when the CamelBillmgrRemoteId header is not set, e.g. ${header.OrderNo} or "
+                            + "shop-${exchangeProperty.orderNumber}. Evaluated per exchange; a result that is empty "
+                            + "fails the exchange. Takes precedence over the remoteId option. Checked when the "
+                            + "endpoint is created.")
+    private String remoteIdExpression;
     @UriParam(label = "producer", defaultValue = "true",
-              description = "order: when no remote id is given (header or option), send a generated one, kept for "
-                            + "the whole exchange, so that a redelivery after an unknown outcome can find the first "
-                            + "attempt's service instead of ordering twice.")
+              description = "order: when no remote id is given (header, remoteIdExpression or remoteId option), send "
+                            + "a generated one, kept for the whole exchange, so that a redelivery after an unknown "
+                            + "outcome can find the first attempt's service instead of ordering twice.")
     private boolean generateRemoteId = true;
+    @UriParam(label = "producer", defaultValue = "onRedelivery",
+              description = "order: when to look the remote id up in the service list before ordering. "
+                            + "onRedelivery: only when an earlier attempt of the same exchange may have placed it. "
+                            + "always: also for a new exchange whose remote id is a business key (header, "
+                            + "remoteIdExpression or remoteId option), so that a restart or a replay returns the "
+                            + "existing service (CamelBillmgrRecovered=true) instead of ordering it again.")
+    private BillmgrLookupBeforeOrder lookupBeforeOrder = BillmgrLookupBeforeOrder.onRedelivery;
     @UriParam(label = "producer", description = "order, edit: a comment on the service.")
     private String comment;
     @UriParam(label = "producer", prefix = "addon.", multiValue = true,
@@ -369,6 +383,22 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setRemoteId(String remoteId) {
         this.remoteId = remoteId;
+    }
+
+    public String getRemoteIdExpression() {
+        return remoteIdExpression;
+    }
+
+    public void setRemoteIdExpression(String remoteIdExpression) {
+        this.remoteIdExpression = remoteIdExpression;
+    }
+
+    public BillmgrLookupBeforeOrder getLookupBeforeOrder() {
+        return lookupBeforeOrder;
+    }
+
+    public void setLookupBeforeOrder(BillmgrLookupBeforeOrder lookupBeforeOrder) {
+        this.lookupBeforeOrder = lookupBeforeOrder;
     }
 
     public boolean isGenerateRemoteId() {

@@ -23,8 +23,10 @@ public final class BillmgrConstants {
               javaType = "String")
     public static final String PRICELIST = "CamelBillmgrPricelist";
 
-    @Metadata(label = "producer", description = "The reseller-side unique id sent with an order (remoteid). Overrides "
-                                                + "the remoteId option.",
+    @Metadata(label = "producer", description = "In (order): the reseller-side unique id to send (remoteid); "
+                                                + "overrides remoteIdExpression and the remoteId option. Out (order): "
+                                                + "the remote id the order is sent with, set before it is sent, also "
+                                                + "when the exchange then fails.",
               javaType = "String")
     public static final String REMOTE_ID = "CamelBillmgrRemoteId";
 
@@ -88,11 +90,21 @@ public final class BillmgrConstants {
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
 
-    @Metadata(label = "producer", description = "Out (order): true when the order was not sent again because an "
-                                                + "earlier attempt of the same exchange had already placed it (found "
-                                                + "by its remote id).",
+    @Metadata(label = "producer", description = "Out: true when the operation was not sent (again) because BILLmanager "
+                                                + "already shows it done: an order whose remote id is in the service "
+                                                + "list (placed by an earlier attempt, or, with "
+                                                + "lookupBeforeOrder=always, by an earlier exchange); a renewal whose "
+                                                + "expire date an earlier attempt already moved (for a group: at least "
+                                                + "one service); an add-on change an earlier attempt already applied.",
               javaType = "Boolean")
     public static final String RECOVERED = "CamelBillmgrRecovered";
+
+    @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false: what the call left behind, a "
+                                                + "BillmgrOutcome: DONE, NOT_DONE (refused, or a read that failed: "
+                                                + "nothing changed) or UNKNOWN (a change was sent and no answer came "
+                                                + "back: check before repeating).",
+              javaType = "io.github.camelbillmgr.BillmgrOutcome")
+    public static final String OUTCOME = "CamelBillmgrOutcome";
 
     @Metadata(label = "consumer", description = "What changed since the last poll (emit=changes): created, "
                                                 + "statusChanged, renewed, expireDateChanged, autoprolongChanged, "

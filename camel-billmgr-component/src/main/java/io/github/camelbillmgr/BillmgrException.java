@@ -4,7 +4,8 @@ import org.apache.camel.CamelException;
 
 /**
  * Base of every failure the billmgr component reports: catch it in {@code onException(BillmgrException.class)} to
- * handle all of them, or one of its subclasses to treat a case on its own.
+ * handle all of them, or one of its subclasses to treat a case on its own. {@link #getOutcome()} says whether the
+ * operation was done, not done, or may have been done.
  * <p>
  * Messages never contain passwords, session ids or {@code authinfo} values.
  */
@@ -13,15 +14,22 @@ public class BillmgrException extends CamelException {
     private static final long serialVersionUID = 1L;
 
     private final String func;
+    private final BillmgrOutcome outcome;
 
+    /** A failure whose effect is not known: its outcome is {@link BillmgrOutcome#UNKNOWN}. */
     public BillmgrException(String message, String func) {
-        super(message);
-        this.func = func;
+        this(message, func, BillmgrOutcome.UNKNOWN, null);
     }
 
+    /** A failure whose effect is not known: its outcome is {@link BillmgrOutcome#UNKNOWN}. */
     public BillmgrException(String message, String func, Throwable cause) {
+        this(message, func, BillmgrOutcome.UNKNOWN, cause);
+    }
+
+    public BillmgrException(String message, String func, BillmgrOutcome outcome, Throwable cause) {
         super(message, cause);
         this.func = func;
+        this.outcome = outcome == null ? BillmgrOutcome.UNKNOWN : outcome;
     }
 
     /**
@@ -30,5 +38,14 @@ public class BillmgrException extends CamelException {
      */
     public String getFunc() {
         return func;
+    }
+
+    /**
+     * What the failed operation left behind: {@link BillmgrOutcome#NOT_DONE} (refused, never sent, or a read: nothing
+     * changed) or {@link BillmgrOutcome#UNKNOWN} (sent, no answer: check before repeating). Never
+     * {@link BillmgrOutcome#DONE} for an exception.
+     */
+    public BillmgrOutcome getOutcome() {
+        return outcome;
     }
 }

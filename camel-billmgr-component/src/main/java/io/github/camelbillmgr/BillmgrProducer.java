@@ -92,12 +92,21 @@ public class BillmgrProducer extends DefaultProducer {
                 throw e;
             }
             toMessage(message, e);
+            return;
+        }
+        if (!config.isThrowExceptionOnFailure()) {
+            message.setHeader(BillmgrConstants.OUTCOME, BillmgrOutcome.DONE);
         }
     }
 
     /** With throwExceptionOnFailure=false: the error document to the body, its type and message to headers. */
-    private static void toMessage(Message message, BillmgrException e) {
-        message.setHeader(BillmgrConstants.FUNC, e.getFunc());
+    private static void toMessage(Message message, BillmgrException failure) {
+        message.setHeader(BillmgrConstants.FUNC, failure.getFunc());
+        message.setHeader(BillmgrConstants.OUTCOME, failure.getOutcome());
+        BillmgrException e = failure;
+        if (failure instanceof BillmgrOutcomeUnknownException && failure.getCause() instanceof BillmgrApiException said) {
+            e = said; // a redelivery that met a busy BILLmanager: show what BILLmanager said
+        }
         if (e instanceof BillmgrApiException api) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             ObjectNode error = root.putObject("doc").putObject("error");
@@ -114,12 +123,14 @@ public class BillmgrProducer extends DefaultProducer {
             message.setHeader(BillmgrConstants.ERROR_TYPE, api.getType());
             message.setHeader(BillmgrConstants.ERROR_OBJECT, api.getObject());
             message.setHeader(BillmgrConstants.ERROR_MESSAGE, api.getErrorMessage());
-        } else {
-            BillmgrTransportException t = (BillmgrTransportException) e;
+        } else if (e instanceof BillmgrTransportException t) {
             message.setBody(t.getResponseBody());
             message.setHeader(BillmgrConstants.ERROR_TYPE, "transport");
             message.setHeader(BillmgrConstants.ERROR_MESSAGE, t.getMessage());
             message.setHeader(BillmgrConstants.HTTP_RESPONSE_CODE, t.getStatusCode());
+        }
+        if (e != failure) {
+            message.setHeader(BillmgrConstants.ERROR_MESSAGE, failure.getMessage()); // with what to do about it
         }
     }
 }

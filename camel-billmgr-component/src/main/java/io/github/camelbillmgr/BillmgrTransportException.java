@@ -7,8 +7,12 @@ import org.apache.camel.spi.HttpResponseAware;
 /**
  * The call did not produce a BILLmanager document: the HTTP status was not 2xx (a web server, proxy or WAF answered:
  * 403, 460, 502, ...), the body was not a BILLmanager document (an HTML error page with HTTP 200), or the connection
- * failed. When {@link #getStatusCode()} is 0 no response was received at all, and for an operation that creates or
- * charges something the outcome is then unknown: check the service list before you repeat it.
+ * failed. When {@link #getStatusCode()} is 0 no response was received at all.
+ * <p>
+ * Thrown as such for calls that only read ({@code list}, {@code get}, {@code pricelist}, a func without {@code sok}),
+ * whose outcome is {@link BillmgrOutcome#NOT_DONE}: nothing was changed, repeating is safe. A call that changes
+ * something (order, prolong, edit, suspend, resume, delete, a func with {@code sok}) fails with the subclass
+ * {@link BillmgrOutcomeUnknownException} instead, whose outcome is {@link BillmgrOutcome#UNKNOWN}.
  */
 public class BillmgrTransportException extends BillmgrException implements HttpResponseAware {
 
@@ -20,9 +24,16 @@ public class BillmgrTransportException extends BillmgrException implements HttpR
     private transient byte[] body;
     private transient Map<String, String> headers;
 
+    /** A transport failure of a call that changed nothing: its outcome is {@link BillmgrOutcome#NOT_DONE}. */
     public BillmgrTransportException(String message, String func, String uri, int statusCode, String statusText,
                                      byte[] body, Map<String, String> headers, Throwable cause) {
-        super(message, func, cause);
+        this(message, func, BillmgrOutcome.NOT_DONE, uri, statusCode, statusText, body, headers, cause);
+    }
+
+    protected BillmgrTransportException(String message, String func, BillmgrOutcome outcome, String uri,
+                                        int statusCode, String statusText, byte[] body, Map<String, String> headers,
+                                        Throwable cause) {
+        super(message, func, outcome, cause);
         this.uri = uri;
         this.statusCode = statusCode;
         this.statusText = statusText;

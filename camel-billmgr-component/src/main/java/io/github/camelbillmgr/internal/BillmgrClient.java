@@ -19,6 +19,7 @@ import io.github.camelbillmgr.BillmgrAuthMode;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrOutcome;
 import io.github.camelbillmgr.BillmgrTransportException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpEndpoint;
@@ -123,7 +124,11 @@ public class BillmgrClient extends ServiceSupport {
             backoff.accepted();
             return doc;
         } catch (BillmgrAuthenticationException e) {
-            backoff.refused(e);
+            // only refused credentials pause the others; a user who lacks the rights for one func must not stop
+            // every call of the same credentials
+            if (ErrorMapper.isLoginRefusal(e)) {
+                backoff.refused(e);
+            }
             throw e;
         }
     }
@@ -234,7 +239,9 @@ public class BillmgrClient extends ServiceSupport {
             if (cause instanceof BillmgrException be) {
                 throw be;
             }
-            throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause, request.func(), cause);
+            // a row of a list being read: nothing was changed in BILLmanager
+            throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause, request.func(),
+                    BillmgrOutcome.NOT_DONE, cause);
         } catch (IOException e) {
             Redactor redactor = redactor(request, credential);
             // the connection's details are recorded once the request starts to go out on it

@@ -3,10 +3,12 @@ package io.github.camelbillmgr.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
+import io.github.camelbillmgr.BillmgrBusyException;
 import io.github.camelbillmgr.BillmgrInsufficientFundsException;
 
 /** Turns an error document into the matching {@link BillmgrApiException}. */
@@ -15,6 +17,17 @@ public final class ErrorMapper {
     /** {@code object}s of a refused login (the error type itself is not documented). */
     static final Set<String> LOGIN_FAILURES = Set.of("badpassword", "badip", "blocklogon", "blockgeoip", "blocked_ip",
             "badlogin", "baduser");
+
+    /**
+     * Error types of "Request in process, please wait" (an earlier request is still running). BILLmanager's own type
+     * is not documented, so the message is checked too.
+     */
+    static final Set<String> BUSY_TYPES = Set.of("busy", "inprocess", "in_process", "request_in_process", "wait");
+    /** The busy message in English and Russian. */
+    static final Pattern BUSY_MESSAGE = Pattern.compile(
+            "(?iu)request\\s+(is\\s+)?in\\s+process|please\\s+wait|\u0437\u0430\u043f\u0440\u043e\u0441\\s+"
+            + "\u043e\u0431\u0440\u0430\u0431\u0430\u0442\u044b\u0432\u0430\u0435\u0442\u0441\u044f|"
+            + "\u043f\u043e\u0434\u043e\u0436\u0434\u0438\u0442\u0435");
 
     private ErrorMapper() {
     }
@@ -66,6 +79,19 @@ public final class ErrorMapper {
         if ("auth".equals(type) || (object != null && LOGIN_FAILURES.contains(object))) {
             return new BillmgrAuthenticationException(func, type, object, value, params, msg);
         }
+        if ((type != null && BUSY_TYPES.contains(type)) || (msg != null && BUSY_MESSAGE.matcher(msg).find())) {
+            return new BillmgrBusyException(func, type == null ? "unknown" : type, object, value, params, msg);
+        }
         return new BillmgrApiException(func, type == null ? "unknown" : type, object, value, params, msg);
+    }
+
+    /**
+     * True when BILLmanager refused the credentials themselves (a failed login, a bad password or a blocked login,
+     * also in an {@code authinfo} call), as opposed to a user who may log in but lacks the rights for one function:
+     * only the former should pause every call of those credentials.
+     */
+    public static boolean isLoginRefusal(BillmgrAuthenticationException e) {
+        return "auth".equals(e.getFunc()) || "auth".equals(e.getType())
+               || (e.getObject() != null && LOGIN_FAILURES.contains(e.getObject()));
     }
 }

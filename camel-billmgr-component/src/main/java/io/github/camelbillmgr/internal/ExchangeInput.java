@@ -94,8 +94,14 @@ public final class ExchangeInput {
     }
 
     public String remoteId() throws BillmgrInvalidInputException {
-        String h = headerText(BillmgrConstants.REMOTE_ID);
+        String h = remoteIdHeader();
         return h != null ? h : config.getRemoteId();
+    }
+
+    /** The CamelBillmgrRemoteId header, trimmed; null when absent or blank. */
+    public String remoteIdHeader() throws BillmgrInvalidInputException {
+        String h = headerText(BillmgrConstants.REMOTE_ID);
+        return h == null || h.isEmpty() ? null : h;
     }
 
     public String comment() throws BillmgrInvalidInputException {

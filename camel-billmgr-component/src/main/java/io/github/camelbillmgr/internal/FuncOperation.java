@@ -1,8 +1,12 @@
 package io.github.camelbillmgr.internal;
 
+import java.util.List;
+import java.util.Set;
+
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrOutcomeUnknownException;
 import org.apache.camel.Message;
 
 /**
@@ -10,6 +14,9 @@ import org.apache.camel.Message;
  * header becomes {@code elid}. The body is the normalised reply document.
  */
 public final class FuncOperation extends Operation {
+
+    /** Functions that act without {@code sok}: the license API calls suspend, resume and delete that way. */
+    static final Set<String> ACTIONS = Set.of("suspend", "resume", "delete", "prolong", "groupedit");
 
     public FuncOperation(BillmgrConfiguration config) {
         super(config);
@@ -28,6 +35,26 @@ public final class FuncOperation extends Operation {
             request.param("elid", elid(input.serviceIds()));
         }
         addExtra(request, input);
-        setOut(message, request, client.call(request));
+        if (!changesState(request)) {
+            setOut(message, request, client.call(request));
+            return;
+        }
+        setOut(message, request, callChanging(client, request,
+                cause -> new BillmgrOutcomeUnknownException(cause, request.func(), null, List.of(),
+                        "check in BILLmanager whether " + request.func() + " took effect before calling it again")));
+    }
+
+    /**
+     * Whether a lost reply may hide a change. BILLmanager's convention: a function executes with {@code sok} (or a
+     * {@code clicked_button}), and without it returns its form or data; the service actions also act without it.
+     * Anything else is taken as a read, whose failure changed nothing.
+     */
+    static boolean changesState(BillmgrRequest request) {
+        String sok = request.get("sok");
+        if ((sok != null && !sok.isBlank()) || request.has("clicked_button")) {
+            return true;
+        }
+        String func = request.func();
+        return ACTIONS.contains(func.substring(func.lastIndexOf('.') + 1));
     }
 }

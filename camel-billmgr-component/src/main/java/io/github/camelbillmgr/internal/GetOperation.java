@@ -19,16 +19,8 @@ public final class GetOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
-        Long id = input.singleServiceId();
-        BillmgrRequest request = new BillmgrRequest(func(message)).param("elid", id);
-        addExtra(request, input);
-        BillmgrService service = ServiceMapper.map(config.getItemType(), Nodes.doc(client.call(request)));
-        if (service.getId() == null) {
-            // A details form does not always repeat its own id.
-            service = new BillmgrService(service.getItemType(), id, service.getStatus(), service.getExpireDate(),
-                    service.getAutoprolong(), service.getRemoteId(), service.getCost(), service.getCurrency(),
-                    service.getColumns());
-        }
-        setOut(message, request, service);
+        long id = input.singleServiceId();
+        BillmgrService service = ServiceDetails.read(client, config, id, input.extraParams());
+        setOut(message, new BillmgrRequest(func(message)), service);
     }
 }

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbillmgr.BillmgrApiException;
+import io.github.camelbillmgr.BillmgrBusyException;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrOutcomeUnknownException;
+import io.github.camelbillmgr.BillmgrTransportException;
 import org.apache.camel.Message;
 
 /**
@@ -43,6 +49,45 @@ public abstract class Operation {
     /** The documented elid list separator is comma and space: {@code elid=1, 2, 3}. */
     protected static String elid(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    /** Makes the exception of a call that changes something and whose reply was lost. */
+    @FunctionalInterface
+    protected interface UnknownOutcome {
+        BillmgrOutcomeUnknownException of(BillmgrException cause);
+    }
+
+    /**
+     * Calls a function that changes something. When this request was sent but its reply was lost (a transport
+     * failure of this func, not of the login before it), BILLmanager may have done it: the outcome is unknown.
+     */
+    protected static ObjectNode callChanging(BillmgrClient client, BillmgrRequest request, UnknownOutcome unknown)
+            throws BillmgrException {
+        try {
+            return client.call(request);
+        } catch (BillmgrOutcomeUnknownException e) {
+            throw e;
+        } catch (BillmgrTransportException e) {
+            if (request.func().equals(e.getFunc())) {
+                throw unknown.of(e);
+            }
+            throw e; // the login before it failed: the request itself was never sent
+        }
+    }
+
+    /**
+     * True when BILLmanager's answer settles that a call was not done: it refused it. A busy BILLmanager does not
+     * settle it, since the request still running may be an earlier attempt of the same exchange.
+     */
+    protected static boolean refused(BillmgrException e) {
+        return e instanceof BillmgrApiException && !(e instanceof BillmgrBusyException);
+    }
+
+    /** The body of a change that was not sent again because an earlier attempt had made it: a plain {@code ok}. */
+    protected static ObjectNode okDocument() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.putObject("doc").putObject("ok");
+        return root;
     }
 
     protected void setOut(Message message, BillmgrRequest request, Object body) {

@@ -6,10 +6,11 @@ import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrLookupBeforeOrder;
 import io.github.camelbillmgr.BillmgrOutcomeUnknownException;
-import io.github.camelbillmgr.BillmgrTransportException;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,16 +24,34 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code order}: {@code v2.TYPE.order.param} (BILLmanager 6) or {@code TYPE.order.param} (BILLmanager 5, licenses)
  * with {@code sok=ok}. Never retried here: an order that may have reached BILLmanager must be checked, not repeated.
+ * <p>
+ * Every order carries a remote id: the CamelBillmgrRemoteId header, else the remoteIdExpression, else the remoteId
+ * option, else a generated one. It is recorded on the exchange before the order is sent, so that any later attempt
+ * of the same exchange (a Camel redelivery) looks it up in the service list before ordering again.
  */
 public final class OrderOperation extends Operation {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderOperation.class);
     /**
-     * Exchange property holding the remote id of an order of this item type whose outcome is unknown; only while it
-     * is set does an order look for that remote id before ordering.
+     * Exchange property holding the remote id of an order of this item type that was sent (or about to be) without a
+     * settled answer yet; while it is set, an order with that remote id looks for it before ordering.
      */
     static final String PENDING_PREFIX = "CamelBillmgrPendingOrder.";
+    /**
+     * Exchange property holding the remote id the component itself put in the CamelBillmgrRemoteId header: an output
+     * for the user, which a later order of the same exchange (a loop) must not take as its input.
+     */
+    static final String OUT_PREFIX = "CamelBillmgrRemoteIdOut.";
+    private static final String GENERATED_PREFIX = "camel-";
     private static final Pattern ELID_IN_REDIRECT = Pattern.compile("[?&]?elid=([0-9]+)");
+
+    /** Where an order's remote id came from: all but a generated one are business keys worth looking up. */
+    enum Source { HEADER, EXPRESSION, OPTION, GENERATED }
+
+    record RemoteId(String value, Source source) {
+    }
+
+    private volatile RemoteIdExpression remoteIdExpression;
 
     public OrderOperation(BillmgrConfiguration config) {
         super(config);
@@ -45,6 +64,11 @@ public final class OrderOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
+        message.removeHeader(BillmgrConstants.RECOVERED); // left by an earlier call of the same exchange
+        Exchange exchange = message.getExchange();
+        String pendingKey = PENDING_PREFIX + config.getItemType();
+        String pending = exchange == null ? null : exchange.getProperty(pendingKey, String.class);
+
         BillmgrRequest request = new BillmgrRequest(func(message));
         request.param("pricelist", input.pricelist(true));
         request.param("datacenter", config.getDatacenter());
@@ -57,7 +81,8 @@ public final class OrderOperation extends Operation {
         request.param("domain", config.getDomain());
         request.param("autoprolong", input.autoprolong());
         addAddons(request, input);
-        String remoteId = remoteId(message, input);
+        RemoteId rid = remoteId(message, input, pending);
+        String remoteId = rid == null ? null : rid.value();
         request.param("remoteid", remoteId);
         request.param("comment", input.comment());
         if (config.isSkipBasket()) {
@@ -76,36 +101,60 @@ public final class OrderOperation extends Operation {
         addExtra(request, input);
         request.param("sok", "ok");
 
-        Exchange exchange = message.getExchange();
-        String pending = pendingProperty();
-        if (remoteId != null && exchange != null && remoteId.equals(exchange.getProperty(pending, String.class))) {
-            // an earlier attempt of this exchange may have landed: find it before ordering again
-            BillmgrService existing = findByRemoteId(client, remoteId);
+        if (rid != null) {
+            // out before anything is sent, so that the user can keep it whatever happens next
+            message.setHeader(BillmgrConstants.REMOTE_ID, remoteId);
+            if (rid.source() != Source.HEADER && exchange != null) {
+                exchange.setProperty(OUT_PREFIX + config.getItemType(), remoteId);
+            }
+        }
+        // an earlier attempt of this exchange was sent with this id and got no settled answer
+        boolean redelivery = remoteId != null && remoteId.equals(pending);
+        boolean businessKey = rid != null && rid.source() != Source.GENERATED;
+        if (redelivery || (businessKey && config.getLookupBeforeOrder() == BillmgrLookupBeforeOrder.always)) {
+            BillmgrService existing;
+            try {
+                existing = findByRemoteId(client, remoteId);
+            } catch (BillmgrException e) {
+                if (redelivery && !(e instanceof BillmgrOutcomeUnknownException)) {
+                    throw unknown(e, request.func(), remoteId); // the earlier attempt is neither found nor ruled out
+                }
+                throw e;
+            }
             if (existing != null) {
-                LOG.info("Order with remoteid '{}' was already placed by an earlier attempt: service {}", remoteId,
-                        existing.getId());
+                LOG.info("Order with remoteid '{}' was already placed{}: service {}", remoteId,
+                        redelivery ? " by an earlier attempt of this exchange" : "", existing.getId());
                 setOut(message, request, new BillmgrOrderResult(config.getItemType(), existing.getId(), null, remoteId,
                         request.func()));
                 message.setHeader(BillmgrConstants.SERVICE_ID, existing.getId());
                 message.setHeader(BillmgrConstants.RECOVERED, true);
-                exchange.removeProperty(pending);
+                if (exchange != null) {
+                    exchange.removeProperty(pendingKey);
+                }
                 return;
             }
         }
+        if (remoteId != null && exchange != null) {
+            exchange.setProperty(pendingKey, remoteId); // before sending: a redelivery must look first
+        }
         ObjectNode root;
         try {
-            root = client.call(request);
-        } catch (BillmgrTransportException e) {
-            if (remoteId == null || exchange == null) {
-                throw e;
+            root = callChanging(client, request, cause -> unknown(cause, request.func(), remoteId));
+        } catch (BillmgrException e) {
+            if (refused(e)) {
+                // BILLmanager refused it: settled, nothing was ordered
+                if (exchange != null) {
+                    exchange.removeProperty(pendingKey);
+                }
+            } else if (redelivery && !(e instanceof BillmgrOutcomeUnknownException)) {
+                // busy, or the login failed: the earlier attempt is neither found nor ruled out
+                throw unknown(e, request.func(), remoteId);
             }
-            // not a BILLmanager answer: the order may or may not exist now; a redelivery looks for it first
-            exchange.setProperty(pending, remoteId);
-            throw e instanceof BillmgrOutcomeUnknownException ? e : new BillmgrOutcomeUnknownException(e, remoteId);
+            throw e;
         }
         if (exchange != null) {
             // a definite answer: the next order of this exchange (a loop, a second item) is a new order
-            exchange.removeProperty(pending);
+            exchange.removeProperty(pendingKey);
         }
         JsonNode doc = Nodes.doc(root);
         Long serviceId = ServiceMapper.parseLong(firstText(doc, "id", "item.id"));
@@ -143,28 +192,53 @@ public final class OrderOperation extends Operation {
         } else if (billorder != null) {
             message.setHeader(BillmgrConstants.BILLORDER, billorder);
         }
-        if (remoteId != null && remoteId.equals(input.remoteId())) {
-            // a generated id is in the result only: as a header it would be taken as the next order's id
-            message.setHeader(BillmgrConstants.REMOTE_ID, remoteId);
-        }
     }
 
-    private String pendingProperty() {
-        return PENDING_PREFIX + config.getItemType();
+    private static BillmgrOutcomeUnknownException unknown(BillmgrException cause, String func, String remoteId) {
+        return new BillmgrOutcomeUnknownException(cause, func, remoteId, List.of(), remoteId != null
+                ? "redeliver this exchange (the component then checks for that remote id before ordering again), or "
+                  + "look for the service with that remote id"
+                : "it was sent without a remote id (generateRemoteId=false), so nothing can find it for sure: look "
+                  + "for the new service in the service list before ordering again");
     }
 
     /**
-     * The order's remote id: the header, the option, or a generated one; after an unknown outcome, the one that
-     * attempt was sent with.
+     * The order's remote id: the header (unless it is this component's own output of an earlier order of the
+     * exchange), the expression, the option, the one a pending attempt was sent with, or a new generated one.
      */
-    private String remoteId(Message message, ExchangeInput input) throws BillmgrException {
-        String remoteId = input.remoteId();
-        if (remoteId != null || !config.isGenerateRemoteId() || message.getExchange() == null) {
-            return remoteId;
+    private RemoteId remoteId(Message message, ExchangeInput input, String pending) throws BillmgrException {
+        Exchange exchange = message.getExchange();
+        String header = input.remoteIdHeader();
+        if (header != null && exchange != null && !header.equals(pending)
+                && header.equals(exchange.getProperty(OUT_PREFIX + config.getItemType(), String.class))) {
+            header = null; // the id of an earlier, settled order of this exchange, not an input
         }
-        // after an unknown outcome the redelivery must look for, and send, the same id
-        remoteId = message.getExchange().getProperty(pendingProperty(), String.class);
-        return remoteId != null ? remoteId : "camel-" + UUID.randomUUID();
+        if (header != null) {
+            return new RemoteId(header, Source.HEADER);
+        }
+        if (config.getRemoteIdExpression() != null && exchange != null) {
+            String where = "billmgr:" + config.getItemType() + "/" + config.getOperation();
+            return new RemoteId(expression(exchange).evaluate(exchange, func(message), where), Source.EXPRESSION);
+        }
+        if (config.getRemoteId() != null && !config.getRemoteId().isBlank()) {
+            return new RemoteId(config.getRemoteId().trim(), Source.OPTION);
+        }
+        if (!config.isGenerateRemoteId()) {
+            return null;
+        }
+        // after an unknown outcome the redelivery must look for, and send, the same generated id
+        boolean generatedPending = pending != null && pending.startsWith(GENERATED_PREFIX);
+        return new RemoteId(generatedPending ? pending : GENERATED_PREFIX + UUID.randomUUID(), Source.GENERATED);
+    }
+
+    private RemoteIdExpression expression(Exchange exchange) {
+        RemoteIdExpression e = remoteIdExpression;
+        if (e == null) {
+            // checked when the endpoint was created; compiled once per producer
+            e = RemoteIdExpression.compile(exchange.getContext(), config.getRemoteIdExpression());
+            remoteIdExpression = e;
+        }
+        return e;
     }
 
     private BillmgrService findByRemoteId(BillmgrClient client, String remoteId) throws BillmgrException {

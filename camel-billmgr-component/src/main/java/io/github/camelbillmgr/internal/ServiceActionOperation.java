@@ -1,7 +1,10 @@
 package io.github.camelbillmgr.internal;
 
+import java.util.List;
+
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrOutcomeUnknownException;
 import org.apache.camel.Message;
 
 /** {@code suspend}, {@code resume}, {@code delete}: {@code TYPE.action&elid=1, 2, 3}. The body is the reply document. */
@@ -21,9 +24,13 @@ public final class ServiceActionOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
-        BillmgrRequest request = new BillmgrRequest(func(message)).param("elid", elid(input.serviceIds()));
+        List<Long> ids = input.serviceIds();
+        BillmgrRequest request = new BillmgrRequest(func(message)).param("elid", elid(ids));
         addExtra(request, input);
         request.param("sok", "ok");
-        setOut(message, request, client.call(request));
+        setOut(message, request, callChanging(client, request,
+                cause -> new BillmgrOutcomeUnknownException(cause, request.func(), null, ids,
+                        "check the status of the service(s) (billmgr:" + config.getItemType() + "/get or list) before "
+                                                                             + "sending " + action + " again")));
     }
 }
