@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
 import io.github.camelbillmgr.BillmgrInsufficientFundsException;
@@ -29,7 +30,11 @@ public final class ErrorMapper {
         if (e == null) {
             return null;
         }
-        return e.isArray() ? (e.isEmpty() ? null : e.get(0)) : e;
+        if (e.isArray()) {
+            // an empty list of errors is still an error document, if one that says nothing
+            return e.isEmpty() ? JsonNodeFactory.instance.objectNode() : e.get(0);
+        }
+        return e;
     }
 
     /** True when an {@code access} error: an expired or unknown session, or no rights for the function. */
@@ -58,7 +63,13 @@ public final class ErrorMapper {
             value = Redactor.MASK;
             params.put("value", Redactor.MASK);
         }
-        String msg = redactor.redact(Nodes.text(error, "msg"));
+        String text = Nodes.text(error, "msg");
+        if (text == null || text.isBlank()) {
+            // <error>Database is down</error>: the error's own text is the only message there is
+            String own = Nodes.text(error);
+            text = own == null || own.isBlank() ? text : own.trim();
+        }
+        String msg = redactor.redact(text);
         value = redactor.redact(value);
         if ("not_enough_money".equals(type)) {
             return new BillmgrInsufficientFundsException(func, type, object, value, params, msg);
