@@ -33,6 +33,9 @@ public final class OrderOperation extends Operation {
      */
     static final String PENDING_PREFIX = "CamelBillmgrPendingOrder.";
     private static final Pattern ELID_IN_REDIRECT = Pattern.compile("[?&]?elid=([0-9]+)");
+    /** Fields of an order's answer; anything else in a reply without them is the order form's. */
+    private static final java.util.Set<String> ANSWER_FIELDS = java.util.Set.of("ok", "id", "item.id", "billorder",
+            "lineitem.id", "doc", "tparams");
 
     public OrderOperation(BillmgrConfiguration config) {
         super(config);
@@ -108,10 +111,16 @@ public final class OrderOperation extends Operation {
             exchange.removeProperty(pending);
         }
         JsonNode doc = Nodes.doc(root);
-        Long serviceId = ServiceMapper.parseLong(firstText(doc, "id", "item.id"));
-        if (serviceId == null && doc.has("doc")) {
-            serviceId = ServiceMapper.parseLong(firstText(doc.get("doc"), "id", "item.id"));
+        String idText = firstText(doc, "id", "item.id");
+        if (idText == null && doc.has("doc")) {
+            idText = firstText(doc.get("doc"), "id", "item.id");
         }
+        if (idText != null && !ConfigurationValidator.isId(idText)) {
+            String shown = idText.length() > 40 ? idText.substring(0, 40) + "..." : idText;
+            throw unknownOutcome(exchange, remoteId, request, "names '" + shown + "' as the new service id, which is "
+                                                              + "not a service id (a positive whole number)");
+        }
+        Long serviceId = ServiceMapper.parseLong(idText);
         String billorder = firstText(doc, "billorder", "lineitem.id");
         if (serviceId == null && billorder == null) {
             // Some versions answer only with ok and a redirect to the new item's form: func=vds.edit&elid=N.
@@ -119,6 +128,11 @@ public final class OrderOperation extends Operation {
             if (m.find()) {
                 serviceId = Long.valueOf(m.group(1));
             }
+        }
+        if (serviceId == null && billorder == null && !doc.has("ok") && !looksLikeAForm(doc)) {
+            throw unknownOutcome(exchange, remoteId, request, "says neither that the order was placed (ok, id, "
+                                                              + "billorder) nor that it was refused (an error, or the "
+                                                              + "order form)");
         }
         if (serviceId == null && billorder == null && !doc.has("ok")) {
             // No ok, no id, no cart: BILLmanager showed its order form again, so nothing was ordered.
@@ -147,6 +161,32 @@ public final class OrderOperation extends Operation {
             // a generated id is in the result only: as a header it would be taken as the next order's id
             message.setHeader(BillmgrConstants.REMOTE_ID, remoteId);
         }
+    }
+
+    private static boolean looksLikeAForm(JsonNode doc) {
+        var names = doc.fieldNames();
+        while (names.hasNext()) {
+            if (!ANSWER_FIELDS.contains(names.next())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A reply that came back but cannot be read as an answer to the order: nobody can tell whether the order exists,
+     * so a redelivery must look for it by its remote id before ordering again.
+     */
+    private BillmgrTransportException unknownOutcome(Exchange exchange, String remoteId, BillmgrRequest request,
+                                                     String problem) {
+        BillmgrTransportException e = new BillmgrTransportException(
+                "the reply of func '" + request.func() + "' " + problem, request.func(), null, 200, "OK", null, null,
+                null);
+        if (remoteId == null || exchange == null) {
+            return e;
+        }
+        exchange.setProperty(pendingProperty(), remoteId);
+        return new BillmgrOutcomeUnknownException(e, remoteId);
     }
 
     private String pendingProperty() {
