@@ -8,6 +8,7 @@ import io.github.camelbillmgr.internal.HttpEndpoints;
 import io.github.camelbillmgr.internal.LoginBackoff;
 import io.github.camelbillmgr.internal.RequestTimeouts;
 import io.github.camelbillmgr.internal.RemoteIdExpression;
+import io.github.camelbillmgr.internal.OptionValues;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -43,6 +44,8 @@ public class BillmgrComponent extends HealthCheckComponent {
         conf.setFilters(merge(conf.getFilters(), PropertiesHelper.extractProperties(parameters, "filter.")));
         conf.setParams(merge(conf.getParams(), PropertiesHelper.extractProperties(parameters, "param.")));
         BillmgrEndpoint endpoint = new BillmgrEndpoint(uri, this, conf);
+        // before Camel converts them: its conversion changes some wrong numbers instead of refusing them
+        OptionValues.check(parameters);
         setProperties(endpoint, parameters);
         ConfigurationValidator.validate(conf);
         RequestTimeouts.of(conf);

@@ -34,7 +34,7 @@ class BadInputTest extends BillmgrTestSupport {
                 Arguments.of("billmgr:vds/order?pricelist=6", Map.of(BillmgrConstants.ADDONS, Map.of("ram", 2048)),
                         "the add-on id 'ram' must be a number"),
                 Arguments.of("billmgr:vds/order?pricelist=6", Map.of(BillmgrConstants.ADDONS, Map.of(11, List.of(1, 2))),
-                        "Invalid value for add-on 11"),
+                        "the value of add-on 11 must be a number or text, got a collection"),
                 Arguments.of("billmgr:vds/order?pricelist=6", Map.of(BillmgrConstants.AUTOPROLONG, "yearly"),
                         "Invalid header CamelBillmgrAutoprolong 'yearly'"),
                 Arguments.of("billmgr:vds/order?pricelist=6", Map.of(BillmgrConstants.AUTOPROLONG, true),

@@ -1,16 +1,14 @@
 package io.github.camelbillmgr;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
+import io.github.camelbillmgr.CannedReplyServer.Reply;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import org.apache.camel.Exchange;
@@ -35,46 +33,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ErrorHandlingTest extends BillmgrTestSupport {
 
     /** A real server that answers like a proxy or a broken BILLmanager would. */
-    private static HttpServer broken;
+    private static CannedReplyServer broken;
 
     @BeforeAll
-    static void startBrokenServer() throws IOException {
-        broken = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        broken.createContext("/html200", ex -> reply(ex, 200, "text/html", "<html><body>Maintenance</body></html>"));
-        broken.createContext("/bad502", ex -> reply(ex, 502, "text/html", "<html><h1>502 Bad Gateway</h1></html>"));
-        broken.createContext("/waf460", ex -> reply(ex, 460, "text/plain", "Blocked"));
-        broken.createContext("/truncated", ex -> reply(ex, 200, "application/json", "{\"doc\":{\"elem\":[{\"id\":"));
-        broken.createContext("/form", ex -> reply(ex, 200, "application/json",
-                "{\"doc\":{\"pricelist\":{\"$\":\"6\"},\"slist\":{\"$name\":\"ostempl\",\"val\":{\"$key\":\"U\",\"$\":\"U\"}}}}"));
-        broken.createContext("/okredirect", ex -> reply(ex, 200, "application/json",
-                "{\"doc\":{\"ok\":{\"$\":\"func=vds.edit&elid=77\"}}}"));
-        broken.createContext("/okonly", ex -> reply(ex, 200, "application/json", "{\"doc\":{\"ok\":{}}}"));
-        broken.createContext("/echo", ex -> {
-            // a badly behaved server that echoes the request body back in an error page
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            reply(ex, 500, "text/plain", "error processing " + body);
-        });
-        broken.start();
+    static void startBrokenServer() {
+        broken = CannedReplyServer.start()
+                .reply("/html200", Reply.html(200, "<html><body>Maintenance</body></html>"))
+                .reply("/bad502", Reply.html(502, "<html><h1>502 Bad Gateway</h1></html>"))
+                .reply("/waf460", Reply.of(460, "text/plain", "Blocked"))
+                .reply("/truncated", Reply.json("{\"doc\":{\"elem\":[{\"id\":"))
+                .reply("/form", Reply.json("{\"doc\":{\"pricelist\":{\"$\":\"6\"},\"slist\":{\"$name\":\"ostempl\","
+                                           + "\"val\":{\"$key\":\"U\",\"$\":\"U\"}}}}"))
+                .reply("/okredirect", Reply.json("{\"doc\":{\"ok\":{\"$\":\"func=vds.edit&elid=77\"}}}"))
+                .reply("/okonly", Reply.json("{\"doc\":{\"ok\":{}}}"))
+                .handle("/echo", ex -> {
+                    // a badly behaved server that echoes the request body back in an error page
+                    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    CannedReplyServer.send(ex, Reply.of(500, "text/plain", "error processing " + body));
+                });
     }
 
     @AfterAll
     static void stopBrokenServer() {
-        broken.stop(0);
-    }
-
-    private static void reply(com.sun.net.httpserver.HttpExchange ex, int status, String type, String body)
-            throws IOException {
-        ex.getRequestBody().readAllBytes();
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(b);
-        }
+        broken.close();
     }
 
     private static String brokenUrl(String path) {
-        return "http://127.0.0.1:" + broken.getAddress().getPort() + path;
+        return broken.url(path);
     }
 
     @Override

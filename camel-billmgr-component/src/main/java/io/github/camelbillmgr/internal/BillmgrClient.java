@@ -29,13 +29,15 @@ import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.Configurable;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.net.WWWFormCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -224,7 +226,7 @@ public class BillmgrClient extends ServiceSupport {
         }
         HttpPost post = new HttpPost(uri);
         post.setConfig(requestConfig);
-        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+        post.setEntity(oneShot(form));
         request.headers().forEach(post::setHeader);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Calling BILLmanager {}: {}", sanitizedUri, request);
@@ -251,6 +253,19 @@ public class BillmgrClient extends ServiceSupport {
                                     + "': " + NoReplyDescription.describe(e, sent, uri, timeouts) + " (" + e + ")"),
                     request.func(), sanitizedUri, 0, null, null, null, e);
         }
+    }
+
+    /**
+     * The form as an entity HttpClient cannot replay. HttpClient's default retry strategy re-sends a request after
+     * HTTP 429 and 503 replies whatever its method, unless camel-http's automaticRetriesDisabled is set; it never
+     * re-sends a request whose body is not repeatable. An order or a renewal must not run twice behind the route's
+     * back, so every request is sent at most once, whatever the camel-http component says.
+     */
+    private static HttpEntity oneShot(List<NameValuePair> form) {
+        // the same bytes as UrlEncodedFormEntity would send
+        byte[] body = WWWFormCodec.format(form, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+        return new InputStreamEntity(new java.io.ByteArrayInputStream(body), body.length,
+                ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8));
     }
 
     private ObjectNode read(BillmgrRequest request, ClassicHttpResponse response, String credential,

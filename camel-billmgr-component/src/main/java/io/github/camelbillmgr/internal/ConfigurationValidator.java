@@ -75,7 +75,7 @@ public final class ConfigurationValidator {
                                                + "': must be 0 (expiring today) or more days");
         }
         if (c.getPeriod() != null) {
-            period("period option", c.getPeriod());
+            period("period option", c.getPeriod(), isRenewal(c));
         }
         if (c.getPricelist() != null) {
             id("pricelist option", c.getPricelist());
@@ -114,7 +114,8 @@ public final class ConfigurationValidator {
             uri = URI.create(baseUrl);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': not a URL ("
-                                               + e.getMessage() + ")");
+                                               + e.getMessage() + "); it must be an http or https URL with a host, "
+                                               + "e.g. https://billing.example.com/billmgr");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
@@ -143,40 +144,63 @@ public final class ConfigurationValidator {
         }
     }
 
-    /** A period in months: a whole number (negative for trials and daily periods). */
-    public static int period(String source, Object value) {
-        String text = String.valueOf(value).trim();
-        if (value instanceof Number n && (n instanceof Integer || n instanceof Long || n instanceof Short)) {
-            return n.intValue();
-        }
-        if (!WHOLE_NUMBER.matcher(text).matches()) {
-            throw new IllegalArgumentException("Invalid " + source + " '" + value
-                                               + "': the period must be a whole number of months, e.g. 1, 3, 12, "
-                                               + "or -100 for a trial");
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid " + source + " '" + value + "': out of range");
-        }
+    /** True for the operations whose period renews a service: they take neither a trial nor a one-time period. */
+    public static boolean isRenewal(BillmgrConfiguration c) {
+        return !FUNC_TYPE.equals(c.getItemType()) && BillmgrOperation.find(c.getOperation()) == BillmgrOperation.prolong;
     }
 
-    /** A numeric id (service id, tariff id). */
+    /**
+     * A period: a whole number of months, or one of BILLmanager's codes: 0 (one-time), -50 (daily) and -100 (trial).
+     * A renewal takes months or -50.
+     */
+    public static int period(String source, Object value, boolean renewal) {
+        Integer months = null;
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            months = ((Number) value).intValue();
+        } else if (value instanceof Long l) {
+            // a long that does not fit would wrap around to another, valid-looking period
+            months = l == l.intValue() ? l.intValue() : null;
+        } else if (value != null) {
+            String text = String.valueOf(value).trim();
+            if (WHOLE_NUMBER.matcher(text).matches()) {
+                try {
+                    months = Integer.valueOf(text);
+                } catch (NumberFormatException e) {
+                    months = null;
+                }
+            }
+        }
+        boolean allowed = months != null && (months > 0 || months == -50 || (!renewal && (months == 0 || months == -100)));
+        if (!allowed) {
+            throw new IllegalArgumentException("Invalid " + source + " '" + value + "': " + (renewal
+                    ? "prolong takes a whole number of months (1, 3, 12, ...) or -50 (daily); 0 (one-time) and -100 "
+                      + "(trial) are for orders"
+                    : "the period must be a whole number of months (1, 3, 12, ...), or 0 (one-time), -50 (daily) or "
+                      + "-100 (a trial)"));
+        }
+        return months;
+    }
+
+    /** A numeric id (service id, tariff id): 1 or more, and at most 18 digits, so it fits a long. */
     public static String id(String source, Object value) {
         String text = String.valueOf(value).trim();
-        if (!ID.matcher(text).matches()) {
+        if (!isId(text)) {
             throw new IllegalArgumentException("Invalid " + source + " '" + value
                                                + "': must be a positive whole number (a BILLmanager id)");
         }
         return text;
     }
 
+    static boolean isId(String text) {
+        return ID.matcher(text).matches() && text.length() <= 18 && Long.parseLong(text) > 0;
+    }
+
     public static String addonId(String source, Object key) {
         String text = String.valueOf(key).trim();
-        if (!ID.matcher(text).matches()) {
+        if (!isId(text)) {
             throw new IllegalArgumentException("Invalid " + source + ": the add-on id '" + key
-                                               + "' must be a number, the add-on's id in BILLmanager (sent as "
-                                               + "addon_<id>)");
+                                               + "' must be a number: the add-on's id in BILLmanager, a positive "
+                                               + "whole number (sent as addon_<id>)");
         }
         return text;
     }
@@ -187,7 +211,8 @@ public final class ConfigurationValidator {
         if (text.equalsIgnoreCase("off") || text.equalsIgnoreCase("null") || text.equalsIgnoreCase("false")) {
             return "null";
         }
-        if (ID.matcher(text).matches() && Integer.parseInt(text) > 0) {
+        // at most 9 digits: a month count that does not fit an int is a typo, not a period
+        if (ID.matcher(text).matches() && text.length() <= 9 && Integer.parseInt(text) > 0) {
             return text;
         }
         throw new IllegalArgumentException("Invalid " + source + " '" + value

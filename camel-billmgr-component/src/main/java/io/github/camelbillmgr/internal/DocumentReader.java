@@ -1,7 +1,9 @@
 package io.github.camelbillmgr.internal;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,6 +36,9 @@ public final class DocumentReader {
 
     /** Collections BILLmanager renders as a bare object when they have exactly one member. */
     static final Set<String> COLLECTIONS = Set.of("elem", "val", "param", "slist", "list", "price", "msg_param");
+
+    /** Deeper XML is refused rather than read recursively into a stack overflow (Jackson refuses deep JSON itself). */
+    static final int MAX_XML_DEPTH = 1000;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -71,8 +77,17 @@ public final class DocumentReader {
      */
     public ObjectNode read(InputStream in, BillmgrFormat format, RowHandler rows)
             throws IOException, NotADocumentException {
+        PushbackInputStream body = new PushbackInputStream(in, 1);
         try {
-            return format == BillmgrFormat.xml ? readXml(in, rows) : readJson(in, rows);
+            int first = body.read();
+            if (first < 0) {
+                throw new NotADocumentException("the body is empty");
+            }
+            body.unread(first);
+            return format == BillmgrFormat.xml ? readXml(body, rows) : readJson(body, rows);
+        } catch (CharConversionException e) {
+            // bytes that do not decode in the charset the reply was detected in: a reply, not a broken connection
+            throw new NotADocumentException("the body is not valid text in its character encoding: " + e.getMessage());
         } catch (NotADocumentException | IOException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -94,8 +109,11 @@ public final class DocumentReader {
             } catch (JsonProcessingException e) {
                 throw new NotADocumentException("the body is not JSON: " + e.getOriginalMessage());
             }
+            if (t == null) {
+                throw new NotADocumentException("the body is empty or only whitespace");
+            }
             if (t != JsonToken.START_OBJECT) {
-                throw new NotADocumentException("the body is not a JSON object");
+                throw new NotADocumentException("the body is " + describe(t) + ", not a JSON object");
             }
             ObjectNode root = NODES.objectNode();
             ObjectNode doc = null;
@@ -110,6 +128,9 @@ public final class DocumentReader {
                         p.skipChildren();
                     }
                 }
+            } catch (StreamConstraintsException e) {
+                // Jackson's bounds on string length, number length, name length and nesting depth
+                throw new NotADocumentException("the JSON body exceeds a limit of the reader: " + e.getOriginalMessage());
             } catch (JsonProcessingException e) {
                 // A connection that breaks mid-body is an IOException, not this: it stays a transport failure.
                 throw new NotADocumentException("the JSON body is malformed or truncated: " + e.getOriginalMessage());
@@ -131,13 +152,17 @@ public final class DocumentReader {
                 p.skipChildren();
             } else if (rows != null && "elem".equals(name)) {
                 if (value == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                    JsonToken row;
+                    while ((row = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (row != JsonToken.START_OBJECT) {
+                            throw notARow(row);
+                        }
                         rows.row(normalise((ObjectNode) p.readValueAsTree()));
                     }
                 } else if (value == JsonToken.START_OBJECT) {
                     rows.row(normalise((ObjectNode) p.readValueAsTree()));
                 } else {
-                    p.skipChildren();
+                    throw notARow(value);
                 }
             } else {
                 JsonNode node = p.readValueAsTree();
@@ -145,6 +170,27 @@ public final class DocumentReader {
             }
         }
         return doc;
+    }
+
+    /** A list row that is not an object: reading on would lose the rows, or the parser's place in the document. */
+    private static NotADocumentException notARow(JsonToken token) {
+        return new NotADocumentException("the list rows ('elem') hold " + describe(token) + " where a row object is "
+                                         + "expected");
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "nothing";
+        }
+        return switch (t) {
+            case START_ARRAY -> "a JSON array";
+            case START_OBJECT -> "a JSON object";
+            case VALUE_STRING -> "a JSON string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a JSON number";
+            case VALUE_TRUE, VALUE_FALSE -> "a JSON boolean";
+            case VALUE_NULL -> "a JSON null";
+            default -> "JSON " + t;
+        };
     }
 
     private static JsonNode normaliseValue(String name, JsonNode node) {
@@ -194,20 +240,31 @@ public final class DocumentReader {
         try {
             r = xmlInputFactory.createXMLStreamReader(in);
         } catch (XMLStreamException e) {
-            throw new NotADocumentException("the body is not XML: " + e.getMessage());
+            // the prolog is read here already: a body cut inside it fails here
+            throw new NotADocumentException("the XML body is malformed or truncated: " + e.getMessage());
         }
         try {
             try {
-                int ev = r.nextTag();
-                if (ev != XMLStreamConstants.START_ELEMENT || !"doc".equals(r.getLocalName())) {
-                    throw new NotADocumentException("the XML root element is not <doc>");
+                int ev = r.next();
+                while (ev != XMLStreamConstants.START_ELEMENT) {
+                    if (ev == XMLStreamConstants.DTD) {
+                        throw new NotADocumentException("the XML body has a DOCTYPE, which a BILLmanager reply never "
+                                                        + "has (DTDs and entities are refused)");
+                    }
+                    if (ev == XMLStreamConstants.END_DOCUMENT) {
+                        throw new NotADocumentException("the XML body is truncated: it has no root element");
+                    }
+                    ev = r.next();
+                }
+                if (!"doc".equals(r.getLocalName())) {
+                    throw new NotADocumentException("the XML root element is not <doc> but <" + r.getLocalName() + ">");
                 }
                 // The root's own attributes carry nothing a caller needs: ignore them.
                 ObjectNode doc = NODES.objectNode();
                 while (r.next() != XMLStreamConstants.END_ELEMENT) {
                     if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
                         String name = r.getLocalName();
-                        ObjectNode child = readXmlElement(r);
+                        ObjectNode child = readXmlElement(r, 1);
                         if (rows != null && "elem".equals(name)) {
                             rows.row(child);
                         } else {
@@ -227,7 +284,10 @@ public final class DocumentReader {
     }
 
     /** Reads the element the reader is on, up to and including its end tag. */
-    private ObjectNode readXmlElement(XMLStreamReader r) throws XMLStreamException {
+    private ObjectNode readXmlElement(XMLStreamReader r, int depth) throws XMLStreamException, NotADocumentException {
+        if (depth > MAX_XML_DEPTH) {
+            throw new NotADocumentException("the XML body is nested deeper than " + MAX_XML_DEPTH + " elements");
+        }
         ObjectNode node = NODES.objectNode();
         for (int i = 0; i < r.getAttributeCount(); i++) {
             node.put("$" + r.getAttributeLocalName(i), r.getAttributeValue(i));
@@ -237,7 +297,7 @@ public final class DocumentReader {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
-                add(node, name, readXmlElement(r));
+                add(node, name, readXmlElement(r, depth + 1));
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (text == null) {
                     text = new StringBuilder();

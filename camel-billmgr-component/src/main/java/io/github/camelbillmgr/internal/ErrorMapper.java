@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
 import io.github.camelbillmgr.BillmgrBusyException;
@@ -42,7 +43,11 @@ public final class ErrorMapper {
         if (e == null) {
             return null;
         }
-        return e.isArray() ? (e.isEmpty() ? null : e.get(0)) : e;
+        if (e.isArray()) {
+            // an empty list of errors is still an error document, if one that says nothing
+            return e.isEmpty() ? JsonNodeFactory.instance.objectNode() : e.get(0);
+        }
+        return e;
     }
 
     /** True when an {@code access} error: an expired or unknown session, or no rights for the function. */
@@ -71,7 +76,13 @@ public final class ErrorMapper {
             value = Redactor.MASK;
             params.put("value", Redactor.MASK);
         }
-        String msg = redactor.redact(Nodes.text(error, "msg"));
+        String text = Nodes.text(error, "msg");
+        if (text == null || text.isBlank()) {
+            // <error>Database is down</error>: the error's own text is the only message there is
+            String own = Nodes.text(error);
+            text = own == null || own.isBlank() ? text : own.trim();
+        }
+        String msg = redactor.redact(text);
         value = redactor.redact(value);
         if ("not_enough_money".equals(type)) {
             return new BillmgrInsufficientFundsException(func, type, object, value, params, msg);

@@ -53,9 +53,29 @@ public final class ExchangeInput {
             return null;
         }
         if (v instanceof Collection || v instanceof Map || v.getClass().isArray()) {
-            throw invalid("Invalid header " + name + ": expected a single value, got a " + v.getClass().getSimpleName());
+            throw invalid("Invalid header " + name + ": expected a single value, got " + kind(v));
         }
         return String.valueOf(v).trim();
+    }
+
+    /** What a value is, for messages: "a collection", "a map", "an array", "null" or "a value of type X". */
+    private static String kind(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Collection) {
+            return "a collection";
+        }
+        if (v instanceof Map) {
+            return "a map";
+        }
+        return v.getClass().isArray() ? "an array" : "a value of type " + v.getClass().getSimpleName();
+    }
+
+    /** A value BILLmanager can be sent as text: a number, text, a switch, a character or an enum constant. */
+    private static boolean isScalar(Object v) {
+        return v instanceof Number || v instanceof CharSequence || v instanceof Boolean || v instanceof Character
+               || v instanceof Enum;
     }
 
     public String pricelist(boolean required) throws BillmgrInvalidInputException {
@@ -87,14 +107,22 @@ public final class ExchangeInput {
             return null;
         }
         try {
-            return ConfigurationValidator.period(h != null ? "header " + BillmgrConstants.PERIOD : "period option", v);
+            return ConfigurationValidator.period(h != null ? "header " + BillmgrConstants.PERIOD : "period option", v,
+                    ConfigurationValidator.isRenewal(config));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
     }
 
     public String remoteId() throws BillmgrInvalidInputException {
-        String h = remoteIdHeader();
+        String h = headerText(BillmgrConstants.REMOTE_ID);
+        if (h != null && h.isEmpty()) {
+            // an empty remoteid would be stored as none, and the order could not be found again by it
+            throw invalid("Invalid header " + BillmgrConstants.REMOTE_ID + " '" + header(BillmgrConstants.REMOTE_ID)
+                          + "': must not be blank; give the reseller-side id of the new service, or leave the header "
+                          + "out to have one generated");
+        }
+        h = remoteIdHeader();
         return h != null ? h : config.getRemoteId();
     }
 
@@ -136,7 +164,8 @@ public final class ExchangeInput {
         Map<String, String> out = new TreeMap<>((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
         if (config.getAddons() != null) {
             for (Map.Entry<String, Object> e : config.getAddons().entrySet()) {
-                out.put(addonKey("addon." + e.getKey() + " option", e.getKey()), addonValue(e.getKey(), e.getValue()));
+                String source = "addon." + e.getKey() + " option";
+                out.put(addonKey(source, e.getKey()), addonValue(source, e.getKey(), e.getValue()));
             }
         }
         Object h = header(BillmgrConstants.ADDONS);
@@ -151,7 +180,8 @@ public final class ExchangeInput {
                 if (k.startsWith("addon_")) {
                     k = k.substring("addon_".length());
                 }
-                out.put(addonKey("header " + BillmgrConstants.ADDONS, k), addonValue(k, e.getValue()));
+                String source = "header " + BillmgrConstants.ADDONS;
+                out.put(addonKey(source, k), addonValue(source, k, e.getValue()));
             }
         }
         return out;
@@ -165,10 +195,10 @@ public final class ExchangeInput {
         }
     }
 
-    private String addonValue(String id, Object value) throws BillmgrInvalidInputException {
-        if (value == null || value instanceof Collection || value instanceof Map) {
-            throw invalid("Invalid value for add-on " + id + ": expected a number or text, got "
-                          + (value == null ? "null" : "a " + value.getClass().getSimpleName()));
+    private String addonValue(String source, String id, Object value) throws BillmgrInvalidInputException {
+        if (!isScalar(value)) {
+            throw invalid("Invalid " + source + ": the value of add-on " + id + " must be a number or text, got "
+                          + kind(value));
         }
         return String.valueOf(value).trim();
     }
@@ -199,7 +229,8 @@ public final class ExchangeInput {
             raw.add(h);
         }
         if (raw.isEmpty()) {
-            throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty");
+            throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty; give "
+                          + "at least one id");
         }
         List<Long> ids = new ArrayList<>(raw.size());
         for (Object o : raw) {
@@ -226,15 +257,12 @@ public final class ExchangeInput {
             }
         } else if (o != null) {
             String t = String.valueOf(o).trim();
-            if (ConfigurationValidator.ID.matcher(t).matches() && t.length() < 19) {
-                long v = Long.parseLong(t);
-                if (v > 0) {
-                    return v;
-                }
+            if (ConfigurationValidator.isId(t)) {
+                return Long.parseLong(t);
             }
         }
         throw invalid("Invalid service id '" + o + "' in header " + BillmgrConstants.SERVICE_ID
-                      + ": a service id is a positive whole number");
+                      + ": a service id is a positive whole number (at most 18 digits)");
     }
 
     /** Extra raw parameters: the param.* options, with the header's entries over them. */
@@ -258,7 +286,14 @@ public final class ExchangeInput {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
                                   + "' is set by the component and cannot be given");
                 }
-                out.put(k, e.getValue());
+                Object v = e.getValue();
+                // a collection sends the parameter once per member; anything else would be sent as its toString()
+                if (v != null && !isScalar(v)
+                        && !(v instanceof Collection<?> c && c.stream().allMatch(ExchangeInput::isScalar))) {
+                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the value of parameter '" + k
+                                  + "' must be text, a number or a collection of them, got " + kind(v));
+                }
+                out.put(k, v);
             }
         }
         return out;

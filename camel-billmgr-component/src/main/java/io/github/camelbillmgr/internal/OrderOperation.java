@@ -8,6 +8,7 @@ import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrLookupBeforeOrder;
 import io.github.camelbillmgr.BillmgrOutcomeUnknownException;
+import io.github.camelbillmgr.BillmgrTransportException;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class OrderOperation extends Operation {
     static final String OUT_PREFIX = "CamelBillmgrRemoteIdOut.";
     private static final String GENERATED_PREFIX = "camel-";
     private static final Pattern ELID_IN_REDIRECT = Pattern.compile("[?&]?elid=([0-9]+)");
+    /** Fields of an order's answer; anything else in a reply without them is the order form's. */
+    private static final java.util.Set<String> ANSWER_FIELDS = java.util.Set.of("ok", "id", "item.id", "billorder",
+            "lineitem.id", "doc", "tparams");
 
     /** Where an order's remote id came from: all but a generated one are business keys worth looking up. */
     enum Source { HEADER, EXPRESSION, OPTION, GENERATED }
@@ -157,10 +161,16 @@ public final class OrderOperation extends Operation {
             exchange.removeProperty(pendingKey);
         }
         JsonNode doc = Nodes.doc(root);
-        Long serviceId = ServiceMapper.parseLong(firstText(doc, "id", "item.id"));
-        if (serviceId == null && doc.has("doc")) {
-            serviceId = ServiceMapper.parseLong(firstText(doc.get("doc"), "id", "item.id"));
+        String idText = firstText(doc, "id", "item.id");
+        if (idText == null && doc.has("doc")) {
+            idText = firstText(doc.get("doc"), "id", "item.id");
         }
+        if (idText != null && !ConfigurationValidator.isId(idText)) {
+            String shown = idText.length() > 40 ? idText.substring(0, 40) + "..." : idText;
+            throw unknownOutcome(exchange, remoteId, request, "names '" + shown + "' as the new service id, which is "
+                                                              + "not a service id (a positive whole number)");
+        }
+        Long serviceId = ServiceMapper.parseLong(idText);
         String billorder = firstText(doc, "billorder", "lineitem.id");
         if (serviceId == null && billorder == null) {
             // Some versions answer only with ok and a redirect to the new item's form: func=vds.edit&elid=N.
@@ -168,6 +178,11 @@ public final class OrderOperation extends Operation {
             if (m.find()) {
                 serviceId = Long.valueOf(m.group(1));
             }
+        }
+        if (serviceId == null && billorder == null && !doc.has("ok") && !looksLikeAForm(doc)) {
+            throw unknownOutcome(exchange, remoteId, request, "says neither that the order was placed (ok, id, "
+                                                              + "billorder) nor that it was refused (an error, or the "
+                                                              + "order form)");
         }
         if (serviceId == null && billorder == null && !doc.has("ok")) {
             // No ok, no id, no cart: BILLmanager showed its order form again, so nothing was ordered.
@@ -200,6 +215,35 @@ public final class OrderOperation extends Operation {
                   + "look for the service with that remote id"
                 : "it was sent without a remote id (generateRemoteId=false), so nothing can find it for sure: look "
                   + "for the new service in the service list before ordering again");
+    }
+
+    private static boolean looksLikeAForm(JsonNode doc) {
+        var names = doc.fieldNames();
+        while (names.hasNext()) {
+            if (!ANSWER_FIELDS.contains(names.next())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A reply that came back but cannot be read as an answer to the order: nobody can tell whether the order exists,
+     * so a redelivery must look for it by its remote id before ordering again.
+     */
+    private BillmgrException unknownOutcome(Exchange exchange, String remoteId, BillmgrRequest request,
+                                     String problem) {
+        BillmgrTransportException e = new BillmgrTransportException(
+                "the reply of func '" + request.func() + "' " + problem, request.func(), null, 200, "OK", null, null,
+                null);
+        if (remoteId != null && exchange != null) {
+            exchange.setProperty(pendingProperty(), remoteId);
+        }
+        return unknown(e, request.func(), remoteId);
+    }
+
+    private String pendingProperty() {
+        return PENDING_PREFIX + config.getItemType();
     }
 
     /**

@@ -34,6 +34,9 @@ public final class PricelistOperation extends Operation {
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
         BillmgrRequest request = new BillmgrRequest(func(message));
         addExtra(request, input);
+        // all input is checked before the first call: bad input never sends anything
+        String pricelist = input.pricelist(false);
+        Integer period = pricelist == null ? null : input.period(false);
         JsonNode doc = Nodes.doc(client.call(request));
         List<BillmgrTariff> tariffs = new ArrayList<>();
         JsonNode list = Nodes.named(doc, "list", "pricelist");
@@ -52,13 +55,11 @@ public final class PricelistOperation extends Operation {
         JsonNode dcs = Nodes.named(doc, "slist", "datacenter");
         List<BillmgrChoice> datacenters = choices(dcs);
 
-        String pricelist = input.pricelist(false);
         List<BillmgrChoice> osTemplates = List.of();
         List<BillmgrChoice> recipes = List.of();
         List<BillmgrAddon> addons = List.of();
         if (pricelist != null) {
             BillmgrRequest form = new BillmgrRequest(FuncNames.order(config)).param("pricelist", pricelist);
-            Integer period = input.period(false);
             if (period != null) {
                 form.param(FuncNames.orderPeriodParam(config), period);
             }

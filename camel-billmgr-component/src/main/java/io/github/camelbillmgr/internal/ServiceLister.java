@@ -81,9 +81,10 @@ public final class ServiceLister {
         while (true) {
             BillmgrRequest request = request(page, extra);
             long[] rowsOnPage = { 0 };
+            long before = read;
             JsonNode doc = Nodes.doc(client.call(request, row -> {
                 rowsOnPage[0]++;
-                emit.service(ServiceMapper.map(config.getItemType(), row));
+                emit.service(checked(request, before + rowsOnPage[0], ServiceMapper.map(config.getItemType(), row)));
             }));
             read += rowsOnPage[0];
             Long reported = ServiceMapper.parseLong(Nodes.text(doc, "p_elems"));
@@ -104,5 +105,26 @@ public final class ServiceLister {
             }
         }
         return total != null ? total : read;
+    }
+
+    /**
+     * A row without a service id is not a service: whatever sent it, handing it on as one (with a null id) would make
+     * every later step guess.
+     */
+    private static BillmgrService checked(BillmgrRequest request, long rowNumber, BillmgrService service)
+            throws BillmgrTransportException {
+        if (service.getId() != null && service.getId() > 0) {
+            return service;
+        }
+        String id = service.getColumns().get("id");
+        if (id == null || id.isBlank()) {
+            id = service.getColumns().get("elid");
+        }
+        String problem = id == null || id.isBlank() ? "has no id"
+                : "has the id '" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "', which is not a service "
+                  + "id (a positive whole number)";
+        throw new BillmgrTransportException("row " + rowNumber + " of '" + request.func() + "' " + problem
+                                            + ": the reply is not a list of services",
+                request.func(), null, 200, "OK", null, null, null);
     }
 }
