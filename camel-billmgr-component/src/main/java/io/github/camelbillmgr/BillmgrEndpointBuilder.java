@@ -104,6 +104,9 @@ public final class BillmgrEndpointBuilder {
     public BillmgrEndpointBuilder skipBasket(boolean skipBasket) { return option("skipBasket", skipBasket); }
     public BillmgrEndpointBuilder remoteId(String remoteId) { return option("remoteId", remoteId); }
     public BillmgrEndpointBuilder generateRemoteId(boolean generate) { return option("generateRemoteId", generate); }
+    /** A Simple expression giving the business key used as remote id, e.g. {@code ${header.OrderNo}}. */
+    public BillmgrEndpointBuilder remoteIdExpression(String expression) { return option("remoteIdExpression", expression); }
+    public BillmgrEndpointBuilder lookupBeforeOrder(BillmgrLookupBeforeOrder when) { return option("lookupBeforeOrder", when); }
     public BillmgrEndpointBuilder comment(String comment) { return option("comment", comment); }
     /** An add-on value, sent as {@code addon_<id>}. */
     public BillmgrEndpointBuilder addon(int addonId, Object value) { return option("addon." + addonId, value); }

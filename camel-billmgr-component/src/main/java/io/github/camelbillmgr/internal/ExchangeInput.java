@@ -115,6 +115,12 @@ public final class ExchangeInput {
     }
 
     public String remoteId() throws BillmgrInvalidInputException {
+        String h = remoteIdHeader();
+        return h != null ? h : config.getRemoteId();
+    }
+
+    /** The CamelBillmgrRemoteId header, trimmed; null when absent; a blank one is refused. */
+    public String remoteIdHeader() throws BillmgrInvalidInputException {
         String h = headerText(BillmgrConstants.REMOTE_ID);
         if (h != null && h.isEmpty()) {
             // an empty remoteid would be stored as none, and the order could not be found again by it
@@ -122,14 +128,7 @@ public final class ExchangeInput {
                           + "': must not be blank; give the reseller-side id of the new service, or leave the header "
                           + "out to have one generated");
         }
-        h = remoteIdHeader();
-        return h != null ? h : config.getRemoteId();
-    }
-
-    /** The CamelBillmgrRemoteId header, trimmed; null when absent or blank. */
-    public String remoteIdHeader() throws BillmgrInvalidInputException {
-        String h = headerText(BillmgrConstants.REMOTE_ID);
-        return h == null || h.isEmpty() ? null : h;
+        return h;
     }
 
     public String comment() throws BillmgrInvalidInputException {

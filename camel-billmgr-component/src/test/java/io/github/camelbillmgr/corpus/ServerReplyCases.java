@@ -410,8 +410,25 @@ final class ServerReplyCases {
     private void add(String group, Op op, String format, String what, Supplier<Reply> reply,
                      Class<? extends Throwable> expected, boolean exact, List<String> mentions) {
         String uri = op.uri() + (op.uri().contains("?") ? "&" : "?") + "format=" + format;
+        if (op == PROLONG) {
+            // a renewal first reads the expire date (vds.edit, which changes nothing), so that a redelivery can tell
+            // whether it landed: that read gets a good answer, the renewal itself the case's reply
+            cases.add(new CorpusCase(group, what + " to " + op.name() + " (" + format + ")", Kind.REPLY, uri,
+                    op.headers(), null, () -> List.of(serviceDetails(format), reply.get()), expected, exact, mentions,
+                    2));
+            return;
+        }
         cases.add(new CorpusCase(group, what + " to " + op.name() + " (" + format + ")", Kind.REPLY, uri, op.headers(),
                 null, () -> List.of(reply.get()), expected, exact, mentions, 1));
+    }
+
+    /** The details of service 7 as vds.edit answers them. */
+    private static Reply serviceDetails(String format) {
+        return "xml".equals(format)
+                ? Reply.xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><doc><elid>7</elid><status>2</status>"
+                            + "<expiredate>2027-01-31</expiredate></doc>")
+                : Reply.json("{\"doc\":{\"elid\":{\"$\":\"7\"},\"status\":{\"$\":\"2\"},"
+                             + "\"expiredate\":{\"$\":\"2027-01-31\"}}}");
     }
 
     private void session(String what, Class<? extends Throwable> expected, boolean exact, int requests,
