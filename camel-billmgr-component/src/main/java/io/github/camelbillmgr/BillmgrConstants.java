@@ -65,7 +65,9 @@ public final class BillmgrConstants {
     public static final String EXPIRE_DATE = "CamelBillmgrExpireDate";
 
     @Metadata(label = "producer", description = "Out (list): the number of services that matched (p_elems), and the "
-                                                + "size of the returned list.",
+                                                + "size of the returned list. With outputType=iterator: p_elems as "
+                                                + "reported with the first page (absent when BILLmanager reports none, "
+                                                + "or with expiringWithinDays).",
               javaType = "Long")
     public static final String TOTAL_COUNT = "CamelBillmgrTotalCount";
 

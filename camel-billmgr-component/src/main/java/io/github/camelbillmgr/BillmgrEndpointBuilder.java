@@ -171,6 +171,11 @@ public final class BillmgrEndpointBuilder {
         return option("pageNumber", pageNumber);
     }
 
+    /** {@code iterator} for a lazy, page-at-a-time body to split with {@code streaming()}. */
+    public BillmgrEndpointBuilder outputType(BillmgrOutputType outputType) {
+        return option("outputType", outputType);
+    }
+
     public BillmgrEndpointBuilder expiringWithinDays(int days) {
         return option("expiringWithinDays", days);
     }
