@@ -156,6 +156,28 @@ class OperationsTest extends BillmgrTestSupport {
 
     @ParameterizedTest
     @MethodSource("modes")
+    void listReadsOnWhenTheServerSendsSmallerPagesThanAsked(String mode) {
+        simulator.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 25);
+        simulator.settings().setMaxPageSize(10);
+        simulator.clearRequests();
+        @SuppressWarnings("unchecked")
+        List<BillmgrService> services = call("billmgr:vds/list?pageSize=100&" + mode, null, List.class);
+        assertEquals(25, services.size(), "p_elems says 25: a page of 10 is not the last");
+        assertEquals(25, services.stream().map(BillmgrService::getId).distinct().count());
+        assertEquals(3, simulator.requests().stream().filter(r -> "vds".equals(r.func())).count());
+
+        java.util.Iterator<?> lazy = call("billmgr:vds/list?outputType=iterator&pageSize=100&" + mode, null,
+                java.util.Iterator.class);
+        int count = 0;
+        while (lazy.hasNext()) {
+            lazy.next();
+            count++;
+        }
+        assertEquals(25, count, "the iterator too");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
     void listFiltersByStatusAndColumn(String mode) {
         long a = orderVds("remoteId=keep");
         orderVds("remoteId=other");

@@ -62,6 +62,7 @@ public final class SimulatorSettings {
     private volatile String trialRenewalErrorType = "value";
     // lists
     private volatile int defaultPageSize = 100;
+    private volatile int maxPageSize = 0;
     private volatile boolean listDeletedServices = false;
     private volatile FilterScope storedFilterScope = FilterScope.USER;
     // orders
@@ -116,6 +117,7 @@ public final class SimulatorSettings {
         invalidValueErrorType = other.invalidValueErrorType;
         trialRenewalErrorType = other.trialRenewalErrorType;
         defaultPageSize = other.defaultPageSize;
+        maxPageSize = other.maxPageSize;
         listDeletedServices = other.listDeletedServices;
         storedFilterScope = other.storedFilterScope;
         periodPrecedence = other.periodPrecedence;
@@ -256,6 +258,14 @@ public final class SimulatorSettings {
     /** Rows per page when {@code p_cnt} is absent; default 100; 0 = all rows. */
     public int getDefaultPageSize() { return defaultPageSize; }
     public SimulatorSettings setDefaultPageSize(int value) { defaultPageSize = value; return this; }
+
+    /**
+     * The most rows a page holds, whatever {@code p_cnt} asks for (a server-side cap; whether BILLmanager has one is
+     * unverified); default 0 = no cap. The answer's {@code p_cnt} is the page size used, {@code p_elems} stays the
+     * whole count, and {@code p_num} counts pages of the capped size.
+     */
+    public int getMaxPageSize() { return maxPageSize; }
+    public SimulatorSettings setMaxPageSize(int value) { maxPageSize = value; return this; }
 
     /** Lists show deleted (status 4) services without a {@code status=4} filter; default false. */
     public boolean isListDeletedServices() { return listDeletedServices; }
