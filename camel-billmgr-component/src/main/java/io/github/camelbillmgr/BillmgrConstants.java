@@ -23,6 +23,28 @@ public final class BillmgrConstants {
               javaType = "String")
     public static final String PRICELIST = "CamelBillmgrPricelist";
 
+    @Metadata(label = "producer", description = "order: the data centre id. Overrides the datacenter option.",
+              javaType = "String")
+    public static final String DATACENTER = "CamelBillmgrDatacenter";
+
+    @Metadata(label = "producer", description = "order: the OS template, e.g. ISPsystem__Ubuntu-22.04-amd64. "
+                                                + "Overrides the ostempl option.",
+              javaType = "String")
+    public static final String OSTEMPL = "CamelBillmgrOstempl";
+
+    @Metadata(label = "producer", description = "order: the post-install recipe. Overrides the recipe option.",
+              javaType = "String")
+    public static final String RECIPE = "CamelBillmgrRecipe";
+
+    @Metadata(label = "producer", description = "order: the domain name of the service. Overrides the domain option.",
+              javaType = "String")
+    public static final String DOMAIN = "CamelBillmgrDomain";
+
+    @Metadata(label = "producer", description = "order: true pays from the balance at once (skipbasket=on), false "
+                                                + "puts the order in the cart. Overrides the skipBasket option.",
+              javaType = "Boolean")
+    public static final String SKIP_BASKET = "CamelBillmgrSkipBasket";
+
     @Metadata(label = "producer", description = "The reseller-side unique id sent with an order (remoteid). Overrides "
                                                 + "the remoteId option.",
               javaType = "String")

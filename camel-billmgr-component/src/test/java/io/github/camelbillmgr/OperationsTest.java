@@ -64,6 +64,36 @@ class OperationsTest extends BillmgrTestSupport {
         assertEquals("ok", order.param("sok"));
     }
 
+    @org.junit.jupiter.api.Test
+    void orderHeadersWinOverTheOptions() {
+        String uri = "billmgr:vds/order?pricelist=6&period=1&datacenter=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
+                     + "&recipe=lamp&domain=option.example.com";
+        BillmgrOrderResult fromHeaders = call(uri, Map.of(BillmgrConstants.DATACENTER, 2,
+                BillmgrConstants.OSTEMPL, "ISPsystem__Debian-12-amd64", BillmgrConstants.RECIPE, "docker",
+                BillmgrConstants.DOMAIN, "header.example.com"), BillmgrOrderResult.class);
+        SimService s = service(fromHeaders.getServiceId());
+        assertEquals(Integer.valueOf(2), s.datacenter());
+        assertEquals("ISPsystem__Debian-12-amd64", s.ostempl());
+        assertEquals("docker", s.recipe());
+        assertEquals("header.example.com", s.domain());
+
+        BillmgrOrderResult fromOptions = call(uri, Map.of(BillmgrConstants.OSTEMPL, ""), BillmgrOrderResult.class);
+        SimService o = service(fromOptions.getServiceId());
+        assertEquals(Integer.valueOf(1), o.datacenter());
+        assertEquals("ISPsystem__Ubuntu-22.04-amd64", o.ostempl(), "an empty header leaves the option");
+        assertEquals("lamp", o.recipe());
+        assertEquals("option.example.com", o.domain());
+
+        BigDecimal before = clientBalance();
+        BillmgrOrderResult cart = call(uri, Map.of(BillmgrConstants.SKIP_BASKET, false), BillmgrOrderResult.class);
+        assertTrue(cart.isInCart(), "CamelBillmgrSkipBasket=false over skipBasket=true");
+        assertNull(lastRequest("v2.vds.order.param").param("skipbasket"));
+        assertEquals(0, clientBalance().compareTo(before));
+        BillmgrOrderResult paid = call(uri.replace("order?", "order?skipBasket=false&"),
+                Map.of(BillmgrConstants.SKIP_BASKET, "TRUE"), BillmgrOrderResult.class);
+        assertFalse(paid.isInCart(), "and true over skipBasket=false");
+    }
+
     @ParameterizedTest
     @MethodSource("modes")
     void orderWithoutSkipBasketGoesToTheCart(String mode) {
