@@ -20,6 +20,8 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,6 +119,40 @@ class ErrorHandlingTest extends BillmgrTestSupport {
             assertEquals("badpassword", e.getObject(), e.getMessage());
             assertFalse(e.getMessage().contains("wrong-pw"), e.getMessage());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "authinfo", "session" })
+    void repeatedBadPasswordsEndInBlocklogonEvenForTheRightPassword(String mode) {
+        // five different wrong passwords: each is refused once by BILLmanager (the component's own pause after a
+        // refusal is per password, so it does not hold them back)
+        for (int i = 1; i <= 5; i++) {
+            BillmgrAuthenticationException e = failure("billmgr:func/whoami?authMode=" + mode + "&password=wrong-" + i,
+                    null, BillmgrAuthenticationException.class);
+            assertEquals("badpassword", e.getObject(), e.getMessage());
+        }
+        BillmgrAuthenticationException blocked = failure("billmgr:func/whoami?authMode=" + mode, null,
+                BillmgrAuthenticationException.class);
+        assertEquals("blocklogon", blocked.getObject(), blocked.getMessage());
+        assertEquals("auth", blocked.getType());
+        assertTrue(blocked.getMessage().contains("blocked"), blocked.getMessage());
+        assertFalse(blocked.getMessage().contains(BillmgrSimulator.CLIENT_PASSWORD), blocked.getMessage());
+        assertEquals(mode.equals("session") ? "auth" : "whoami", blocked.getFunc(), "where it was refused");
+    }
+
+    @Test
+    void secondOrderWithTheSameRemoteIdIsRefusedWithExists() {
+        simulator.settings().setRemoteIdUnique(true);
+        BillmgrOrderResult first = call("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-7", null,
+                BillmgrOrderResult.class);
+        assertNotNull(first.getServiceId());
+        BillmgrApiException e = failure("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-7", null,
+                BillmgrApiException.class);
+        assertEquals("exists", e.getType());
+        assertEquals("remoteid", e.getObject(), "the error names the field");
+        assertEquals("crm-7", e.getValue());
+        assertTrue(e.getMessage().contains("crm-7") && e.getMessage().contains("already exists"), e.getMessage());
+        assertEquals(1, simulator.state().servicesOf("vds").size(), "nothing was ordered the second time");
     }
 
     @Test
