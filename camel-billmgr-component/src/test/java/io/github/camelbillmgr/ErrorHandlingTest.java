@@ -140,6 +140,26 @@ class ErrorHandlingTest extends BillmgrTestSupport {
         assertEquals(mode.equals("session") ? "auth" : "whoami", blocked.getFunc(), "where it was refused");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "authinfo", "session" })
+    void twoFactorAuthenticationFailsClearly(String mode) {
+        simulator.settings().getTwoFactorUsers().add(BillmgrSimulator.CLIENT_USER);
+        // the challenge is an <ok>: it must not pass for an order that was accepted without an id
+        BillmgrAuthenticationException e = failure("billmgr:vds/order?pricelist=6&period=1&authMode=" + mode, null,
+                BillmgrAuthenticationException.class);
+        assertEquals("totp", e.getObject());
+        assertTrue(e.getMessage().contains("two-factor authentication") && e.getMessage().contains("totp.confirm"),
+                e.getMessage());
+        assertTrue(simulator.requests().stream().anyMatch(r -> "v2.vds.order.param".equals(r.func())),
+                "the order reached BILLmanager");
+        assertTrue(simulator.state().servicesOf("vds").isEmpty());
+
+        Exchange quiet = send("billmgr:func/whoami?throwExceptionOnFailure=false&authMode=" + mode, null);
+        assertNull(quiet.getException());
+        assertEquals("auth", quiet.getMessage().getHeader(BillmgrConstants.ERROR_TYPE));
+        assertEquals("totp", quiet.getMessage().getHeader(BillmgrConstants.ERROR_OBJECT));
+    }
+
     @Test
     void secondOrderWithTheSameRemoteIdIsRefusedWithExists() {
         simulator.settings().setRemoteIdUnique(true);

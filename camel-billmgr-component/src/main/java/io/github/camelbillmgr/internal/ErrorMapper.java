@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
 import io.github.camelbillmgr.BillmgrInsufficientFundsException;
@@ -14,12 +16,18 @@ public final class ErrorMapper {
 
     /** {@code object}s of a refused login (the error type itself is not documented). */
     static final Set<String> LOGIN_FAILURES = Set.of("badpassword", "badip", "blocklogon", "blockgeoip", "blocked_ip",
-            "badlogin", "baduser");
+            "badlogin", "baduser", "totp");
+
+    private static final String TOTP_CONFIRM = "func=totp.confirm";
 
     private ErrorMapper() {
     }
 
-    /** The {@code error} element of a normalised document, or null when it is not an error document. */
+    /**
+     * The {@code error} element of a normalised document, or null when it is not an error document. A two-factor
+     * challenge ({@code ok} saying {@code func=totp.confirm}) counts as an authentication error: the function did
+     * not run.
+     */
     public static JsonNode error(JsonNode root) {
         JsonNode doc = Nodes.doc(root);
         if (doc == null) {
@@ -27,9 +35,30 @@ public final class ErrorMapper {
         }
         JsonNode e = doc.get("error");
         if (e == null) {
-            return null;
+            return isTwoFactorChallenge(doc) ? twoFactorError() : null;
         }
         return e.isArray() ? (e.isEmpty() ? null : e.get(0)) : e;
+    }
+
+    /**
+     * BILLmanager answers a user with two-factor authentication with {@code <ok>func=totp.confirm</ok>} until a
+     * one-time code is confirmed, which an unattended integration cannot do.
+     */
+    static boolean isTwoFactorChallenge(JsonNode doc) {
+        String ok = Nodes.text(doc, "ok");
+        return ok != null && ok.trim().startsWith(TOTP_CONFIRM);
+    }
+
+    /** The error a two-factor challenge is reported as: an authentication failure that names what to do. */
+    private static JsonNode twoFactorError() {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("$type", "auth");
+        e.put("$object", "totp");
+        e.putObject("msg").put("$", "BILLmanager asks for a two-factor authentication code (func=totp.confirm): this "
+                                    + "user has two-factor authentication switched on, and the billmgr component "
+                                    + "cannot answer a one-time code. Use a BILLmanager user without two-factor "
+                                    + "authentication for the API");
+        return e;
     }
 
     /** True when an {@code access} error: an expired or unknown session, or no rights for the function. */

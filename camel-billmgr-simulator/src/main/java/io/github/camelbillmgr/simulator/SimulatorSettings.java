@@ -57,6 +57,7 @@ public final class SimulatorSettings {
     private volatile boolean ssoKeySingleUse = true;
     private volatile int ssoMinKeyLength = 16;
     private volatile boolean suAllowed = true;
+    private final Set<String> twoFactorUsers = ConcurrentHashMap.newKeySet();
     // errors
     private volatile String invalidValueErrorType = "value";
     private volatile String trialRenewalErrorType = "value";
@@ -114,6 +115,7 @@ public final class SimulatorSettings {
         ssoKeySingleUse = other.ssoKeySingleUse;
         ssoMinKeyLength = other.ssoMinKeyLength;
         suAllowed = other.suAllowed;
+        setTwoFactorUsers(other.twoFactorUsers);
         invalidValueErrorType = other.invalidValueErrorType;
         trialRenewalErrorType = other.trialRenewalErrorType;
         defaultPageSize = other.defaultPageSize;
@@ -242,6 +244,20 @@ public final class SimulatorSettings {
     /** An admin may act as a client with {@code su=<user>}; default true. */
     public boolean isSuAllowed() { return suAllowed; }
     public SimulatorSettings setSuAllowed(boolean value) { suAllowed = value; return this; }
+
+    /**
+     * Users with two-factor authentication switched on; default none. Live set. Their password still logs in
+     * ({@code func=auth} gives a session id), but every other call, with that session or with {@code authinfo},
+     * answers {@code <doc><ok>func=totp.confirm</ok></doc>}: the reference has this from {@code whoami}; that other
+     * functions and {@code authinfo} answer the same is unverified. The simulator does not implement
+     * {@code totp.confirm}.
+     */
+    public Set<String> getTwoFactorUsers() { return twoFactorUsers; }
+    public SimulatorSettings setTwoFactorUsers(Collection<String> users) {
+        twoFactorUsers.retainAll(Set.copyOf(users));
+        twoFactorUsers.addAll(users);
+        return this;
+    }
 
     // ---- errors ---------------------------------------------------------------------------
 
