@@ -77,6 +77,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectmapper":
         case "objectMapper": getOrCreateConfiguration(target).setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "ostempl": getOrCreateConfiguration(target).setOstempl(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputtype":
+        case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.camelbillmgr.BillmgrOutputType.class, value)); return true;
         case "pagenumber":
         case "pageNumber": getOrCreateConfiguration(target).setPageNumber(property(camelContext, int.class, value)); return true;
         case "pagesize":
@@ -156,6 +158,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "ostempl": return java.lang.String.class;
+        case "outputtype":
+        case "outputType": return io.github.camelbillmgr.BillmgrOutputType.class;
         case "pagenumber":
         case "pageNumber": return int.class;
         case "pagesize":
@@ -236,6 +240,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "objectmapper":
         case "objectMapper": return getOrCreateConfiguration(target).getObjectMapper();
         case "ostempl": return getOrCreateConfiguration(target).getOstempl();
+        case "outputtype":
+        case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "pagenumber":
         case "pageNumber": return getOrCreateConfiguration(target).getPageNumber();
         case "pagesize":

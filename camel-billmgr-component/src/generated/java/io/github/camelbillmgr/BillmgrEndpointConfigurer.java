@@ -77,6 +77,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectmapper":
         case "objectMapper": target.getConfiguration().setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "ostempl": target.getConfiguration().setOstempl(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputtype":
+        case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelbillmgr.BillmgrOutputType.class, value)); return true;
         case "pagenumber":
         case "pageNumber": target.getConfiguration().setPageNumber(property(camelContext, int.class, value)); return true;
         case "pagesize":
@@ -182,6 +184,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "ostempl": return java.lang.String.class;
+        case "outputtype":
+        case "outputType": return io.github.camelbillmgr.BillmgrOutputType.class;
         case "pagenumber":
         case "pageNumber": return int.class;
         case "pagesize":
@@ -288,6 +292,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "objectmapper":
         case "objectMapper": return target.getConfiguration().getObjectMapper();
         case "ostempl": return target.getConfiguration().getOstempl();
+        case "outputtype":
+        case "outputType": return target.getConfiguration().getOutputType();
         case "pagenumber":
         case "pageNumber": return target.getConfiguration().getPageNumber();
         case "pagesize":

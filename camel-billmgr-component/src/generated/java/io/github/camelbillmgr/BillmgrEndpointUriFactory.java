@@ -23,7 +23,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("account");
         props.add("addons");
         props.add("apiVersion");
@@ -60,6 +60,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("objectMapper");
         props.add("operation");
         props.add("ostempl");
+        props.add("outputType");
         props.add("pageNumber");
         props.add("pageSize");
         props.add("params");

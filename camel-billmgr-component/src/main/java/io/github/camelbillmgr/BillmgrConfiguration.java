@@ -151,6 +151,12 @@ public class BillmgrConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "0",
               description = "list: read only this page (from 1) instead of every page.")
     private int pageNumber;
+    @UriParam(label = "producer", defaultValue = "list",
+              description = "list: list puts every matching service in the body as a List<BillmgrService>; "
+                            + "iterator puts a lazy Iterator<BillmgrService> there that requests the next page only "
+                            + "when the previous one has been consumed, so split(body()).streaming() handles a list "
+                            + "of any length with one page in memory.")
+    private BillmgrOutputType outputType = BillmgrOutputType.list;
 
     @UriParam(label = "consumer", defaultValue = "all",
               description = "consumer: all emits every matching service at every poll; changes emits only services "
@@ -471,6 +477,14 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setPageNumber(int pageNumber) {
         this.pageNumber = pageNumber;
+    }
+
+    public BillmgrOutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(BillmgrOutputType outputType) {
+        this.outputType = outputType;
     }
 
     public com.fasterxml.jackson.databind.ObjectMapper getObjectMapper() {

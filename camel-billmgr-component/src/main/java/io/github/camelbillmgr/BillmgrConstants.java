@@ -23,6 +23,28 @@ public final class BillmgrConstants {
               javaType = "String")
     public static final String PRICELIST = "CamelBillmgrPricelist";
 
+    @Metadata(label = "producer", description = "order: the data centre id. Overrides the datacenter option.",
+              javaType = "String")
+    public static final String DATACENTER = "CamelBillmgrDatacenter";
+
+    @Metadata(label = "producer", description = "order: the OS template, e.g. ISPsystem__Ubuntu-22.04-amd64. "
+                                                + "Overrides the ostempl option.",
+              javaType = "String")
+    public static final String OSTEMPL = "CamelBillmgrOstempl";
+
+    @Metadata(label = "producer", description = "order: the post-install recipe. Overrides the recipe option.",
+              javaType = "String")
+    public static final String RECIPE = "CamelBillmgrRecipe";
+
+    @Metadata(label = "producer", description = "order: the domain name of the service. Overrides the domain option.",
+              javaType = "String")
+    public static final String DOMAIN = "CamelBillmgrDomain";
+
+    @Metadata(label = "producer", description = "order: true pays from the balance at once (skipbasket=on), false "
+                                                + "puts the order in the cart. Overrides the skipBasket option.",
+              javaType = "Boolean")
+    public static final String SKIP_BASKET = "CamelBillmgrSkipBasket";
+
     @Metadata(label = "producer", description = "In (order): the reseller-side unique id to send (remoteid); "
                                                 + "overrides remoteIdExpression and the remoteId option. Out (order): "
                                                 + "the remote id the order is sent with, set before it is sent, also "
@@ -67,7 +89,9 @@ public final class BillmgrConstants {
     public static final String EXPIRE_DATE = "CamelBillmgrExpireDate";
 
     @Metadata(label = "producer", description = "Out (list): the number of services that matched (p_elems), and the "
-                                                + "size of the returned list.",
+                                                + "size of the returned list. With outputType=iterator: p_elems as "
+                                                + "reported with the first page (absent when BILLmanager reports none, "
+                                                + "or with expiringWithinDays).",
               javaType = "Long")
     public static final String TOTAL_COUNT = "CamelBillmgrTotalCount";
 

@@ -2,14 +2,14 @@ package io.github.camelbillmgr;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 
+import io.github.camelbillmgr.internal.ServiceIterator;
 import io.github.camelbillmgr.internal.ServiceLister;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceState;
@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * Polls a service list ({@code from("billmgr:TYPE/list")}) and emits one exchange per service, or, with
  * {@code emit=changes}, per service that changed since the last poll. Every page is read before anything is emitted,
  * so a poll that fails halfway emits nothing and the next poll starts clean.
+ * <p>
+ * Memory: the list itself is read row by row and never held as a document. What one poll holds is the services it
+ * will emit (every matching service with {@code emit=all}; only the changed ones with {@code emit=changes}), at most
+ * {@code maxMessagesPerPoll} of them when that is set, plus, with {@code emit=changes}, the remembered state of each
+ * service (its id, status, expire date, auto-renewal and cost) that the state repository loads. The first poll of
+ * {@code emit=changes} emits every service as created: set {@code maxMessagesPerPoll} to spread a long list over
+ * several polls.
  */
 public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
 
@@ -56,47 +63,63 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         BillmgrConfiguration c = getEndpoint().getConfiguration();
-        List<BillmgrService> services = new ArrayList<>();
         ServiceLister lister = new ServiceLister(getEndpoint().getClient(), c);
-        lister.list(c.getParams() == null ? Map.of() : c.getParams(), services::add);
-
-        Queue<Exchange> exchanges = new ArrayDeque<>();
+        Map<String, Object> extra = c.getParams() == null ? Map.of() : c.getParams();
+        int max = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
+        // exchanges are created only once every page has been read: a failed poll leaves nothing behind
+        List<Emission> emissions = new ArrayList<>();
+        long[] polled = { 0 };
         if (c.getEmit() == BillmgrEmitMode.changes) {
-            Map<Long, BillmgrServiceState> previous = stateRepository.load(stateKey);
-            Set<Long> seen = new HashSet<>();
-            for (BillmgrService s : services) {
+            // previous states of the services not seen yet in this poll: what is left at the end is gone
+            Map<Long, BillmgrServiceState> unseen = ownedCopy(stateRepository.load(stateKey));
+            lister.list(extra, s -> {
+                polled[0]++;
                 if (s.getId() == null) {
-                    continue;
+                    return;
                 }
-                seen.add(s.getId());
-                BillmgrServiceState before = previous.get(s.getId());
+                BillmgrServiceState before = unseen.remove(s.getId());
                 BillmgrServiceState now = BillmgrServiceState.of(s);
                 String change = ChangeDetector.describe(before, now);
-                if (change != null) {
-                    exchanges.add(exchange(s, now, before, change));
+                // beyond maxMessagesPerPoll a change stays unrecorded and comes again at the next poll
+                if (change != null && emissions.size() < max) {
+                    emissions.add(new Emission(s, now, before, change));
                 }
-            }
-            for (Map.Entry<Long, BillmgrServiceState> gone : previous.entrySet()) {
-                if (!seen.contains(gone.getKey())) {
-                    BillmgrServiceState last = gone.getValue();
-                    BillmgrService removed = new BillmgrService(c.getItemType(), gone.getKey(), last.status(),
-                            last.expireDate(), last.autoprolong(), null, last.cost(), null, Map.of());
-                    exchanges.add(exchange(removed, null, last, "removed"));
+            });
+            for (Map.Entry<Long, BillmgrServiceState> gone : unseen.entrySet()) {
+                if (emissions.size() >= max) {
+                    break;
                 }
+                BillmgrServiceState last = gone.getValue();
+                BillmgrService removed = new BillmgrService(c.getItemType(), gone.getKey(), last.status(),
+                        last.expireDate(), last.autoprolong(), null, last.cost(), null, Map.of());
+                emissions.add(new Emission(removed, null, last, "removed"));
             }
         } else {
-            for (BillmgrService s : services) {
-                exchanges.add(exchange(s, null, null, null));
+            // every service is emitted: stop reading pages once maxMessagesPerPoll services are in hand
+            try (ServiceIterator services = lister.iterate(extra)) {
+                while (emissions.size() < max && services.more()) {
+                    polled[0]++;
+                    emissions.add(new Emission(services.next(), null, null, null));
+                }
             }
         }
-        LOG.debug("Polled {} {} service(s), {} to emit", services.size(), c.getItemType(), exchanges.size());
-        if (maxMessagesPerPoll > 0 && exchanges.size() > maxMessagesPerPoll) {
-            // with emit=changes the rest stay unrecorded and come again at the next poll
-            while (exchanges.size() > maxMessagesPerPoll) {
-                ((ArrayDeque<Exchange>) exchanges).pollLast();
-            }
+        LOG.debug("Polled {} {} service(s), {} to emit", polled[0], c.getItemType(), emissions.size());
+        Queue<Exchange> exchanges = new ArrayDeque<>(emissions.size());
+        for (Emission e : emissions) {
+            exchanges.add(exchange(e.service(), e.now(), e.before(), e.change()));
         }
+        emissions.clear();
         return processBatch(CastUtils.cast(exchanges));
+    }
+
+    /** A service to emit, with its state now and at the last poll and what changed (emit=changes). */
+    private record Emission(BillmgrService service, BillmgrServiceState now, BillmgrServiceState before,
+            String change) {
+    }
+
+    /** The state map to take entries out of while comparing: the repository's own copy when it gave one. */
+    private static Map<Long, BillmgrServiceState> ownedCopy(Map<Long, BillmgrServiceState> loaded) {
+        return loaded instanceof HashMap<Long, BillmgrServiceState> mine ? mine : new HashMap<>(loaded);
     }
 
     private Exchange exchange(BillmgrService s, BillmgrServiceState now, BillmgrServiceState before, String change) {

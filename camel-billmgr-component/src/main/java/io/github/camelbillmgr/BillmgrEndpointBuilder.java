@@ -122,6 +122,8 @@ public final class BillmgrEndpointBuilder {
     public BillmgrEndpointBuilder pageSize(int pageSize) { return option("pageSize", pageSize); }
     public BillmgrEndpointBuilder pageNumber(int pageNumber) { return option("pageNumber", pageNumber); }
     public BillmgrEndpointBuilder expiringWithinDays(int days) { return option("expiringWithinDays", days); }
+    /** {@code iterator} for a lazy, page-at-a-time body to split with {@code streaming()}. */
+    public BillmgrEndpointBuilder outputType(BillmgrOutputType outputType) { return option("outputType", outputType); }
     /** A {@link java.time.Clock} bean, by name. */
     public BillmgrEndpointBuilder clock(String beanName) { return bean("clock", beanName); }
 

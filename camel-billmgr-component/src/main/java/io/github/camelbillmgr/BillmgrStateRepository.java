@@ -14,7 +14,11 @@ import io.github.camelbillmgr.model.BillmgrServiceState;
  */
 public interface BillmgrStateRepository {
 
-    /** Every remembered service of the given endpoint key, by service id. */
+    /**
+     * Every remembered service of the given endpoint key, by service id. The caller owns the returned map and removes
+     * entries from it while it compares (return a fresh {@code HashMap}, not a view of the repository's own state;
+     * any other map is copied first).
+     */
     Map<Long, BillmgrServiceState> load(String key) throws Exception;
 
     /** Remembers a service's state, or forgets the service when {@code state} is null. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -20,10 +21,13 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
                                           + BillmgrSimulator.ADMIN_PASSWORD + ")";
 
     protected static BillmgrSimulator simulator;
+    /** The settings the simulator started with: each test starts from them, whatever the last one changed. */
+    private static SimulatorSettings initialSettings;
 
     @BeforeAll
     static void startSimulator() {
         simulator = new BillmgrSimulator().start();
+        initialSettings = simulator.settings().copy();
     }
 
     @AfterAll
@@ -36,6 +40,7 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
     @Override
     protected void doPreSetup() throws Exception {
         simulator.reset();
+        simulator.settings().copyFrom(initialSettings);
         super.doPreSetup();
     }
 

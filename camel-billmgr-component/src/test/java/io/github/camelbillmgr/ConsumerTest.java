@@ -77,6 +77,33 @@ class ConsumerTest extends BillmgrTestSupport {
     }
 
     @Test
+    void emitAllWithMaxMessagesPerPollReadsOnlyThePagesItEmits() throws Exception {
+        simulator.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 50);
+        simulator.clearRequests();
+        MockEndpoint out = getMockEndpoint("mock:out");
+        out.expectedMessageCount(15);
+        route("billmgr:vds/list?pageSize=10&maxMessagesPerPoll=15&initialDelay=0&delay=60000");
+        MockEndpoint.assertIsSatisfied(context);
+        assertEquals(15, out.getExchanges().get(0).getProperty(Exchange.BATCH_SIZE));
+        assertEquals(2, simulator.requests().stream().filter(r -> "vds".equals(r.func())).count(),
+                "15 services are on the first two pages: the other three are not read");
+    }
+
+    @Test
+    void emitChangesWithMaxMessagesPerPollSpreadsTheFirstPollOverSeveralPolls() throws Exception {
+        simulator.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 25);
+        MockEndpoint out = getMockEndpoint("mock:out");
+        NotifyBuilder all = new NotifyBuilder(context).whenDone(25).create();
+        route("billmgr:vds/list?emit=changes&pageSize=10&maxMessagesPerPoll=10&initialDelay=0&delay=100");
+        assertTrue(all.matches(20, TimeUnit.SECONDS), "25 created services over three polls");
+        assertEquals(10, out.getExchanges().get(0).getProperty(Exchange.BATCH_SIZE));
+        assertEquals(25, out.getExchanges().stream().map(e -> e.getMessage().getHeader(BillmgrConstants.SERVICE_ID))
+                .distinct().count(), "each service once");
+        NotifyBuilder more = new NotifyBuilder(context).whenDone(26).create();
+        assertFalse(more.matches(500, TimeUnit.MILLISECONDS), "nothing is emitted twice");
+    }
+
+    @Test
     void tenThousandServicesThenExactlyTheHundredThatChanged() throws Exception {
         List<SimService> all = simulator.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 10_000);
         MockEndpoint out = getMockEndpoint("mock:out");

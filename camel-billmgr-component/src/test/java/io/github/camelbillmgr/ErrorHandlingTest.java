@@ -18,6 +18,8 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,6 +104,60 @@ class ErrorHandlingTest extends BillmgrTestSupport {
             assertEquals("badpassword", e.getObject(), e.getMessage());
             assertFalse(e.getMessage().contains("wrong-pw"), e.getMessage());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "authinfo", "session" })
+    void repeatedBadPasswordsEndInBlocklogonEvenForTheRightPassword(String mode) {
+        // five different wrong passwords: each is refused once by BILLmanager (the component's own pause after a
+        // refusal is per password, so it does not hold them back)
+        for (int i = 1; i <= 5; i++) {
+            BillmgrAuthenticationException e = failure("billmgr:func/whoami?authMode=" + mode + "&password=wrong-" + i,
+                    null, BillmgrAuthenticationException.class);
+            assertEquals("badpassword", e.getObject(), e.getMessage());
+        }
+        BillmgrAuthenticationException blocked = failure("billmgr:func/whoami?authMode=" + mode, null,
+                BillmgrAuthenticationException.class);
+        assertEquals("blocklogon", blocked.getObject(), blocked.getMessage());
+        assertEquals("auth", blocked.getType());
+        assertTrue(blocked.getMessage().contains("blocked"), blocked.getMessage());
+        assertFalse(blocked.getMessage().contains(BillmgrSimulator.CLIENT_PASSWORD), blocked.getMessage());
+        assertEquals(mode.equals("session") ? "auth" : "whoami", blocked.getFunc(), "where it was refused");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "authinfo", "session" })
+    void twoFactorAuthenticationFailsClearly(String mode) {
+        simulator.settings().getTwoFactorUsers().add(BillmgrSimulator.CLIENT_USER);
+        // the challenge is an <ok>: it must not pass for an order that was accepted without an id
+        BillmgrAuthenticationException e = failure("billmgr:vds/order?pricelist=6&period=1&authMode=" + mode, null,
+                BillmgrAuthenticationException.class);
+        assertEquals("totp", e.getObject());
+        assertTrue(e.getMessage().contains("two-factor authentication") && e.getMessage().contains("totp.confirm"),
+                e.getMessage());
+        assertTrue(simulator.requests().stream().anyMatch(r -> "v2.vds.order.param".equals(r.func())),
+                "the order reached BILLmanager");
+        assertTrue(simulator.state().servicesOf("vds").isEmpty());
+
+        Exchange quiet = send("billmgr:func/whoami?throwExceptionOnFailure=false&authMode=" + mode, null);
+        assertNull(quiet.getException());
+        assertEquals("auth", quiet.getMessage().getHeader(BillmgrConstants.ERROR_TYPE));
+        assertEquals("totp", quiet.getMessage().getHeader(BillmgrConstants.ERROR_OBJECT));
+    }
+
+    @Test
+    void secondOrderWithTheSameRemoteIdIsRefusedWithExists() {
+        simulator.settings().setRemoteIdUnique(true);
+        BillmgrOrderResult first = call("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-7", null,
+                BillmgrOrderResult.class);
+        assertNotNull(first.getServiceId());
+        BillmgrApiException e = failure("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-7", null,
+                BillmgrApiException.class);
+        assertEquals("exists", e.getType());
+        assertEquals("remoteid", e.getObject(), "the error names the field");
+        assertEquals("crm-7", e.getValue());
+        assertTrue(e.getMessage().contains("crm-7") && e.getMessage().contains("already exists"), e.getMessage());
+        assertEquals(1, simulator.state().servicesOf("vds").size(), "nothing was ordered the second time");
     }
 
     @Test

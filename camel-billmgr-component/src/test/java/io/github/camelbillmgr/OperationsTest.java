@@ -64,6 +64,36 @@ class OperationsTest extends BillmgrTestSupport {
         assertEquals("ok", order.param("sok"));
     }
 
+    @org.junit.jupiter.api.Test
+    void orderHeadersWinOverTheOptions() {
+        String uri = "billmgr:vds/order?pricelist=6&period=1&datacenter=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
+                     + "&recipe=lamp&domain=option.example.com";
+        BillmgrOrderResult fromHeaders = call(uri, Map.of(BillmgrConstants.DATACENTER, 2,
+                BillmgrConstants.OSTEMPL, "ISPsystem__Debian-12-amd64", BillmgrConstants.RECIPE, "docker",
+                BillmgrConstants.DOMAIN, "header.example.com"), BillmgrOrderResult.class);
+        SimService s = service(fromHeaders.getServiceId());
+        assertEquals(Integer.valueOf(2), s.datacenter());
+        assertEquals("ISPsystem__Debian-12-amd64", s.ostempl());
+        assertEquals("docker", s.recipe());
+        assertEquals("header.example.com", s.domain());
+
+        BillmgrOrderResult fromOptions = call(uri, Map.of(BillmgrConstants.OSTEMPL, ""), BillmgrOrderResult.class);
+        SimService o = service(fromOptions.getServiceId());
+        assertEquals(Integer.valueOf(1), o.datacenter());
+        assertEquals("ISPsystem__Ubuntu-22.04-amd64", o.ostempl(), "an empty header leaves the option");
+        assertEquals("lamp", o.recipe());
+        assertEquals("option.example.com", o.domain());
+
+        BigDecimal before = clientBalance();
+        BillmgrOrderResult cart = call(uri, Map.of(BillmgrConstants.SKIP_BASKET, false), BillmgrOrderResult.class);
+        assertTrue(cart.isInCart(), "CamelBillmgrSkipBasket=false over skipBasket=true");
+        assertNull(lastRequest("v2.vds.order.param").param("skipbasket"));
+        assertEquals(0, clientBalance().compareTo(before));
+        BillmgrOrderResult paid = call(uri.replace("order?", "order?skipBasket=false&"),
+                Map.of(BillmgrConstants.SKIP_BASKET, "TRUE"), BillmgrOrderResult.class);
+        assertFalse(paid.isInCart(), "and true over skipBasket=false");
+    }
+
     @ParameterizedTest
     @MethodSource("modes")
     void orderWithoutSkipBasketGoesToTheCart(String mode) {
@@ -152,6 +182,28 @@ class OperationsTest extends BillmgrTestSupport {
         assertNotNull(first.getColumn("item_status"));
         assertEquals(3, simulator.requests().stream().filter(r -> "vds".equals(r.func())).count(),
                 "three pages of 10");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void listReadsOnWhenTheServerSendsSmallerPagesThanAsked(String mode) {
+        simulator.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 25);
+        simulator.settings().setMaxPageSize(10);
+        simulator.clearRequests();
+        @SuppressWarnings("unchecked")
+        List<BillmgrService> services = call("billmgr:vds/list?pageSize=100&" + mode, null, List.class);
+        assertEquals(25, services.size(), "p_elems says 25: a page of 10 is not the last");
+        assertEquals(25, services.stream().map(BillmgrService::getId).distinct().count());
+        assertEquals(3, simulator.requests().stream().filter(r -> "vds".equals(r.func())).count());
+
+        java.util.Iterator<?> lazy = call("billmgr:vds/list?outputType=iterator&pageSize=100&" + mode, null,
+                java.util.Iterator.class);
+        int count = 0;
+        while (lazy.hasNext()) {
+            lazy.next();
+            count++;
+        }
+        assertEquals(25, count, "the iterator too");
     }
 
     @ParameterizedTest

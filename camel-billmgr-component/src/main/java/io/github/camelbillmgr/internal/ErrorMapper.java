@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
 import io.github.camelbillmgr.BillmgrBusyException;
@@ -17,7 +18,9 @@ public final class ErrorMapper {
 
     /** {@code object}s of a refused login (the error type itself is not documented). */
     static final Set<String> LOGIN_FAILURES = Set.of("badpassword", "badip", "blocklogon", "blockgeoip", "blocked_ip",
-            "badlogin", "baduser");
+            "badlogin", "baduser", "totp");
+
+    private static final String TOTP_CONFIRM = "func=totp.confirm";
 
     /**
      * Error types of "Request in process, please wait" (an earlier request is still running). BILLmanager's own type
@@ -33,7 +36,11 @@ public final class ErrorMapper {
     private ErrorMapper() {
     }
 
-    /** The {@code error} element of a normalised document, or null when it is not an error document. */
+    /**
+     * The {@code error} element of a normalised document, or null when it is not an error document. A two-factor
+     * challenge ({@code ok} saying {@code func=totp.confirm}) counts as an authentication error: the function did
+     * not run.
+     */
     public static JsonNode error(JsonNode root) {
         JsonNode doc = Nodes.doc(root);
         if (doc == null) {
@@ -41,12 +48,33 @@ public final class ErrorMapper {
         }
         JsonNode e = doc.get("error");
         if (e == null) {
-            return null;
+            return isTwoFactorChallenge(doc) ? twoFactorError() : null;
         }
         if (e.isArray()) {
             // an empty list of errors is still an error document, if one that says nothing
             return e.isEmpty() ? JsonNodeFactory.instance.objectNode() : e.get(0);
         }
+        return e;
+    }
+
+    /**
+     * BILLmanager answers a user with two-factor authentication with {@code <ok>func=totp.confirm</ok>} until a
+     * one-time code is confirmed, which an unattended integration cannot do.
+     */
+    static boolean isTwoFactorChallenge(JsonNode doc) {
+        String ok = Nodes.text(doc, "ok");
+        return ok != null && ok.trim().startsWith(TOTP_CONFIRM);
+    }
+
+    /** The error a two-factor challenge is reported as: an authentication failure that names what to do. */
+    private static JsonNode twoFactorError() {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("$type", "auth");
+        e.put("$object", "totp");
+        e.putObject("msg").put("$", "BILLmanager asks for a two-factor authentication code (func=totp.confirm): this "
+                                    + "user has two-factor authentication switched on, and the billmgr component "
+                                    + "cannot answer a one-time code. Use a BILLmanager user without two-factor "
+                                    + "authentication for the API");
         return e;
     }
 

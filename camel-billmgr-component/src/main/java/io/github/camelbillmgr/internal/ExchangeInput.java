@@ -114,6 +114,45 @@ public final class ExchangeInput {
         }
     }
 
+    /** A text header when it has a value, else the option: an empty header (e.g. a blank CSV field) does not count. */
+    private String textOr(String header, String option) throws BillmgrInvalidInputException {
+        String h = headerText(header);
+        return h != null && !h.isEmpty() ? h : option;
+    }
+
+    public String datacenter() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.DATACENTER, config.getDatacenter());
+    }
+
+    public String ostempl() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.OSTEMPL, config.getOstempl());
+    }
+
+    public String recipe() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.RECIPE, config.getRecipe());
+    }
+
+    public String domain() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.DOMAIN, config.getDomain());
+    }
+
+    /** Pay at once ({@code skipbasket=on}) or go to the cart: the header (a Boolean or true/false), else the option. */
+    public boolean skipBasket() throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.SKIP_BASKET);
+        if (h == null) {
+            return config.isSkipBasket();
+        }
+        if (h instanceof Boolean b) {
+            return b;
+        }
+        String t = String.valueOf(h).trim();
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        throw invalid("Invalid header " + BillmgrConstants.SKIP_BASKET + " '" + t + "': expected true (pay from the "
+                      + "balance at once) or false (put the order in the cart)");
+    }
+
     public String remoteId() throws BillmgrInvalidInputException {
         String h = remoteIdHeader();
         return h != null ? h : config.getRemoteId();

@@ -6,10 +6,14 @@ import java.util.List;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrOutputType;
 import io.github.camelbillmgr.model.BillmgrService;
 import org.apache.camel.Message;
 
-/** {@code list}: the {@code TYPE} list, filtered, every page; the body is a {@code List<BillmgrService>}. */
+/**
+ * {@code list}: the {@code TYPE} list, filtered, every page. The body is a {@code List<BillmgrService>}, or with
+ * {@code outputType=iterator} a {@link ServiceIterator} that reads one page at a time as it is consumed.
+ */
 public final class ListOperation extends Operation {
 
     public ListOperation(BillmgrConfiguration config) {
@@ -23,8 +27,17 @@ public final class ListOperation extends Operation {
 
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
-        List<BillmgrService> services = new ArrayList<>();
         ServiceLister lister = new ServiceLister(client, config);
+        if (config.getOutputType() == BillmgrOutputType.iterator) {
+            // the first page is read here, so a refused login or a bad filter fails this exchange, not the split
+            ServiceIterator services = lister.iterate(input.extraParams()).open();
+            setOut(message, new BillmgrRequest(func(message)), services);
+            if (config.getExpiringWithinDays() == null && services.reportedTotal() != null) {
+                message.setHeader(BillmgrConstants.TOTAL_COUNT, services.reportedTotal());
+            }
+            return;
+        }
+        List<BillmgrService> services = new ArrayList<>();
         long total = lister.list(input.extraParams(), services::add);
         setOut(message, new BillmgrRequest(func(message)), services);
         // with a client-side filter BILLmanager's own count (p_elems) is not what the body holds

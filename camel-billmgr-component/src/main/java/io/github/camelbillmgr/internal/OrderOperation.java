@@ -75,21 +75,21 @@ public final class OrderOperation extends Operation {
 
         BillmgrRequest request = new BillmgrRequest(func(message));
         request.param("pricelist", input.pricelist(true));
-        request.param("datacenter", config.getDatacenter());
+        request.param("datacenter", input.datacenter());
         Integer period = input.period(false);
         if (period != null) {
             request.param(FuncNames.orderPeriodParam(config), period);
         }
-        request.param("ostempl", config.getOstempl());
-        request.param("recipe", config.getRecipe());
-        request.param("domain", config.getDomain());
+        request.param("ostempl", input.ostempl());
+        request.param("recipe", input.recipe());
+        request.param("domain", input.domain());
         request.param("autoprolong", input.autoprolong());
         addAddons(request, input);
         RemoteId rid = remoteId(message, input, pending);
         String remoteId = rid == null ? null : rid.value();
         request.param("remoteid", remoteId);
         request.param("comment", input.comment());
-        if (config.isSkipBasket()) {
+        if (input.skipBasket()) {
             request.param("skipbasket", "on");
         }
         if (FuncNames.isLicense(config.getItemType()) || config.isDragonCart()) {

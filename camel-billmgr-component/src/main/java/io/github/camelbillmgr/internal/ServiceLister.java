@@ -1,5 +1,7 @@
 package io.github.camelbillmgr.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +12,9 @@ import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceStatus;
 
 /**
- * Reads a service list page by page ({@code p_cnt}/{@code p_num}), handing each row to a callback as it is parsed:
- * memory use is bounded by one row, not by the length of the list. Shared by the list producer and, later, the
- * polling consumer.
+ * Reads a service list page by page ({@code p_cnt}/{@code p_num}). {@link #list} hands each row to a callback as it
+ * is parsed (memory bounded by one row); {@link #iterate} returns a lazy iterator that holds one page at a time.
+ * Shared by the list producer, the polling consumer and the order's remote id lookup.
  */
 public final class ServiceLister {
 
@@ -55,6 +57,11 @@ public final class ServiceLister {
         return request;
     }
 
+    /** A new cursor over the pages this endpoint reads (every page, or only {@code pageNumber}). */
+    PageCursor cursor() {
+        return new PageCursor(config.getPageSize(), config.getPageNumber());
+    }
+
     /**
      * Reads every page (or only {@code pageNumber} when set), calling the handler for each service.
      *
@@ -62,49 +69,55 @@ public final class ServiceLister {
      *         it reported none
      */
     public long list(Map<String, Object> extra, ServiceHandler handler) throws BillmgrException {
-        ServiceHandler target = handler;
-        if (config.getExpiringWithinDays() != null) {
-            java.time.LocalDate today = java.time.LocalDate.now(
-                    config.getClock() != null ? config.getClock() : java.time.Clock.systemDefaultZone());
-            java.time.LocalDate until = today.plusDays(config.getExpiringWithinDays());
-            target = s -> {
-                if (s.getExpireDate() != null && !s.getExpireDate().isBefore(today) && !s.getExpireDate().isAfter(until)) {
-                    handler.service(s);
-                }
-            };
+        ServiceHandler emit = clientSideFilter(handler);
+        PageCursor cursor = cursor();
+        while (cursor.hasNextPage()) {
+            readPage(cursor, extra, emit);
         }
-        ServiceHandler emit = target;
-        int pageSize = config.getPageSize();
-        int page = config.getPageNumber() > 0 ? config.getPageNumber() : 1;
-        long read = 0;
-        Long total = null;
-        while (true) {
-            BillmgrRequest request = request(page, extra);
-            long[] rowsOnPage = { 0 };
-            long before = read;
-            JsonNode doc = Nodes.doc(client.call(request, row -> {
-                rowsOnPage[0]++;
-                emit.service(checked(request, before + rowsOnPage[0], ServiceMapper.map(config.getItemType(), row)));
-            }));
-            read += rowsOnPage[0];
-            Long reported = ServiceMapper.parseLong(Nodes.text(doc, "p_elems"));
-            if (reported != null) {
-                total = reported;
-            }
-            if (config.getPageNumber() > 0 || rowsOnPage[0] < pageSize || rowsOnPage[0] == 0
-                    || (total != null && read >= total)) {
-                break;
-            }
-            page++;
-            if (total != null && (long) (page - 1) * pageSize > total + pageSize) {
-                // BILLmanager keeps sending full pages beyond the total it reported: it ignores p_num.
-                throw new BillmgrTransportException("BILLmanager keeps returning full pages of '" + request.func()
-                                                    + "' beyond p_elems=" + total
-                                                    + ": it seems to ignore paging (p_num)",
-                        request.func(), null, 200, "OK", null, null, null);
-            }
+        return cursor.total() != null ? cursor.total() : cursor.read();
+    }
+
+    /**
+     * A lazy iterator over the services: it reads a page only when the previous one has been consumed. Nothing is
+     * requested until the first {@code hasNext()}.
+     */
+    public ServiceIterator iterate(Map<String, Object> extra) {
+        return new ServiceIterator(this, extra);
+    }
+
+    /** With {@code expiringWithinDays}, only the services that expire between today and that many days from now. */
+    ServiceHandler clientSideFilter(ServiceHandler handler) {
+        if (config.getExpiringWithinDays() == null) {
+            return handler;
         }
-        return total != null ? total : read;
+        LocalDate today = LocalDate.now(config.getClock() != null ? config.getClock() : Clock.systemDefaultZone());
+        LocalDate until = today.plusDays(config.getExpiringWithinDays());
+        return s -> {
+            if (s.getExpireDate() != null && !s.getExpireDate().isBefore(today) && !s.getExpireDate().isAfter(until)) {
+                handler.service(s);
+            }
+        };
+    }
+
+    /** Reads the cursor's next page, handing each service to {@code handler}, and advances the cursor. */
+    void readPage(PageCursor cursor, Map<String, Object> extra, ServiceHandler handler) throws BillmgrException {
+        BillmgrRequest request = request(cursor.page(), extra);
+        int[] rows = { 0 };
+        Long[] firstId = { null };
+        long before = cursor.read();
+        JsonNode doc = Nodes.doc(client.call(request, row -> {
+            BillmgrService service = checked(request, before + rows[0] + 1, ServiceMapper.map(config.getItemType(), row));
+            if (rows[0]++ == 0) {
+                firstId[0] = service.getId();
+            }
+            handler.service(service);
+        }));
+        cursor.advance(new PageCursor.Page(rows[0], ServiceMapper.parseLong(Nodes.text(doc, "p_elems")), firstId[0]),
+                request.func());
+    }
+
+    BillmgrClient client() {
+        return client;
     }
 
     /**

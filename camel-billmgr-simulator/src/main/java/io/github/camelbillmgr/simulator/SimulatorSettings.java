@@ -59,6 +59,7 @@ public final class SimulatorSettings {
     private volatile boolean ssoKeySingleUse = true;
     private volatile int ssoMinKeyLength = 16;
     private volatile boolean suAllowed = true;
+    private final Set<String> twoFactorUsers = ConcurrentHashMap.newKeySet();
     // errors
     private volatile String invalidValueErrorType = "value";
     private volatile String trialRenewalErrorType = "value";
@@ -66,6 +67,7 @@ public final class SimulatorSettings {
     private volatile String busyMessage = "Request in process, please wait";
     // lists
     private volatile int defaultPageSize = 100;
+    private volatile int maxPageSize = 0;
     private volatile boolean listDeletedServices = false;
     private volatile FilterScope storedFilterScope = FilterScope.USER;
     // orders
@@ -118,11 +120,13 @@ public final class SimulatorSettings {
         ssoKeySingleUse = other.ssoKeySingleUse;
         ssoMinKeyLength = other.ssoMinKeyLength;
         suAllowed = other.suAllowed;
+        setTwoFactorUsers(other.twoFactorUsers);
         invalidValueErrorType = other.invalidValueErrorType;
         trialRenewalErrorType = other.trialRenewalErrorType;
         busyErrorType = other.busyErrorType;
         busyMessage = other.busyMessage;
         defaultPageSize = other.defaultPageSize;
+        maxPageSize = other.maxPageSize;
         listDeletedServices = other.listDeletedServices;
         storedFilterScope = other.storedFilterScope;
         periodPrecedence = other.periodPrecedence;
@@ -255,6 +259,20 @@ public final class SimulatorSettings {
     public boolean isSuAllowed() { return suAllowed; }
     public SimulatorSettings setSuAllowed(boolean value) { suAllowed = value; return this; }
 
+    /**
+     * Users with two-factor authentication switched on; default none. Live set. Their password still logs in
+     * ({@code func=auth} gives a session id), but every other call, with that session or with {@code authinfo},
+     * answers {@code <doc><ok>func=totp.confirm</ok></doc>}: the reference has this from {@code whoami}; that other
+     * functions and {@code authinfo} answer the same is unverified. The simulator does not implement
+     * {@code totp.confirm}.
+     */
+    public Set<String> getTwoFactorUsers() { return twoFactorUsers; }
+    public SimulatorSettings setTwoFactorUsers(Collection<String> users) {
+        twoFactorUsers.retainAll(Set.copyOf(users));
+        twoFactorUsers.addAll(users);
+        return this;
+    }
+
     // ---- errors ---------------------------------------------------------------------------
 
     /** Error type of an invalid field value; default {@code value}. */
@@ -281,6 +299,14 @@ public final class SimulatorSettings {
     /** Rows per page when {@code p_cnt} is absent; default 100; 0 = all rows. */
     public int getDefaultPageSize() { return defaultPageSize; }
     public SimulatorSettings setDefaultPageSize(int value) { defaultPageSize = value; return this; }
+
+    /**
+     * The most rows a page holds, whatever {@code p_cnt} asks for (a server-side cap; whether BILLmanager has one is
+     * unverified); default 0 = no cap. The answer's {@code p_cnt} is the page size used, {@code p_elems} stays the
+     * whole count, and {@code p_num} counts pages of the capped size.
+     */
+    public int getMaxPageSize() { return maxPageSize; }
+    public SimulatorSettings setMaxPageSize(int value) { maxPageSize = value; return this; }
 
     /** Lists show deleted (status 4) services without a {@code status=4} filter; default false. */
     public boolean isListDeletedServices() { return listDeletedServices; }

@@ -37,6 +37,17 @@ class AuthTest {
     }
 
     @Test
+    void twoFactorUserGetsTheTotpConfirmAnswerInsteadOfTheFunction() {
+        billmgr.settings().getTwoFactorUsers().add(BillmgrSimulator.CLIENT_USER);
+        String sid = login(BillmgrSimulator.CLIENT_USER, BillmgrSimulator.CLIENT_PASSWORD);
+        JsonNode whoami = api.post("func", "whoami", "auth", sid, "out", "json").json();
+        assertEquals("func=totp.confirm", whoami.at("/doc/ok/$").asText(), whoami.toString());
+        assertEquals("func=totp.confirm", api.client("func", "vds").x("/doc/ok"), "authinfo too");
+        assertEquals(0, api.client("func", "vds").count("/doc/elem"));
+        assertEquals(BillmgrSimulator.ADMIN_USER, api.admin("func", "whoami").x("/doc/user"), "other users are not affected");
+    }
+
+    @Test
     void passwordMayContainColons() {
         billmgr.state().createClient("colon@example.com", "a:b:c", BigDecimal.TEN);
         SimClient.Response r = api.post("func", "whoami", "authinfo", "colon@example.com:a:b:c");

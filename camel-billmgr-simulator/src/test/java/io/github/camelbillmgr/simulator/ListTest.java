@@ -101,6 +101,19 @@ class ListTest {
     }
 
     @Test
+    void maxPageSizeCapsWhatPCntAsksFor() {
+        billmgr.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 25);
+        billmgr.settings().setMaxPageSize(10);
+        SimClient.Response page3 = api.client("func", "vds", "p_cnt", "1000", "p_num", "3");
+        assertEquals(5, page3.count("/doc/elem"), "page 3 of pages of 10");
+        assertEquals("25", page3.x("/doc/p_elems"));
+        assertEquals("10", page3.x("/doc/p_cnt"), "the page size used");
+        assertEquals("1021", page3.x("/doc/elem[1]/id"));
+        assertEquals(10, api.client("func", "vds").count("/doc/elem"), "also caps the default page size");
+        assertEquals(4, api.client("func", "vds", "p_cnt", "4").count("/doc/elem"), "smaller pages are kept");
+    }
+
+    @Test
     void tenThousandServicesPageQuickly() {
         billmgr.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 10_000);
         long started = System.nanoTime();

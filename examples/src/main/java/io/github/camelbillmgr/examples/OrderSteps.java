@@ -41,8 +41,8 @@ public final class OrderSteps {
     }
 
     /**
-     * Body: an {@link OrderLine}. Sets the headers {@code billmgr:vds/order} reads: tariff, period, remote id and the
-     * RAM add-on (the OS template goes into the endpoint URI).
+     * Body: an {@link OrderLine}. Sets the headers {@code billmgr:vds/order} reads: tariff, period, remote id, OS
+     * template and the RAM add-on, so that the endpoint URI is the same for every line (no toD, one endpoint).
      */
     public static void prepare(Exchange exchange) {
         OrderLine line = exchange.getMessage().getBody(OrderLine.class);
@@ -52,6 +52,7 @@ public final class OrderSteps {
         exchange.getMessage().setHeader(BillmgrConstants.PRICELIST, line.tariff());
         exchange.getMessage().setHeader(BillmgrConstants.PERIOD, line.period());
         exchange.getMessage().setHeader(BillmgrConstants.REMOTE_ID, line.remoteId());
+        exchange.getMessage().setHeader(BillmgrConstants.OSTEMPL, line.ostempl());
         exchange.getMessage().setHeader(BillmgrConstants.ADDONS, Map.of(OrderLine.RAM_ADDON, line.ramMb()));
     }
 

@@ -17,9 +17,9 @@ import static io.github.camelbillmgr.examples.BillmgrErrorHandling.STEP;
  * {@code classpath:orders.csv}), splits it line by line (streaming), sends each line to {@code direct:order-vps}
  * and aggregates the outcomes into one {@link OrderReport}, the body it returns. A line that cannot be read
  * (doTry/doCatch) is a failed line of the report.</li>
- * <li>{@code direct:order-vps} orders one VPS with {@code billmgr:vds/order}: tariff, period, remote id and RAM
- * add-on as headers, the OS template as an endpoint option (the steps are {@link OrderSteps}). The bulk order inbox
- * ({@link BulkOrderRoutes}) sends its lines here too. A failure of one line is handled by
+ * <li>{@code direct:order-vps} orders one VPS with {@code billmgr:vds/order}: tariff, period, remote id, OS template
+ * and RAM add-on as headers, so one static endpoint serves every line (the steps are {@link OrderSteps}). The bulk
+ * order inbox ({@link BulkOrderRoutes}) sends its lines here too. A failure of one line is handled by
  * {@link BillmgrErrorHandling} and becomes a failed line of the report; the other lines are still ordered.</li>
  * </ul>
  */
@@ -46,7 +46,7 @@ public class VpsOrderRoutes extends RouteBuilder {
                 .filter(body().isInstanceOf(OrderLine.class))
                     .process(OrderSteps::prepare)
                     .log(LoggingLevel.INFO, LOG, "${exchangeProperty." + STEP + "}: ${body.describe()}")
-                    .toD("billmgr:vds/order?ostempl=${body.ostempl()}")
+                    .to("billmgr:vds/order")
                     .process(OrderSteps::ordered)
                 .end();
     }

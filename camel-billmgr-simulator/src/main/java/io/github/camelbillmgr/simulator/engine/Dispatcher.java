@@ -71,6 +71,10 @@ public final class Dispatcher {
                 if (function == null) {
                     throw Errors.unknownFunction(func);
                 }
+                if (principal != null && settings.getTwoFactorUsers().contains(principal.authenticated().user())) {
+                    // two-factor login: nothing runs until the code is confirmed
+                    return Element.doc().field("ok", "func=totp.confirm");
+                }
                 LOG.log(Level.DEBUG, "func={0} user={1}", func, principal == null ? "-" : principal.user());
                 CallContext ctx = new CallContext(store, params, func, principal, isDragon(request, params), lang,
                         request.remoteIp());

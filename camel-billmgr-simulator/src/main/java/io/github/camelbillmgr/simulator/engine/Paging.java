@@ -40,7 +40,9 @@ public final class Paging {
 
     private static int pageSize(CallContext ctx) {
         int fallback = Math.max(0, ctx.settings().getDefaultPageSize());
-        return positive(ctx.params().opt("p_cnt"), fallback);
+        int asked = positive(ctx.params().opt("p_cnt"), fallback);
+        int cap = ctx.settings().getMaxPageSize();
+        return cap > 0 && (asked == 0 || asked > cap) ? cap : asked;
     }
 
     private static int positive(String raw, int fallback) {

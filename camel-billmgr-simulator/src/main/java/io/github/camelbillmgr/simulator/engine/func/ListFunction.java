@@ -7,6 +7,7 @@ import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Paging;
 import io.github.camelbillmgr.simulator.engine.ServiceFilter;
 import io.github.camelbillmgr.simulator.engine.ServiceView;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,35 @@ public final class ListFunction implements ApiFunction {
         boolean showDeleted = ctx.settings().isListDeletedServices() || filter.asksForDeleted();
         boolean admin = ctx.isAdmin();
         ServiceView view = new ServiceView(ctx.store());
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<SimService> listed = new ArrayList<>();
         for (SimService service : ctx.store().services()) {
             if (!service.itemType().equals(itemType) || (!admin && !service.owner().equals(ctx.user()))
                     || (!showDeleted && service.status() == SimService.STATUS_DELETED)) {
                 continue;
             }
-            Map<String, String> row = view.row(service, admin);
-            if (filter.matches(row)) {
-                rows.add(row);
+            listed.add(service);
+        }
+        List<Map<String, String>> rows;
+        if (filter.criteria().isEmpty()) {
+            // without a filter only the rows of the requested page are rendered: a long list pages in linear time
+            rows = new AbstractList<>() {
+                @Override
+                public Map<String, String> get(int index) {
+                    return view.row(listed.get(index), admin);
+                }
+
+                @Override
+                public int size() {
+                    return listed.size();
+                }
+            };
+        } else {
+            rows = new ArrayList<>();
+            for (SimService service : listed) {
+                Map<String, String> row = view.row(service, admin);
+                if (filter.matches(row)) {
+                    rows.add(row);
+                }
             }
         }
         return Paging.render(ctx, rows);
