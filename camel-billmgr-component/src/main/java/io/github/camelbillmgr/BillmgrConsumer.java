@@ -1,10 +1,7 @@
 package io.github.camelbillmgr;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
@@ -33,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * service (its id, status, expire date, auto-renewal and cost) that the state repository loads. The first poll of
  * {@code emit=changes} emits every service as created: set {@code maxMessagesPerPoll} to spread a long list over
  * several polls.
+ * <p>
+ * A list that changes while a poll reads it: BILLmanager pages by offset, so a service can show on two pages (it is
+ * emitted or compared once: the services are keyed by id) or on none (with {@code emit=changes}, a service is emitted
+ * as removed only when a second read of the list misses it too; see {@link RemovalCheck}).
  */
 public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
 
@@ -66,60 +67,84 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         ServiceLister lister = new ServiceLister(getEndpoint().getClient(), c);
         Map<String, Object> extra = c.getParams() == null ? Map.of() : c.getParams();
         int max = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
-        // exchanges are created only once every page has been read: a failed poll leaves nothing behind
-        List<Emission> emissions = new ArrayList<>();
-        long[] polled = { 0 };
+        // exchanges are created only once every page has been read: a failed poll leaves nothing behind. Keyed by
+        // service id: offset paging shows a service on two pages when the list shifts between two page requests
+        Map<Long, Emission> emissions = new LinkedHashMap<>();
         if (c.getEmit() == BillmgrEmitMode.changes) {
-            // previous states of the services not seen yet in this poll: what is left at the end is gone
-            Map<Long, BillmgrServiceState> unseen = ownedCopy(stateRepository.load(stateKey));
-            lister.list(extra, s -> {
-                polled[0]++;
-                if (s.getId() == null) {
-                    return;
-                }
-                BillmgrServiceState before = unseen.remove(s.getId());
-                BillmgrServiceState now = BillmgrServiceState.of(s);
-                String change = ChangeDetector.describe(before, now);
-                // beyond maxMessagesPerPoll a change stays unrecorded and comes again at the next poll
-                if (change != null && emissions.size() < max) {
-                    emissions.add(new Emission(s, now, before, change));
-                }
-            });
-            for (Map.Entry<Long, BillmgrServiceState> gone : unseen.entrySet()) {
-                if (emissions.size() >= max) {
-                    break;
-                }
-                BillmgrServiceState last = gone.getValue();
-                BillmgrService removed = new BillmgrService(c.getItemType(), gone.getKey(), last.status(),
-                        last.expireDate(), last.autoprolong(), null, last.cost(), null, Map.of());
-                emissions.add(new Emission(removed, null, last, "removed"));
-            }
+            pollChanges(lister, extra, max, emissions);
         } else {
-            // every service is emitted: stop reading pages once maxMessagesPerPoll services are in hand
-            try (ServiceIterator services = lister.iterate(extra)) {
-                while (emissions.size() < max && services.more()) {
-                    polled[0]++;
-                    emissions.add(new Emission(services.next(), null, null, null));
-                }
-            }
+            pollAll(lister, extra, max, emissions);
         }
-        LOG.debug("Polled {} {} service(s), {} to emit", polled[0], c.getItemType(), emissions.size());
         Queue<Exchange> exchanges = new ArrayDeque<>(emissions.size());
-        for (Emission e : emissions) {
+        for (Emission e : emissions.values()) {
             exchanges.add(exchange(e.service(), e.now(), e.before(), e.change()));
         }
         emissions.clear();
         return processBatch(CastUtils.cast(exchanges));
     }
 
+    /** emit=all: every service, once; reading stops once maxMessagesPerPoll services are in hand. */
+    private void pollAll(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
+            throws BillmgrException {
+        long polled = 0;
+        long twice = 0;
+        try (ServiceIterator services = lister.iterate(extra)) {
+            while (emissions.size() < max && services.more()) {
+                BillmgrService s = services.next();
+                polled++;
+                if (emissions.putIfAbsent(s.getId(), new Emission(s, null, null, null)) != null) {
+                    twice++;
+                }
+            }
+        }
+        LOG.debug("Polled {} {} service(s) ({} seen twice as the list shifted), {} to emit", polled,
+                getEndpoint().getConfiguration().getItemType(), twice, emissions.size());
+    }
+
+    /**
+     * emit=changes: the services whose state differs from the recorded one, then the recorded services that are gone.
+     * Only the changes (at most maxMessagesPerPoll) and the recorded states are held.
+     */
+    private void pollChanges(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
+            throws Exception {
+        BillmgrConfiguration c = getEndpoint().getConfiguration();
+        RecordedStates recorded = new RecordedStates(stateRepository.load(stateKey));
+        long[] polled = { 0, 0 };
+        lister.list(extra, s -> {
+            polled[0]++;
+            long id = s.getId();
+            if (emissions.containsKey(id) || recorded.seenBefore(id)) {
+                polled[1]++; // the list shifted between two pages: the first sighting counts
+                return;
+            }
+            BillmgrServiceState before = recorded.markSeen(id);
+            BillmgrServiceState now = BillmgrServiceState.of(s);
+            String change = ChangeDetector.describe(before, now);
+            // beyond maxMessagesPerPoll a change stays unrecorded and comes again at the next poll
+            if (change != null && emissions.size() < max) {
+                emissions.put(id, new Emission(s, now, before, change));
+            }
+        });
+        Map<Long, BillmgrServiceState> missing = emissions.size() < max ? recorded.unseen() : Map.of();
+        if (!missing.isEmpty()) {
+            new RemovalCheck(lister, extra).keepConfirmed(missing);
+        }
+        for (Map.Entry<Long, BillmgrServiceState> gone : missing.entrySet()) {
+            if (emissions.size() >= max) {
+                break;
+            }
+            BillmgrServiceState last = gone.getValue();
+            BillmgrService removed = new BillmgrService(c.getItemType(), gone.getKey(), last.status(),
+                    last.expireDate(), last.autoprolong(), null, last.cost(), null, Map.of());
+            emissions.put(gone.getKey(), new Emission(removed, null, last, "removed"));
+        }
+        LOG.debug("Polled {} {} service(s) ({} seen twice as the list shifted), {} to emit", polled[0], c.getItemType(),
+                polled[1], emissions.size());
+    }
+
     /** A service to emit, with its state now and at the last poll and what changed (emit=changes). */
     private record Emission(BillmgrService service, BillmgrServiceState now, BillmgrServiceState before,
             String change) {
-    }
-
-    /** The state map to take entries out of while comparing: the repository's own copy when it gave one. */
-    private static Map<Long, BillmgrServiceState> ownedCopy(Map<Long, BillmgrServiceState> loaded) {
-        return loaded instanceof HashMap<Long, BillmgrServiceState> mine ? mine : new HashMap<>(loaded);
     }
 
     private Exchange exchange(BillmgrService s, BillmgrServiceState now, BillmgrServiceState before, String change) {

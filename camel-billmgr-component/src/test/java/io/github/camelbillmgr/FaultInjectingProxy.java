@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP proxy in front of the simulator that answers the next requests matching a condition itself, with a
  * canned reply, and forwards everything else. For the faults the simulator cannot place, such as "the second page
- * of a list, once" (the simulator's own faults hit the next calls of a function, i.e. the first page).
+ * of a list, once" (the simulator's own faults hit the next calls of a function, i.e. the first page). It can also run
+ * an action before it forwards a matching request, e.g. change the simulator's state between two pages of one list.
  */
 final class FaultInjectingProxy implements AutoCloseable {
 
@@ -34,6 +35,10 @@ final class FaultInjectingProxy implements AutoCloseable {
     private final AtomicInteger served = new AtomicInteger();
     private volatile Predicate<String> matches = form -> false;
     private volatile Reply reply;
+    private final AtomicInteger actionsLeft = new AtomicInteger();
+    private final AtomicInteger actionsRun = new AtomicInteger();
+    private volatile Predicate<String> actionMatches = form -> false;
+    private volatile Runnable action;
 
     private FaultInjectingProxy(String target) {
         try {
@@ -43,8 +48,13 @@ final class FaultInjectingProxy implements AutoCloseable {
         }
         server.createContext("/billmgr", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
+            String form = new String(body, StandardCharsets.UTF_8);
+            if (actionMatches.test(form) && actionsLeft.getAndDecrement() > 0) {
+                action.run();
+                actionsRun.incrementAndGet();
+            }
             Reply answer;
-            if (matches.test(new String(body, StandardCharsets.UTF_8)) && remaining.getAndDecrement() > 0) {
+            if (matches.test(form) && remaining.getAndDecrement() > 0) {
                 served.incrementAndGet();
                 answer = reply;
             } else {
@@ -71,6 +81,19 @@ final class FaultInjectingProxy implements AutoCloseable {
         this.matches = form;
         remaining.set(times);
         return this;
+    }
+
+    /** Before forwarding the next {@code times} requests whose form body matches, runs {@code action}. */
+    FaultInjectingProxy beforeNext(Predicate<String> form, int times, Runnable action) {
+        this.action = action;
+        this.actionMatches = form;
+        actionsLeft.set(times);
+        return this;
+    }
+
+    /** How many times the {@link #beforeNext} action ran. */
+    int actionsRun() {
+        return actionsRun.get();
     }
 
     /** How many requests got the canned reply. */

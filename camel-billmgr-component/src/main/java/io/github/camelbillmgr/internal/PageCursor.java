@@ -23,6 +23,8 @@ final class PageCursor {
     private Long total;
     private Long previousFirstId;
     private boolean done;
+    private boolean stopped;
+    private boolean totalChanged;
 
     /**
      * @param pageSize   the rows asked per page ({@code p_cnt})
@@ -58,6 +60,7 @@ final class PageCursor {
     void advance(Page p, String func) throws BillmgrTransportException {
         read += p.rows();
         if (p.total() != null) {
+            totalChanged |= total != null && !total.equals(p.total());
             total = p.total();
         }
         if (page > 1 && p.rows() > 0 && p.firstId() != null && p.firstId().equals(previousFirstId)) {
@@ -76,5 +79,20 @@ final class PageCursor {
     /** Ends the list early: no further page is read. */
     void stop() {
         done = true;
+        stopped = true;
+    }
+
+    /**
+     * Whether the pages read show that the list changed between two page requests: BILLmanager reported different
+     * totals ({@code p_elems}) on two pages, or, once the whole list was read, the rows read do not add up to the
+     * total. Offset paging then may have skipped a row or shown one twice. False only says that nothing showed it: a
+     * service deleted and another added between two pages leave the total as it was.
+     */
+    boolean changedWhileRead() {
+        if (totalChanged) {
+            return true;
+        }
+        boolean readToTheEnd = done && !stopped && !singlePage;
+        return readToTheEnd && total != null && read != total;
     }
 }

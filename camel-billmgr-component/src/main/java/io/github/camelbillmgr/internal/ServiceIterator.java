@@ -99,6 +99,14 @@ public final class ServiceIterator implements Iterator<BillmgrService>, Closeabl
         return cursor.total();
     }
 
+    /**
+     * Whether the pages read so far show that the list changed while it was being read (see
+     * {@link PageCursor#changedWhileRead()}): then a service may have been skipped or seen twice.
+     */
+    public boolean listChangedWhileRead() {
+        return cursor.changedWhileRead();
+    }
+
     /** The services read and not yet taken: at most one page. */
     int buffered() {
         return page.size();

@@ -69,4 +69,31 @@ class PageCursorTest {
         withoutTotal.advance(page(10, null, 1), "vds");
         assertThrows(BillmgrTransportException.class, () -> withoutTotal.advance(page(10, null, 1), "vds"));
     }
+
+    @Test
+    void aListReadWhileItChangedShowsItOnlyThroughItsTotals() throws Exception {
+        PageCursor steady = new PageCursor(10, 0);
+        steady.advance(page(10, 15L, 1), "vds");
+        steady.advance(page(5, 15L, 11), "vds");
+        assertFalse(steady.changedWhileRead(), "the same total on every page, and the rows add up to it");
+
+        PageCursor totalMoved = new PageCursor(10, 0);
+        totalMoved.advance(page(10, 15L, 1), "vds");
+        totalMoved.advance(page(4, 14L, 11), "vds");
+        assertTrue(totalMoved.changedWhileRead(), "p_elems 15, then 14: a service went while the list was read");
+
+        PageCursor rowsShort = new PageCursor(10, 0);
+        rowsShort.advance(page(10, 30L, 1), "vds");
+        rowsShort.advance(page(0, 30L, 0), "vds");
+        assertTrue(rowsShort.changedWhileRead(), "30 reported, 10 read before an empty page");
+
+        PageCursor stopped = new PageCursor(10, 0);
+        stopped.advance(page(10, 30L, 1), "vds");
+        stopped.stop();
+        assertFalse(stopped.changedWhileRead(), "a read stopped early says nothing about the rows it did not read");
+
+        PageCursor onePage = new PageCursor(10, 2);
+        onePage.advance(page(10, 30L, 11), "vds");
+        assertFalse(onePage.changedWhileRead(), "pageNumber: one page of many is not a short read");
+    }
 }
