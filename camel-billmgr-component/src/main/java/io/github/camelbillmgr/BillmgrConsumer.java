@@ -55,9 +55,7 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         BillmgrConfiguration c = getEndpoint().getConfiguration();
         stateRepository = c.getStateRepository() != null ? c.getStateRepository() : getEndpoint().getDefaultStateRepository();
-        // one state per list and filter set, never per password
-        stateKey = c.getBaseUrl() + "|" + c.getUsername() + "|" + c.getItemType() + "|" + c.getStatus() + "|"
-                   + c.getAccount() + "|" + c.getFilters() + "|" + c.getExpiringWithinDays();
+        stateKey = getEndpoint().getStateKey();
         super.doStart();
     }
 

@@ -1,6 +1,7 @@
 package io.github.camelbillmgr;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelbillmgr.internal.BillmgrClient;
@@ -108,6 +109,19 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     BillmgrStateRepository getDefaultStateRepository() {
         return defaultStateRepository;
+    }
+
+    /**
+     * The key under which the consumer of this endpoint keeps its {@code emit=changes} state in the
+     * {@link BillmgrStateRepository}: one state per BILLmanager, user, list and filter set, never per password. The
+     * filters are sorted, so their order in the URI does not matter. Give it to {@link BillmgrStateRepository#clear}
+     * to drop the state of a filter set no route uses any more.
+     */
+    public String getStateKey() {
+        BillmgrConfiguration c = configuration;
+        Map<String, Object> filters = c.getFilters() == null ? null : new TreeMap<>(c.getFilters());
+        return URISupport.sanitizeUri(c.getBaseUrl()) + "|" + c.getUsername() + "|" + c.getItemType() + "|"
+               + c.getStatus() + "|" + c.getAccount() + "|" + filters + "|" + c.getExpiringWithinDays();
     }
 
     public BillmgrConfiguration getConfiguration() {

@@ -27,4 +27,17 @@ public interface BillmgrStateRepository {
     /** Called after each batch of updates: an implementation may write them out together here. */
     default void flush() throws Exception {
     }
+
+    /**
+     * Forgets every service of the given endpoint key, and writes that out. A key stays in the repository until it is
+     * cleared: changing an endpoint's base URL, user, item type or filters starts a new key and leaves the old one
+     * behind. Get a key from {@link BillmgrEndpoint#getStateKey()}; clear only keys no running consumer uses. The
+     * default forgets the services one by one through {@link #update} and then calls {@link #flush()}.
+     */
+    default void clear(String key) throws Exception {
+        for (Long id : load(key).keySet()) {
+            update(key, id, null);
+        }
+        flush();
+    }
 }

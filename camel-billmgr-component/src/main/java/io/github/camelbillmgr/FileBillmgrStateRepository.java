@@ -73,6 +73,14 @@ public class FileBillmgrStateRepository implements BillmgrStateRepository {
         dirty = true;
     }
 
+    /** Forgets every service of the key and rewrites the file. */
+    @Override
+    public synchronized void clear(String key) throws IOException {
+        String prefix = key + "#";
+        dirty |= entries().keySet().removeIf(k -> k.startsWith(prefix));
+        flush();
+    }
+
     /** Writes the updates of the batch in one go (rewriting the file per service would be quadratic). */
     @Override
     public synchronized void flush() throws IOException {

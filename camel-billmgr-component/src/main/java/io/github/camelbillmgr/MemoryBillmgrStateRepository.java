@@ -25,4 +25,9 @@ public class MemoryBillmgrStateRepository implements BillmgrStateRepository {
             m.put(serviceId, state);
         }
     }
+
+    @Override
+    public void clear(String key) {
+        states.remove(key);
+    }
 }
