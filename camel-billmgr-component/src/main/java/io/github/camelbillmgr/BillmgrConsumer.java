@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.CastUtils;
 import org.slf4j.Logger;
@@ -36,6 +37,17 @@ import org.slf4j.LoggerFactory;
  * as removed only when a second read of the list misses it too; see {@link RemovalCheck}).
  */
 public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
+
+    /** Health check detail of a failed poll: the exception's simple class name, e.g. {@code BillmgrTransportException}. */
+    public static final String HEALTH_EXCEPTION = "billmgr.exception";
+    /** Health check detail of a failed poll: its {@link BillmgrOutcome} ({@code NOT_DONE} for a list). */
+    public static final String HEALTH_OUTCOME = "billmgr.outcome";
+    /** Health check detail of a failed poll: the BILLmanager function called, e.g. {@code vds}. */
+    public static final String HEALTH_FUNC = "billmgr.func";
+    /** Health check detail of a poll BILLmanager refused: the error type, e.g. {@code auth}, {@code access}. */
+    public static final String HEALTH_ERROR_TYPE = "billmgr.error.type";
+    /** Health check detail of a poll BILLmanager refused: the error's object, e.g. {@code badpassword}. */
+    public static final String HEALTH_ERROR_OBJECT = "billmgr.error.object";
 
     private static final Logger LOG = LoggerFactory.getLogger(BillmgrConsumer.class);
 
@@ -61,6 +73,15 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        try {
+            return pollList();
+        } catch (Exception e) {
+            describeFailure(e);
+            throw e;
+        }
+    }
+
+    private int pollList() throws Exception {
         BillmgrConfiguration c = getEndpoint().getConfiguration();
         ServiceLister lister = new ServiceLister(getEndpoint().getClient(), c);
         Map<String, Object> extra = c.getParams() == null ? Map.of() : c.getParams();
@@ -143,6 +164,35 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
     /** A service to emit, with its state now and at the last poll and what changed (emit=changes). */
     private record Emission(BillmgrService service, BillmgrServiceState now, BillmgrServiceState before,
             String change) {
+    }
+
+    /**
+     * Names a failed poll's cause in the consumer health check's details (Camel's message only counts the failures).
+     * The details stay until a poll succeeds, so the ones of an earlier failure are replaced, not added to.
+     */
+    private void describeFailure(Exception e) {
+        Map<String, Object> details = getLastErrorDetails();
+        if (details != null) {
+            details.keySet().removeIf(k -> k.startsWith("billmgr.") || k.equals(HealthCheck.HTTP_RESPONSE_CODE));
+        }
+        if (!(e instanceof BillmgrException failure)) {
+            return;
+        }
+        addLastErrorDetail(HEALTH_EXCEPTION, failure.getClass().getSimpleName());
+        addLastErrorDetail(HEALTH_OUTCOME, failure.getOutcome().name());
+        if (failure.getFunc() != null) {
+            addLastErrorDetail(HEALTH_FUNC, failure.getFunc());
+        }
+        if (failure instanceof BillmgrApiException refused) {
+            // never the error's value or message: they may echo what was sent
+            if (refused.getType() != null && !refused.getType().isEmpty()) {
+                addLastErrorDetail(HEALTH_ERROR_TYPE, refused.getType());
+            }
+            if (refused.getObject() != null && !refused.getObject().isEmpty()) {
+                addLastErrorDetail(HEALTH_ERROR_OBJECT, refused.getObject());
+            }
+        }
+        // HTTP errors: Camel adds HealthCheck.HTTP_RESPONSE_CODE itself (BillmgrTransportException is HttpResponseAware)
     }
 
     private Exchange exchange(BillmgrService s, BillmgrServiceState now, BillmgrServiceState before, String change) {

@@ -107,6 +107,11 @@ class ConsumerHealthCheckTest extends BillmgrTestSupport {
         String shown = describe(down);
         assertFalse(shown.contains(BillmgrSimulator.CLIENT_PASSWORD), "no password: " + shown);
         assertFalse(shown.contains(BillmgrSimulator.CLIENT_USER + ":"), "no authinfo: " + shown);
+        // Camel's message only counts the failures: the details name the cause
+        assertEquals("BillmgrAuthenticationException", down.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION), shown);
+        assertEquals("auth", down.getDetails().get(BillmgrConsumer.HEALTH_ERROR_TYPE), shown);
+        assertEquals("badpassword", down.getDetails().get(BillmgrConsumer.HEALTH_ERROR_OBJECT), shown);
+        assertEquals("NOT_DONE", down.getDetails().get(BillmgrConsumer.HEALTH_OUTCOME), shown);
         assertEquals(0, out.getReceivedCounter());
         assertFalse(check().isLiveness(), "readiness only: a BILLmanager that refuses is no reason to restart");
 
@@ -130,11 +135,42 @@ class ConsumerHealthCheckTest extends BillmgrTestSupport {
         assertEquals(502, failure.getHttpResponseCode());
         assertTrue(failure.getMessage().contains("HTTP 502"), failure.getMessage());
         assertEquals(502, down.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE), describe(down));
+        assertEquals("BillmgrTransportException", down.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION), describe(down));
+        assertEquals("vds", down.getDetails().get(BillmgrConsumer.HEALTH_FUNC), describe(down));
         long servicesBefore = out.getReceivedCounter();
 
         simulator.state().faults().clear();
         await(HealthCheck.State.UP);
         Await.until(() -> out.getReceivedCounter() > servicesBefore, () -> "polls emit again");
+    }
+
+    @Test
+    void theDetailsNameTheLatestFailureAndGoWithTheFirstGoodPoll() throws Exception {
+        simulator.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 2);
+        simulator.state().faults().httpStatusNext("vds", Integer.MAX_VALUE, 502);
+        poll("");
+        HealthCheck.Result http = await(HealthCheck.State.DOWN,
+                r -> "BillmgrTransportException".equals(r.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION))
+                     && Integer.valueOf(502).equals(r.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE)), "DOWN with HTTP 502");
+        assertEquals(null, http.getDetails().get(BillmgrConsumer.HEALTH_ERROR_TYPE), describe(http));
+
+        // then BILLmanager itself refuses the list, with no successful poll in between
+        simulator.state().faults().clear();
+        simulator.state().faults().failNext("vds", Integer.MAX_VALUE, "misc", null, "Temporarily unavailable");
+        // (the details are written during the poll, Camel's error once it is over: wait for both)
+        HealthCheck.Result refused = await(HealthCheck.State.DOWN,
+                r -> r.getError().orElse(null) instanceof BillmgrApiException
+                     && "misc".equals(r.getDetails().get(BillmgrConsumer.HEALTH_ERROR_TYPE)), "DOWN with error type misc");
+        assertEquals("BillmgrApiException", refused.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION), describe(refused));
+        assertEquals(null, refused.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE), "not the 502 of the polls before: "
+                                                                                     + describe(refused));
+        assertEquals(null, refused.getDetails().get(BillmgrConsumer.HEALTH_ERROR_OBJECT), describe(refused));
+        String shown = describe(refused);
+        assertFalse(shown.contains(BillmgrSimulator.CLIENT_PASSWORD), "no password: " + shown);
+
+        simulator.state().faults().clear();
+        HealthCheck.Result up = await(HealthCheck.State.UP);
+        assertTrue(up.getDetails().keySet().stream().noneMatch(k -> k.startsWith("billmgr.")), describe(up));
     }
 
     @Test
