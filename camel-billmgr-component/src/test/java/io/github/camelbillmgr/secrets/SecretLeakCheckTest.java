@@ -39,7 +39,8 @@ class SecretLeakCheckTest extends BillmgrTestSupport {
     @Test
     void everyLoggerRunsAtTraceButTheWireLog() {
         for (String name : List.of("io.github.camelbillmgr.internal.BillmgrClient", "org.apache.camel.impl.engine",
-                "org.apache.camel.component.http", "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.impl",
+                "org.apache.camel.component.http", "org.apache.hc.client5.http.headers",
+                "org.apache.hc.client5.http.impl",
                 "some.other.library")) {
             assertTrue(LoggerFactory.getLogger(name).isTraceEnabled(), name + " runs at TRACE");
         }
@@ -74,7 +75,8 @@ class SecretLeakCheckTest extends BillmgrTestSupport {
         assertLeak(scanner, "baseUrl=https://admin:Top5ecret@billing.example.com", "a password in a URL", "Top5ecret");
         // a session issued after the scanner was set up is found too: the set is live
         sessions.add("fedcba9876543210fedcba9876543210");
-        assertLeak(scanner, "sid fedcba9876543210fedcba9876543210.", "a session id", "fedcba9876543210fedcba9876543210");
+        assertLeak(scanner, "sid fedcba9876543210fedcba9876543210.", "a session id",
+                "fedcba9876543210fedcba9876543210");
     }
 
     private static void assertLeak(SecretScanner scanner, String text, String expected, String secret) {
@@ -91,8 +93,8 @@ class SecretLeakCheckTest extends BillmgrTestSupport {
         long mark = SecretLeaks.mark();
 
         CAMEL_LOG.trace("endpoint billmgr://vds/list?password=RAW({})", BillmgrSimulator.ADMIN_PASSWORD);
-        HTTP_LOG.debug("body: authinfo={}", URLEncoder.encode(BillmgrSimulator.CLIENT_USER + ":"
-                                                              + BillmgrSimulator.CLIENT_PASSWORD, StandardCharsets.UTF_8));
+        String authinfo = BillmgrSimulator.CLIENT_USER + ":" + BillmgrSimulator.CLIENT_PASSWORD;
+        HTTP_LOG.debug("body: authinfo={}", URLEncoder.encode(authinfo, StandardCharsets.UTF_8));
         CAMEL_LOG.trace("logged in, session {}", sid);
         // planted below INFO: the file log (INFO) and the console (WARN) must not get them
         CAMEL_LOG.debug("call failed", new IllegalStateException("wrapper",

@@ -21,20 +21,20 @@ import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails every test of the module that let a password, a session id or an {@code authinfo} value show: in a log line
+ * Fails every test that let a password, a session id or an {@code authinfo} value show: in a log line
  * at any level ({@link SecretScanAppender}), an exception message, or an endpoint URI, route or JMX attribute of the
  * test's CamelContext ({@link CamelSurfaceCheck}). Registered for every test through
  * {@code META-INF/services/org.junit.jupiter.api.extension.Extension} (autodetection is on in
  * {@code junit-platform.properties}).
  * <p>
- * The secrets it knows: the simulator's built-in passwords, the password of every account of every simulator the test
- * holds (in a field, or through a {@link BillmgrSimulatorExtension}), every session id those simulators issued, and
- * the password of every billmgr component and endpoint in the test's CamelContext ({@link AbstractTestSupport#context()},
- * a {@code CamelContext} field, or a Camel Main field). Any {@code password=}, {@code authinfo=} or {@code auth=} with a
- * clear value counts too, known or not.
+ * The secrets it knows: the simulator's built-in passwords, the password of every account of every simulator the
+ * test holds (in a field, or through a {@link BillmgrSimulatorExtension}), every session id those simulators issued,
+ * and the password of every billmgr component and endpoint in the test's CamelContext
+ * ({@link AbstractTestSupport#context()}, a {@code CamelContext} field, or a Camel Main field). Any
+ * {@code password=}, {@code authinfo=}, {@code auth=} or URL user info with a clear value counts too, known or not.
  * <p>
- * Tests in this module run one at a time, so the leaks recorded between two checks belong to the test that ran in
- * between; leaks in class set-up and tear-down fail the class.
+ * Tests run one at a time (no parallel execution is configured), so the leaks recorded between two checks belong to
+ * the test that ran in between; leaks in class set-up and tear-down fail the class.
  */
 public final class SecretLeakExtension
         implements BeforeAllCallback, BeforeTestExecutionCallback, AfterTestExecutionCallback, AfterEachCallback,

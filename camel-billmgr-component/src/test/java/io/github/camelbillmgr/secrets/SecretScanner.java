@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds secrets in a text: known secret values (passwords, also URL-encoded), session ids from live sets of issued
- * ids, and any credential parameter written out with a clear value ({@code password=...}, {@code authinfo=...},
- * {@code auth=...}), known or not. Thread-safe; meant to be called for every log line, so each check is a handful of
- * {@code indexOf}s, one regex and one pass over the text.
+ * ids, and any credential written out with a clear value ({@code password=...}, {@code authinfo=...},
+ * {@code auth=...}, {@code https://user:password@host}), known or not. Thread-safe; meant to be called for every log
+ * line, so a check is a handful of {@code indexOf}s and a pass or two over the text (a regular expression only for
+ * the rare text with a URL and an '@').
  */
 public final class SecretScanner {
 
@@ -33,7 +34,8 @@ public final class SecretScanner {
     /** Where a parameter value ends, unless it is {@code RAW(...)}. */
     private static final String VALUE_ENDS = "&,;|\"'<>)]}";
     /** A password in the user info of a URL: {@code https://user:password@host}. */
-    private static final Pattern USER_INFO = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^/\\s:@?#&]+:([^/\\s@?#&]*)@");
+    private static final Pattern USER_INFO = Pattern.compile(
+            "(?i)\\b[a-z][a-z0-9+.-]*://[^/\\s:@?#&]+:([^/\\s@?#&]*)@");
     /** What may stand where a credential would: the masks Camel and the component write, and placeholders. */
     private static final Pattern MASKED = Pattern.compile(
             "(?:RAW[({])?(?:[^:]*:)?(?:x{3,}|\\*{3,}|\\{\\{.*|\\$\\{.*|<.*)?[)}]?");
@@ -55,8 +57,8 @@ public final class SecretScanner {
     }
 
     /**
-     * Looks for the members of this set (a live view, e.g. the session ids a simulator issued) as whole letter-and-digit
-     * runs of at least {@value #MIN_TOKEN_LENGTH} characters. The same set object is added once.
+     * Looks for the members of this set (a live view, e.g. the session ids a simulator issued) as whole
+     * letter-and-digit runs of at least {@value #MIN_TOKEN_LENGTH} characters. The same set object is added once.
      */
     public void addTokens(Set<String> live, String label) {
         for (Map.Entry<Set<String>, String> e : tokenSets) {

@@ -22,6 +22,7 @@ public final class SessionStore {
      * messages after they expired too. Concurrent, so such a check can read it without the store's lock.
      */
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final Set<String> issuedView = Collections.unmodifiableSet(issued);
 
     public static final class Session {
         private final String id;
@@ -95,6 +96,6 @@ public final class SessionStore {
 
     /** A read-only live view of every session id issued since the last {@link #reset()}. */
     public Set<String> issuedIds() {
-        return Collections.unmodifiableSet(issued);
+        return issuedView;
     }
 }
