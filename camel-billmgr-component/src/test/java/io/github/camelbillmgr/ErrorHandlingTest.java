@@ -34,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ErrorHandlingTest extends BillmgrTestSupport {
 
+    /** Given to the {@code billmgr-wrong} component: the client's user with a password BILLmanager refuses. */
+    private static final String WRONG_PASSWORD = "Wrong-Pw-1";
+
     /** A real server that answers like a proxy or a broken BILLmanager would. */
     private static CannedReplyServer broken;
 
@@ -62,6 +65,13 @@ class ErrorHandlingTest extends BillmgrTestSupport {
 
     private static String brokenUrl(String path) {
         return broken.url(path);
+    }
+
+    @Override
+    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
+        org.apache.camel.CamelContext context = super.createCamelContext();
+        context.addComponent("billmgr-wrong", component(BillmgrSimulator.CLIENT_USER, WRONG_PASSWORD));
+        return context;
     }
 
     @Override
@@ -99,10 +109,10 @@ class ErrorHandlingTest extends BillmgrTestSupport {
     @Test
     void badPasswordIsAnAuthenticationFailureInBothModes() {
         for (String mode : new String[] { "authinfo", "session" }) {
-            BillmgrAuthenticationException e = failure("billmgr:func/whoami?password=wrong-pw&authMode=" + mode, null,
+            BillmgrAuthenticationException e = failure("billmgr-wrong:func/whoami?authMode=" + mode, null,
                     BillmgrAuthenticationException.class);
             assertEquals("badpassword", e.getObject(), e.getMessage());
-            assertFalse(e.getMessage().contains("wrong-pw"), e.getMessage());
+            assertFalse(e.getMessage().contains(WRONG_PASSWORD), e.getMessage());
         }
     }
 

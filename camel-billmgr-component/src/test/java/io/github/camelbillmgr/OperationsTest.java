@@ -227,19 +227,19 @@ class OperationsTest extends BillmgrTestSupport {
     @ParameterizedTest
     @MethodSource("modes")
     void licenseSuspendResumeDeleteAsAdmin(String mode) {
-        BillmgrOrderResult license = call("billmgr:platform/order?pricelist=55163&period=1&addon.55165=1&" + ADMIN + "&"
-                                          + mode, null, BillmgrOrderResult.class);
+        BillmgrOrderResult license = call(ADMIN + ":platform/order?pricelist=55163&period=1&addon.55165=1&" + mode,
+                null, BillmgrOrderResult.class);
         long id = license.getServiceId();
         assertEquals("platform.order.param", lastRequest("platform.order.param").func());
         assertEquals("finish", lastRequest("platform.order.param").param("clicked_button"));
-        call("billmgr:platform/edit?" + ADMIN + "&" + mode,
+        call(ADMIN + ":platform/edit?" + mode,
                 Map.of(BillmgrConstants.SERVICE_ID, id, BillmgrConstants.ADDONS, Map.of(55165, 3)), JsonNode.class);
         assertEquals("3", service(id).addons().get(55165));
-        call("billmgr:platform/suspend?" + ADMIN + "&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
+        call(ADMIN + ":platform/suspend?" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
         assertEquals(3, service(id).status());
-        call("billmgr:platform/resume?" + ADMIN + "&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
+        call(ADMIN + ":platform/resume?" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
         assertEquals(2, service(id).status());
-        call("billmgr:platform/delete?" + ADMIN + "&" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
+        call(ADMIN + ":platform/delete?" + mode, Map.of(BillmgrConstants.SERVICE_ID, id), JsonNode.class);
         assertEquals(4, service(id).status());
     }
 

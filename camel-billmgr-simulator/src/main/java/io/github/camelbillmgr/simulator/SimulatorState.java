@@ -174,6 +174,14 @@ public final class SimulatorState {
         }
     }
 
+    /**
+     * Every session id the simulator handed out since it started or was last reset, expired and dropped ones
+     * included: a read-only live view, safe to read without locking, for tests that check no session id leaks.
+     */
+    public java.util.Set<String> issuedSessionIds() {
+        return store.sessions().issuedIds();
+    }
+
     /** Forgets every session, as a server restart would. */
     public void dropSessions() {
         synchronized (store) {

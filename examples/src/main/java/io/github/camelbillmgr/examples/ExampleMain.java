@@ -52,32 +52,39 @@ public final class ExampleMain {
         // The connection goes to the billmgr component as component options (camel.component.billmgr.*), so the
         // routes' URIs carry no address and no credentials. authMode, format, ... come from
         // application.properties, system properties or CAMEL_COMPONENT_BILLMGR_* variables as usual.
+        // The password is not one of those properties: Camel Main logs each camel.component.* property it binds,
+        // value included, at DEBUG. Credentials sets it on the component.
         main.addOverrideProperty("camel.component.billmgr.baseUrl", settings.baseUrl());
         main.addOverrideProperty("camel.component.billmgr.username", settings.username());
-        main.addOverrideProperty("camel.component.billmgr.password", settings.password());
         main.addOverrideProperty("example.admin.username", settings.effectiveAdminUsername());
-        main.addMainListener(new AdminComponent(settings));
+        main.addMainListener(new Credentials(settings));
         main.bind(CLOCK, clock);
         return main;
     }
 
     /**
-     * Once Camel Main has configured the {@code billmgr} component from the properties, adds a copy of it as
-     * {@value #ADMIN_COMPONENT} that logs in as the administrator: same URL and options, other credentials.
+     * Once Camel Main has configured the {@code billmgr} component from the properties, sets its password, and adds
+     * a copy of it as {@value #ADMIN_COMPONENT} that logs in as the administrator: same URL and options, other
+     * credentials. In code, so that no Camel log line (Camel Main's property binding, the properties component's
+     * placeholder resolution) ever carries a password.
      */
-    private static final class AdminComponent extends MainListenerSupport {
+    private static final class Credentials extends MainListenerSupport {
 
         private final ExampleSettings settings;
 
-        AdminComponent(ExampleSettings settings) {
+        Credentials(ExampleSettings settings) {
             this.settings = settings;
         }
 
         @Override
         public void afterConfigure(BaseMainSupport main) {
             CamelContext context = main.getCamelContext();
-            BillmgrConfiguration admin = context.getComponent("billmgr", BillmgrComponent.class).getConfiguration()
-                    .copy();
+            BillmgrConfiguration client = context.getComponent("billmgr", BillmgrComponent.class).getConfiguration();
+            if (settings.password() != null) {
+                // else: a placeholder in application.properties, which Camel Main has resolved
+                client.setPassword(settings.password());
+            }
+            BillmgrConfiguration admin = client.copy();
             admin.setUsername(settings.effectiveAdminUsername());
             admin.setPassword(settings.effectiveAdminPassword());
             BillmgrComponent component = new BillmgrComponent();

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code auth=} sessions with a sliding lifetime measured on the simulator clock. */
 public final class SessionStore {
@@ -14,6 +17,12 @@ public final class SessionStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Session> sessions = new HashMap<>();
+    /**
+     * Every id handed out since the last {@link #reset()}, live or not: a leak check looks for them in logs and
+     * messages after they expired too. Concurrent, so such a check can read it without the store's lock.
+     */
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final Set<String> issuedView = Collections.unmodifiableSet(issued);
 
     public static final class Session {
         private final String id;
@@ -46,6 +55,7 @@ public final class SessionStore {
     public Session create(String user, String ip, Instant now) {
         Session session = new Session(randomToken(16), user, ip, now);
         sessions.put(session.id, session);
+        issued.add(session.id);
         return session;
     }
 
@@ -83,7 +93,19 @@ public final class SessionStore {
         return sessions.size();
     }
 
+    /** Forgets the live sessions, as a server restart would; the ids stay {@linkplain #issuedIds() issued}. */
     public void clear() {
         sessions.clear();
+    }
+
+    /** Forgets the live sessions and the issued ids: a fresh simulator. */
+    public void reset() {
+        sessions.clear();
+        issued.clear();
+    }
+
+    /** A read-only live view of every session id issued since the last {@link #reset()}. */
+    public Set<String> issuedIds() {
+        return issuedView;
     }
 }

@@ -85,7 +85,7 @@ public final class Store {
         services.clear();
         pending.clear();
         carts.clear();
-        sessions.clear();
+        sessions.reset();
         loginThrottle.clear();
         ssoKeys.clear();
         storedFilters.clear();
