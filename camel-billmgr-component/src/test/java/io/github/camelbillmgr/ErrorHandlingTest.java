@@ -122,7 +122,9 @@ class ErrorHandlingTest extends BillmgrTestSupport {
         // five different wrong passwords: each is refused once by BILLmanager (the component's own pause after a
         // refusal is per password, so it does not hold them back)
         for (int i = 1; i <= 5; i++) {
-            BillmgrAuthenticationException e = failure("billmgr:func/whoami?authMode=" + mode + "&password=wrong-" + i,
+            // credentials on a component, never in a URI (the suite-wide secret scan would flag it)
+            context.addComponent("billmgr-bad" + i, component(BillmgrSimulator.CLIENT_USER, "Wrong-Pw-" + i));
+            BillmgrAuthenticationException e = failure("billmgr-bad" + i + ":func/whoami?authMode=" + mode,
                     null, BillmgrAuthenticationException.class);
             assertEquals("badpassword", e.getObject(), e.getMessage());
         }

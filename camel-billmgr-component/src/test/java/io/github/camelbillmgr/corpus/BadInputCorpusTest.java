@@ -52,6 +52,8 @@ class BadInputCorpusTest {
 
     private BillmgrSimulator simulator;
     private CannedReplyServer server;
+    /** The billmgr component whose baseUrl is the canned server. */
+    private static final String CANNED = "billmgr-canned";
     private CamelContext context;
     private ProducerTemplate template;
     private Map<String, String> realReplies;
@@ -77,6 +79,11 @@ class BadInputCorpusTest {
         conf.setBaseUrl(simulator.getBaseUrl());
         conf.setUsername(BillmgrSimulator.CLIENT_USER);
         conf.setPassword(BillmgrSimulator.CLIENT_PASSWORD);
+        BillmgrComponent canned = new BillmgrComponent();
+        canned.getConfiguration().setBaseUrl(server.url("/billmgr"));
+        canned.getConfiguration().setUsername("corpus");
+        canned.getConfiguration().setPassword(ServerReplyCases.PASSWORD);
+        context.addComponent(CANNED, canned);
         context.start();
         template = context.createProducerTemplate();
         // one good call to each server first, so that the pools and clients they need are part of the baseline
@@ -163,10 +170,13 @@ class BadInputCorpusTest {
         return exchange.getException();
     }
 
-    /** The endpoint URI against the canned server, with a user of its own so no session or back-off is shared. */
+    /**
+     * The endpoint URI against the canned server: the {@value #CANNED} component (its password is a component option,
+     * never in a URI), with a user of its own so no session or back-off is shared.
+     */
     private String replyUri(String uri) {
-        return uri + (uri.contains("?") ? "&" : "?") + "baseUrl=" + server.url("/billmgr") + "&username=corpus-"
-               + users.incrementAndGet() + "&password=RAW(" + ServerReplyCases.PASSWORD + ")";
+        return CANNED + uri.substring("billmgr".length()) + (uri.contains("?") ? "&" : "?") + "username=corpus-"
+               + users.incrementAndGet();
     }
 
     /**

@@ -252,7 +252,7 @@ final class ExchangeInputCases {
         bad.add(new Object[] { Map.of("", "x"), "parameter names must be non-empty text, got ''" });
         bad.add(new Object[] { Map.of(" ", "x"), "parameter names must be non-empty text, got ' '" });
         for (String reserved : List.of("func", "out", "authinfo", "auth")) {
-            bad.add(new Object[] { Map.of(reserved, "x"), "the parameter '" + reserved + "' is set by the component" });
+            bad.add(new Object[] { Map.of(reserved, "xxxxxx"), "the parameter '" + reserved + "' is set by the component" });
         }
         bad.add(new Object[] { Map.of("elid", Map.of("a", 1)), "the value of parameter 'elid'" });
         bad.add(new Object[] { Map.of("elid", new int[] { 1 }), "the value of parameter 'elid'" });

@@ -139,7 +139,8 @@ class ListStreamingTest extends BillmgrTestSupport {
 
     @Test
     void aFirstPageThatFailsFailsTheProducer() {
-        Exchange e = send("billmgr:vds/list?outputType=iterator&password=wrong-pw", null);
+        context.addComponent("billmgr-wrong", component(BillmgrSimulator.CLIENT_USER, "wrong-pw"));
+        Exchange e = send("billmgr-wrong:vds/list?outputType=iterator", null);
         assertInstanceOf(BillmgrApiException.class, e.getException());
     }
 }
