@@ -244,7 +244,8 @@ public class BillmgrClient extends ServiceSupport {
             // a row of a list being read: nothing was changed in BILLmanager
             throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause, request.func(),
                     BillmgrOutcome.NOT_DONE, cause);
-        } catch (IOException e) {
+        } catch (IOException caught) {
+            IOException e = NoReplyDescription.normalized(caught);
             Redactor redactor = redactor(request, credential);
             // the connection's details are recorded once the request starts to go out on it
             boolean sent = context.getEndpointDetails() != null;
