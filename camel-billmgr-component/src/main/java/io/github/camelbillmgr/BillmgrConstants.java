@@ -124,8 +124,8 @@ public final class BillmgrConstants {
     public static final String RECOVERED = "CamelBillmgrRecovered";
 
     @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false: what the call left behind, a "
-                                                + "BillmgrOutcome: DONE, NOT_DONE (refused, or a read that failed: "
-                                                + "nothing changed) or UNKNOWN (a change was sent and no answer came "
+                                                + "BillmgrOutcome: DONE, NOT_DONE (refused, never sent, or a read that "
+                                                + "failed: nothing changed) or UNKNOWN (a change was sent and no answer came "
                                                 + "back: check before repeating).",
               javaType = "io.github.camelbillmgr.BillmgrOutcome")
     public static final String OUTCOME = "CamelBillmgrOutcome";

@@ -11,10 +11,10 @@ public enum BillmgrOutcome {
     DONE,
 
     /**
-     * Nothing was changed: BILLmanager refused the call (an error document), the call was never sent (bad input, a
-     * pause after refused credentials), or the call only reads (list, get, pricelist, a reading func), so whatever
-     * happened to it changed nothing. Repeating cannot do anything twice; whether it can succeed depends on the cause
-     * (a busy BILLmanager: yes, later; a refused tariff: not until the input changes).
+     * Nothing was changed: BILLmanager refused the call (an error document), the call was never sent (bad input, no
+     * connection to be had, a pause after refused credentials), or the call only reads (list, get, pricelist, a
+     * reading func), so whatever happened to it changed nothing. Repeating cannot do anything twice; whether it can
+     * succeed depends on the cause (a busy BILLmanager: yes, later; a refused tariff: not until the input changes).
      */
     NOT_DONE,
 

@@ -12,7 +12,9 @@ import org.apache.camel.spi.HttpResponseAware;
  * Thrown as such for calls that only read ({@code list}, {@code get}, {@code pricelist}, a func without {@code sok}),
  * whose outcome is {@link BillmgrOutcome#NOT_DONE}: nothing was changed, repeating is safe. A call that changes
  * something (order, prolong, edit, suspend, resume, delete, a func with {@code sok}) fails with the subclass
- * {@link BillmgrOutcomeUnknownException} instead, whose outcome is {@link BillmgrOutcome#UNKNOWN}.
+ * {@link BillmgrOutcomeUnknownException} instead, whose outcome is {@link BillmgrOutcome#UNKNOWN}, unless its
+ * request never left: no connection of the pool became free within connectionRequestTimeout, or the connection did
+ * not open; then it too is thrown as such, {@link BillmgrOutcome#NOT_DONE}.
  */
 public class BillmgrTransportException extends BillmgrException implements HttpResponseAware {
 

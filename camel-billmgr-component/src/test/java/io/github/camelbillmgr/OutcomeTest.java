@@ -1,5 +1,7 @@
 package io.github.camelbillmgr;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
@@ -94,6 +96,31 @@ class OutcomeTest extends BillmgrTestSupport {
         assertEquals("auth", e.getFunc());
         assertEquals(BillmgrOutcome.NOT_DONE, e.getOutcome());
         assertEquals(0, simulator.state().servicesOf("vds").size());
+    }
+
+    @Test
+    void anOrderThatNeverLeftIsNotDoneAndItsRedeliveryOrdersWithoutLookingFirst() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        // nothing listens there: the connection is refused, so the order cannot have left
+        Exchange e = send("billmgr:vds/order?pricelist=6&period=1&baseUrl=http://127.0.0.1:" + closedPort + "/billmgr",
+                null);
+        BillmgrTransportException failure = assertInstanceOf(BillmgrTransportException.class, e.getException());
+        assertFalse(failure instanceof BillmgrOutcomeUnknownException, failure.toString());
+        assertEquals(BillmgrOutcome.NOT_DONE, failure.getOutcome());
+        assertTrue(failure.getMessage().contains("the connection failed before the request was sent"),
+                failure.getMessage());
+
+        // the same exchange again, as a redelivery would send it: nothing to look for, it simply orders
+        e.setException(null);
+        template.send("billmgr:vds/order?pricelist=6&period=1", e);
+        assertNull(e.getException(), () -> "failed: " + e.getException());
+        assertNull(e.getMessage().getHeader(BillmgrConstants.RECOVERED));
+        assertEquals(1, simulator.state().servicesOf("vds").size());
+        assertEquals(0, simulator.requests().stream().filter(r -> "vds".equals(r.func())).count(),
+                "no lookup of an order that never left");
     }
 
     @Test

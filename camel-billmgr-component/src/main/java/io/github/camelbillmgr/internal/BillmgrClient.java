@@ -120,16 +120,42 @@ public class BillmgrClient extends ServiceSupport {
      * @throws BillmgrTransportException when no BILLmanager document came back
      */
     public ObjectNode call(BillmgrRequest request, DocumentReader.RowHandler rows) throws BillmgrException {
-        backoff.check();
+        boolean probe = backoff.check();
         try {
             ObjectNode doc = authenticatedCall(request, rows);
             backoff.accepted();
             return doc;
-        } catch (BillmgrAuthenticationException e) {
+        } catch (BillmgrApiException e) {
             // only refused credentials pause the others; a user who lacks the rights for one func must not stop
-            // every call of the same credentials
-            if (ErrorMapper.isLoginRefusal(e)) {
-                backoff.refused(e);
+            // every call of the same credentials, and any other answer of BILLmanager means it took them
+            if (isLoginRefusal(e)) {
+                backoff.refused((BillmgrAuthenticationException) e);
+            } else {
+                backoff.accepted();
+            }
+            throw e;
+        } finally {
+            if (probe) {
+                backoff.probeDone();
+            }
+        }
+    }
+
+    private static boolean isLoginRefusal(BillmgrException e) {
+        return e instanceof BillmgrAuthenticationException a && ErrorMapper.isLoginRefusal(a);
+    }
+
+    /**
+     * Logs in for the session's single flight. A thread that waited there while the login before it was refused does
+     * not try the same credentials again: the refusal is recorded before the session is released, and seen here.
+     */
+    private String loginUnlessJustRefused() throws BillmgrException {
+        backoff.checkPause();
+        try {
+            return login();
+        } catch (BillmgrException e) {
+            if (isLoginRefusal(e)) {
+                backoff.refused((BillmgrAuthenticationException) e);
             }
             throw e;
         }
@@ -140,14 +166,14 @@ public class BillmgrClient extends ServiceSupport {
         if (configuration.getAuthMode() != BillmgrAuthMode.session) {
             return checked(request, send(request, "authinfo", configuration.getUsername() + ":" + configuration.getPassword(), rows));
         }
-        String sid = session.sessionId(this::login);
+        String sid = session.sessionId(this::loginUnlessJustRefused);
         ObjectNode doc = send(request, "auth", sid, rows);
         JsonNode error = ErrorMapper.error(doc);
         if (error != null && ErrorMapper.isAccess(error)) {
             // An expired session and missing rights look the same; one fresh login tells them apart.
             LOG.debug("BILLmanager refused the session for func={}; logging in again once", request.func());
             session.invalidate(sid);
-            String fresh = session.sessionId(this::login);
+            String fresh = session.sessionId(this::loginUnlessJustRefused);
             doc = send(request, "auth", fresh, rows);
             JsonNode again = ErrorMapper.error(doc);
             if (again != null && ErrorMapper.isAccess(again)) {
@@ -244,7 +270,8 @@ public class BillmgrClient extends ServiceSupport {
             // a row of a list being read: nothing was changed in BILLmanager
             throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause, request.func(),
                     BillmgrOutcome.NOT_DONE, cause);
-        } catch (IOException e) {
+        } catch (IOException caught) {
+            IOException e = NoReplyDescription.normalized(caught);
             Redactor redactor = redactor(request, credential);
             // the connection's details are recorded once the request starts to go out on it
             boolean sent = context.getEndpointDetails() != null;

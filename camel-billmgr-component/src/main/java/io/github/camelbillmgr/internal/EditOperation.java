@@ -87,7 +87,7 @@ public final class EditOperation extends Operation {
         try {
             setOut(message, request, callChanging(client, request, cause -> unknown(cause, request.func(), id, guarded)));
         } catch (BillmgrException e) {
-            if (refused(e)) {
+            if (refused(e) || (!redelivery && notSent(e))) {
                 if (guarded) {
                     exchange.removeProperty(key);
                 }

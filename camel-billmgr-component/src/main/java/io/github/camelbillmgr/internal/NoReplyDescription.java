@@ -1,14 +1,17 @@
 package io.github.camelbillmgr.internal;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
 
 /**
  * Says in words why no reply came: which timeout expired (and its value), whether TLS refused the server, and whether
@@ -55,6 +58,32 @@ final class NoReplyDescription {
         return requestSent
                 ? "the connection failed after the request was sent, so BILLmanager may or may not have run it"
                 : "the connection failed before the request was sent";
+    }
+
+    /**
+     * The same failure for the same cause. When the wait for a pooled connection expires, HttpClient throws a
+     * ConnectionRequestTimeoutException if the waiting thread's own timer fires first, but a RequestFailedException
+     * ("Request execution failed") caused by the pool's DeadlineTimeoutException if the pool notices the expired
+     * deadline first, as it hands a released connection on. Under load both happen; the second is made the first here,
+     * with the original as its cause, so that the message, the outcome and the cause a route checks are the same.
+     */
+    static IOException normalized(IOException e) {
+        if (!(e instanceof ConnectionRequestTimeoutException) && e.getCause() instanceof DeadlineTimeoutException d) {
+            ConnectionRequestTimeoutException same = new ConnectionRequestTimeoutException(d.getMessage());
+            same.initCause(e);
+            return same;
+        }
+        return e;
+    }
+
+    /**
+     * True when the failure happened before any connection to BILLmanager was in hand, so the request cannot have
+     * left: no connection of the pool became free, or none could be opened. A call that changes something then
+     * ended NOT_DONE rather than UNKNOWN. Only these kinds qualify: they cannot happen once a request is on the wire.
+     */
+    static boolean neverSent(Throwable failure) {
+        return failure instanceof ConnectionRequestTimeoutException || failure instanceof ConnectTimeoutException
+               || failure instanceof ConnectException || failure instanceof UnknownHostException;
     }
 
     private static boolean isConnectTimeout(IOException e) {

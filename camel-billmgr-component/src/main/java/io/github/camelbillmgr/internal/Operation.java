@@ -60,6 +60,9 @@ public abstract class Operation {
     /**
      * Calls a function that changes something. When this request was sent but its reply was lost (a transport
      * failure of this func, not of the login before it), BILLmanager may have done it: the outcome is unknown.
+     * When no connection could be had (the pool stayed full for connectionRequestTimeout, the connection did not
+     * open), the request never left and the failure stays NOT_DONE: under load, a pool that is too small must not
+     * turn every order it delays into an unknown outcome.
      */
     protected static ObjectNode callChanging(BillmgrClient client, BillmgrRequest request, UnknownOutcome unknown)
             throws BillmgrException {
@@ -68,11 +71,20 @@ public abstract class Operation {
         } catch (BillmgrOutcomeUnknownException e) {
             throw e;
         } catch (BillmgrTransportException e) {
-            if (request.func().equals(e.getFunc())) {
+            if (request.func().equals(e.getFunc()) && !NoReplyDescription.neverSent(e.getCause())) {
                 throw unknown.of(e);
             }
-            throw e; // the login before it failed: the request itself was never sent
+            throw e; // the login before it failed, or no connection was had: the request itself was never sent
         }
+    }
+
+    /**
+     * True when a call failed without its request ever leaving (see {@link #callChanging}): a first attempt that
+     * ended so settles that nothing was done, and a redelivery need not look for it.
+     */
+    protected static boolean notSent(BillmgrException e) {
+        return e instanceof BillmgrTransportException && !(e instanceof BillmgrOutcomeUnknownException)
+               && NoReplyDescription.neverSent(e.getCause());
     }
 
     /**

@@ -145,8 +145,8 @@ public final class OrderOperation extends Operation {
         try {
             root = callChanging(client, request, cause -> unknown(cause, request.func(), remoteId));
         } catch (BillmgrException e) {
-            if (refused(e)) {
-                // BILLmanager refused it: settled, nothing was ordered
+            if (refused(e) || (!redelivery && notSent(e))) {
+                // BILLmanager refused it, or it never left (no connection): settled, nothing was ordered
                 if (exchange != null) {
                     exchange.removeProperty(pendingKey);
                 }

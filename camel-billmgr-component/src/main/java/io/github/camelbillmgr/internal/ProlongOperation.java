@@ -111,7 +111,7 @@ public final class ProlongOperation extends Operation {
         try {
             doc = Nodes.doc(callChanging(client, request, cause -> unknown(cause, request.func(), renewing, guarded)));
         } catch (BillmgrException e) {
-            if (refused(e)) {
+            if (refused(e) || (!redelivery && notSent(e))) {
                 if (guarded) {
                     exchange.removeProperty(key);
                 }

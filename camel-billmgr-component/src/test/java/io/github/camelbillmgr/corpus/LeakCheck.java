@@ -15,9 +15,10 @@ import org.apache.hc.core5.pool.PoolStats;
 /**
  * What a run must leave behind: no thread it started still alive, and no connection still leased from camel-http's
  * pools. Threads end a little after their work does (an executor shuts down, a timeout thread returns), so the checks
- * wait for that, up to a deadline, instead of sleeping a fixed time.
+ * wait for that, up to a deadline, instead of sleeping a fixed time. Public for the load test, which checks the pools
+ * the same way.
  */
-final class LeakCheck {
+public final class LeakCheck {
 
     private final Set<Thread> baseline;
     private final long baselineNonDaemon;
@@ -63,7 +64,7 @@ final class LeakCheck {
     }
 
     /** The connection pools of every camel-http endpoint of the context. */
-    static List<PoolingHttpClientConnectionManager> pools(CamelContext context) {
+    public static List<PoolingHttpClientConnectionManager> pools(CamelContext context) {
         List<PoolingHttpClientConnectionManager> pools = new ArrayList<>();
         for (var endpoint : context.getEndpoints()) {
             if (endpoint instanceof HttpEndpoint http) {
@@ -78,7 +79,7 @@ final class LeakCheck {
     }
 
     /** Leased and pending connections over all pools, once the deadline has passed (or 0). */
-    static int connectionsInUse(CamelContext context, Duration deadline) {
+    public static int connectionsInUse(CamelContext context, Duration deadline) {
         await(() -> inUse(context) == 0, deadline);
         return inUse(context);
     }

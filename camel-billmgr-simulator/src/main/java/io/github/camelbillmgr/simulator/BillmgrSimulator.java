@@ -7,6 +7,7 @@ import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Store;
 import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
+import io.github.camelbillmgr.simulator.http.ConnectionGauge;
 import io.github.camelbillmgr.simulator.http.RequestLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +62,7 @@ public final class BillmgrSimulator implements AutoCloseable {
     private final Store store;
     private final SimulatorFaults faults = new SimulatorFaults();
     private final RequestLog requestLog = new RequestLog();
+    private final ConnectionGauge connections = new ConnectionGauge();
     private final SimulatorState state;
     private final ApiHttpHandler handler;
     private HttpServer server;
@@ -83,7 +85,7 @@ public final class BillmgrSimulator implements AutoCloseable {
         this.store = new Store(settings, clock, seed);
         this.state = new SimulatorState(store, faults);
         this.handler = new ApiHttpHandler(new Dispatcher(store), new CredentialFaults(store), settings, clock, faults,
-                requestLog);
+                requestLog, connections);
     }
 
     /** Binds {@code host:port} from the settings (port 0: a free one) and serves. Idempotent. */
@@ -183,8 +185,23 @@ public final class BillmgrSimulator implements AutoCloseable {
     }
 
     /**
+     * The most client connections that had a request in progress at the same time, since the
+     * start or the last {@link #reset()}: for load tests that check a client's connection pool
+     * limits hold.
+     */
+    public int peakConcurrentConnections() {
+        return connections.peakBusyConnections();
+    }
+
+    /** Distinct client connections (address and port) that sent a request since the start or the last {@link #reset()}. */
+    public int connectionsSeen() {
+        return connections.connectionsSeen();
+    }
+
+    /**
      * Back to the seed: accounts, catalogue, services, carts, sessions, login blocks, stored
-     * filters, injected faults, the clock and the request log. Settings are left alone.
+     * filters, injected faults, the clock, the request log and the connection figures. Settings
+     * are left alone.
      */
     public void reset() {
         synchronized (store) {
@@ -192,6 +209,7 @@ public final class BillmgrSimulator implements AutoCloseable {
             store.reset(seed);
             faults.clear();
             requestLog.clear();
+            connections.clear();
         }
     }
 }

@@ -14,6 +14,7 @@ import io.github.camelbillmgr.simulator.engine.RequestParams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,14 +37,16 @@ public final class ApiHttpHandler implements HttpHandler {
     private final SimulatorClock clock;
     private final SimulatorFaults faults;
     private final RequestLog log;
+    private final ConnectionGauge gauge;
     private final Responder responder;
 
     public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
-                          SimulatorClock clock, SimulatorFaults faults, RequestLog log) {
+                          SimulatorClock clock, SimulatorFaults faults, RequestLog log, ConnectionGauge gauge) {
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
         this.log = log;
+        this.gauge = gauge;
         this.responder = new Responder(dispatcher, credentials, settings);
     }
 
@@ -54,12 +57,16 @@ public final class ApiHttpHandler implements HttpHandler {
      */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        InetSocketAddress client = exchange.getRemoteAddress();
+        gauge.enter(client);
         try (exchange) {
             serve(exchange);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "simulator failure", e);
             new Reply(500, "text/plain; charset=UTF-8", ("simulator failure: " + e).getBytes(StandardCharsets.UTF_8))
                     .send(exchange);
+        } finally {
+            gauge.exit(client);
         }
     }
 
