@@ -31,7 +31,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Runs inside Karaf (KarafSmokeIT boots it). Installs the camel-billmgr feature like {@code feature:repo-add} and
- * {@code feature:install} would, checks that the bundle is active and that camel-core-osgi discovered its
+ * {@code feature:install} would, checks that the bundle is active and that the runtime's OSGi glue (camel-karaf's camel-core-osgi, or the
+ * stand-in's) discovered its
  * {@code billmgr} component, then runs the {@link SmokeScenario} against the simulator and writes what happened to
  * the result file the test waits for, always with the bundles that are not ACTIVE ({@link BundleDiag}) and, when a
  * class was missing in camel-billmgr's code, the package it does not import ({@link MissingImportDiagnosis}). Reads
@@ -119,10 +120,10 @@ public final class SmokeProbe implements BundleActivator {
                     + w.getCapability().getAttributes().get("version"));
         }
 
-        // 3. camel-core-osgi's activator registered the component it found in META-INF/services
+        // 3. the OSGi glue's activator (camel-core-osgi's, or the stand-in's ComponentServices) registered the component it found in META-INF/services
         if (await(ctx, ComponentResolver.class, "(component=billmgr)", 30) == null) {
-            throw new IllegalStateException("camel-core-osgi registered no ComponentResolver for billmgr within 30 s: "
-                    + "the bundle must import org.apache.camel and org.apache.camel.spi from the exporter camel-core-osgi uses");
+            throw new IllegalStateException("the Camel runtime registered no ComponentResolver for billmgr within 30 s: "
+                    + "the bundle must import org.apache.camel and org.apache.camel.spi from the exporter the Camel runtime uses");
         }
         ServiceReference<ComponentResolver> ref = ctx.getServiceReferences(ComponentResolver.class, "(component=billmgr)")
                 .iterator().next();

@@ -15,13 +15,12 @@ import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The Camel part of the probe: a CamelContext as camel-karaf's Blueprint support builds it, the {@code billmgr}
+ * The Camel part of the probe: a CamelContext for OSGi ({@link ProbeCamelContext}), the {@code billmgr}
  * component it discovers in the camel-billmgr bundle, two more configured from it (administrator, empty balance), the
  * {@link SmokeRoutes}, and one exchange per step. Every result goes to {@code out}; the test compares it with the
  * simulator.
@@ -39,10 +38,11 @@ final class SmokeScenario {
     }
 
     static void run(BundleContext ctx, Properties cfg, Properties out) throws Exception {
-        CamelContext camel = new OsgiDefaultCamelContext(ctx);
+        CamelContext camel = ProbeCamelContext.create(ctx);
+        out.setProperty("camel.runtime", ProbeCamelContext.kind(ctx));
         camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT_SECONDS);
         try {
-            // found by camel-core-osgi in the bundle's META-INF/services, configured by its generated configurer
+            // found through the ComponentResolver service registered from the bundle's META-INF/services, configured by its generated configurer
             Component found = camel.getComponent("billmgr");
             out.setProperty("component.class", found.getClass().getName());
             out.setProperty("component.bundle", FrameworkUtil.getBundle(found.getClass()).getSymbolicName());

@@ -143,7 +143,8 @@ class KarafSmokeIT {
     private static void assertInstalled(Properties r, String version) {
         assertEquals("ACTIVE", r.getProperty("bundle.state"));
         assertEquals("mvn:io.github.camelbillmgr/camel-billmgr/" + version, r.getProperty("bundle.location"));
-        // the component class came from the bundle, found by camel-core-osgi through META-INF/services
+        // the component class came from the bundle, found through the ComponentResolver service the runtime's OSGi
+        // glue (camel-core-osgi, or the stand-in's) registered from its META-INF/services
         assertEquals("io.github.camelbillmgr.BillmgrComponent", r.getProperty("component.class"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("component.bundle"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("discovery.registeredBy"));
