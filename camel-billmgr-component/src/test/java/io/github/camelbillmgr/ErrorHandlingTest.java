@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.CannedReplyServer.Reply;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
+import io.github.camelbillmgr.simulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -185,6 +186,20 @@ class ErrorHandlingTest extends BillmgrTestSupport {
         long orders = simulator.requests().stream().filter(r -> "v2.vds.order.param".equals(r.func())).count();
         assertEquals(2, orders, "the refused order is sent again once, with the new session");
         assertEquals(1, simulator.state().servicesOf("vds").size(), "and only one service exists");
+    }
+
+    @Test
+    void aBusyAnswerToTheLoginIsBusyNotARefusalOfTheCredentials() {
+        simulator.state().faults().injectNext("auth", 1, Fault.busy());
+        // not an authentication failure, which no route retries and which would hold the next calls back
+        BillmgrBusyException e = failure("billmgr:vds/order?pricelist=6&period=1&authMode=session", null,
+                BillmgrBusyException.class);
+        assertEquals("auth", e.getFunc());
+        assertEquals(BillmgrOutcome.NOT_DONE, e.getOutcome());
+        assertTrue(simulator.state().servicesOf("vds").isEmpty());
+        // the next call logs in at once
+        assertTrue(orderVds("authMode=session") > 0);
+        assertEquals(2, simulator.requests().stream().filter(r -> "auth".equals(r.func())).count());
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrAuthMode;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
+import io.github.camelbillmgr.BillmgrBusyException;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrOutcome;
@@ -202,7 +203,9 @@ public class BillmgrClient extends ServiceSupport {
         JsonNode error = ErrorMapper.error(doc);
         if (error != null) {
             BillmgrApiException e = ErrorMapper.toException("auth", error, redactor(auth, null));
-            if (e instanceof BillmgrAuthenticationException) {
+            // "Request in process" refuses nothing: the login was not run and is worth repeating. As an
+            // authentication failure it would not be retried, and would hold every call back (LoginBackoff).
+            if (e instanceof BillmgrAuthenticationException || e instanceof BillmgrBusyException) {
                 throw e;
             }
             throw new BillmgrAuthenticationException("auth", e.getType(), e.getObject(), e.getValue(), e.getParams(),

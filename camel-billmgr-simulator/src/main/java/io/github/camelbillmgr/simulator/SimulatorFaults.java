@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Fault injection, per function and deterministic. Four kinds of rules:
@@ -48,6 +49,8 @@ public final class SimulatorFaults {
     /** Persistent latency by function pattern; an exact name wins over a pattern. */
     private final Map<String, Latency> latencies = new LinkedHashMap<>();
     private final Map<FaultKind, Long> injected = new EnumMap<>(FaultKind.class);
+    /** The same counts by the fault's text form, which tells e.g. a 502 before the commit from one after it. */
+    private final Map<String, Long> injectedFaults = new TreeMap<>();
 
     private record Latency(FuncPattern pattern, Duration duration) {
     }
@@ -150,6 +153,7 @@ public final class SimulatorFaults {
         random.clear();
         latencies.clear();
         injected.clear();
+        injectedFaults.clear();
     }
 
     /** Calls the next-N rules and scripts will still take (random rules and latency are not counted). */
@@ -166,6 +170,14 @@ public final class SimulatorFaults {
             }
         }
         return Collections.unmodifiableMap(counts);
+    }
+
+    /**
+     * Faults injected since the last {@link #clear()}, by their text form ({@link Fault#toString()}, e.g.
+     * {@code http_status=502+commit}, {@code delay=50}), sorted by it; only the faults that were injected.
+     */
+    public synchronized Map<String, Long> injectedFaults() {
+        return Collections.unmodifiableMap(new TreeMap<>(injectedFaults));
     }
 
     /** Faults of one kind injected since the last {@link #clear()}. */
@@ -206,7 +218,7 @@ public final class SimulatorFaults {
         if (fault == null) {
             fault = Fault.none();
         }
-        count(fault.kind());
+        count(fault);
         if (fault.kind() != FaultKind.NONE) {
             LOG.log(Level.DEBUG, "injecting {0} into func={1}", fault, func);
         }
@@ -229,7 +241,7 @@ public final class SimulatorFaults {
                 Fault fault = counted.claim(func);
                 if (fault != null) {
                     removeIfExhausted(counted, it);
-                    count(FaultKind.DELAY);
+                    count(fault);
                     return fault.delay();
                 }
             }
@@ -272,9 +284,10 @@ public final class SimulatorFaults {
         }
     }
 
-    private void count(FaultKind kind) {
-        if (kind != FaultKind.NONE) {
-            injected.merge(kind, 1L, Long::sum);
+    private void count(Fault fault) {
+        if (fault.kind() != FaultKind.NONE) {
+            injected.merge(fault.kind(), 1L, Long::sum);
+            injectedFaults.merge(fault.toString(), 1L, Long::sum);
         }
     }
 }

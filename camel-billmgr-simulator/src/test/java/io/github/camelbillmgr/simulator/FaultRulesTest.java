@@ -162,6 +162,19 @@ class FaultRulesTest {
     }
 
     @Test
+    void injectedFaultsTellTheSameKindBeforeAndAfterTheCommitApart() {
+        SimulatorFaults faults = new SimulatorFaults().injectNext("vds", 2, Fault.httpStatus(502))
+                .injectNext("vds", 1, Fault.httpStatus(502).afterCommit()).injectNext("vds", 1, Fault.none())
+                .delayNext("vds", 1, Duration.ofMillis(50));
+        hits(faults, 5);
+        assertEquals(Map.of("delay=50", 1L, "http_status=502", 2L, "http_status=502+commit", 1L),
+                faults.injectedFaults());
+        assertEquals(3L, faults.injected(FaultKind.HTTP_STATUS));
+        faults.clear();
+        assertEquals(Map.of(), faults.injectedFaults());
+    }
+
+    @Test
     void faultsCheckTheirParameters() {
         assertThrows(IllegalArgumentException.class, () -> Fault.busy().afterCommit());
         assertThrows(IllegalArgumentException.class, () -> Fault.dropBeforeDispatch().afterCommit());

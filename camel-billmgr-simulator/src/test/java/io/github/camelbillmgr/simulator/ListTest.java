@@ -56,6 +56,22 @@ class ListTest {
     }
 
     @Test
+    void columnFiltersMatchSubstringsInAnyCaseAndIdsExactly() {
+        seedTwoOwners();
+        billmgr.state().updateService(1001, b -> b.remoteId("Shop-A-17").comment("Frühbucher Kunde"));
+        assertEquals("1001", api.client("func", "vds", "filter", "on", "remoteid", "shop-a-1").x("/doc/elem/id"));
+        assertEquals("1001", api.client("func", "vds", "filter", "on", "remoteid", "P-A-17").x("/doc/elem/id"));
+        assertEquals("0", api.client("func", "vds", "filter", "on", "remoteid", "shop-a-18").x("/doc/p_elems"));
+        assertEquals("1001", api.client("func", "vds", "filter", "on", "comment", "FRÜHBUCHER").x("/doc/elem/id"));
+        assertEquals("1001", api.client("func", "vds", "filter", "on", "id", "1001").x("/doc/elem/id"));
+        assertEquals("0", api.client("func", "vds", "filter", "on", "id", "100").x("/doc/p_elems"));
+        assertEquals("1", api.client("func", "vds", "filter", "on", "remoteid", "a-1", "status", "2")
+                .x("/doc/p_elems"));
+        assertEquals("0", api.client("func", "vds", "filter", "on", "remoteid", "a-1", "status", "3")
+                .x("/doc/p_elems"));
+    }
+
+    @Test
     void storedFilterAppliesToLaterListsUntilCleared() {
         seedTwoOwners();
         assertTrue(api.client("func", "vds.filter", "status", "3", "sok", "ok").ok());

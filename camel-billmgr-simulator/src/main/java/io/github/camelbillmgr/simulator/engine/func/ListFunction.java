@@ -36,7 +36,8 @@ public final class ListFunction implements ApiFunction {
         List<SimService> listed = new ArrayList<>();
         for (SimService service : ctx.store().services()) {
             if (!service.itemType().equals(itemType) || (!admin && !service.owner().equals(ctx.user()))
-                    || (!showDeleted && service.status() == SimService.STATUS_DELETED)) {
+                    || (!showDeleted && service.status() == SimService.STATUS_DELETED)
+                    || !filter.mayMatch(service)) {
                 continue;
             }
             listed.add(service);
