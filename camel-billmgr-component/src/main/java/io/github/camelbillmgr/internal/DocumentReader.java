@@ -85,7 +85,7 @@ public final class DocumentReader {
             }
             body.unread(first);
             return format == BillmgrFormat.xml ? readXml(body, rows) : readJson(body, rows);
-        } catch (CharConversionException e) {
+        } catch (CharConversionException | StrictDecodingReader.MalformedTextException e) {
             // bytes that do not decode in the charset the reply was detected in: a reply, not a broken connection
             throw new NotADocumentException("the body is not valid text in its character encoding: " + e.getMessage());
         } catch (NotADocumentException | IOException e) {
@@ -236,12 +236,14 @@ public final class DocumentReader {
     // ---------------------------------------------------------------- XML
 
     private ObjectNode readXml(InputStream in, RowHandler rows) throws Exception {
+        // The parser gets characters, never bytes: decoding bytes itself, it prints bad ones to System.err.
+        StrictDecodingReader text = XmlCharsetSniffer.open(in);
         XMLStreamReader r;
         try {
-            r = xmlInputFactory.createXMLStreamReader(in);
+            r = xmlInputFactory.createXMLStreamReader(text);
         } catch (XMLStreamException e) {
             // the prolog is read here already: a body cut inside it fails here
-            throw new NotADocumentException("the XML body is malformed or truncated: " + e.getMessage());
+            throw xmlFailure(text, e);
         }
         try {
             try {
@@ -276,11 +278,20 @@ public final class DocumentReader {
                 root.set("doc", doc);
                 return root;
             } catch (XMLStreamException e) {
-                throw new NotADocumentException("the XML body is malformed or truncated: " + e.getMessage());
+                throw xmlFailure(text, e);
             }
         } finally {
             r.close();
         }
+    }
+
+    /**
+     * The parser wraps a decoding failure of the reader in its own exception: report the failure itself, where the
+     * bad bytes are, under the same heading the parser's own decoding failures had.
+     */
+    private static NotADocumentException xmlFailure(StrictDecodingReader text, XMLStreamException e) {
+        String why = text.failure() != null ? text.failure().getMessage() : e.getMessage();
+        return new NotADocumentException("the XML body is malformed or truncated: " + why);
     }
 
     /** Reads the element the reader is on, up to and including its end tag. */
