@@ -13,6 +13,7 @@ import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ public final class OrderOperation extends Operation {
     private static final String GENERATED_PREFIX = "camel-";
     private static final Pattern ELID_IN_REDIRECT = Pattern.compile("[?&]?elid=([0-9]+)");
     /** Fields of an order's answer; anything else in a reply without them is the order form's. */
-    private static final java.util.Set<String> ANSWER_FIELDS = java.util.Set.of("ok", "id", "item.id", "billorder",
+    private static final Set<String> ANSWER_FIELDS = Set.of("ok", "id", "item.id", "billorder",
             "lineitem.id", "doc", "tparams");
 
     /** Where an order's remote id came from: all but a generated one are business keys worth looking up. */
@@ -156,10 +157,6 @@ public final class OrderOperation extends Operation {
             }
             throw e;
         }
-        if (exchange != null) {
-            // a definite answer: the next order of this exchange (a loop, a second item) is a new order
-            exchange.removeProperty(pendingKey);
-        }
         JsonNode doc = Nodes.doc(root);
         String idText = firstText(doc, "id", "item.id");
         if (idText == null && doc.has("doc")) {
@@ -167,7 +164,7 @@ public final class OrderOperation extends Operation {
         }
         if (idText != null && !ConfigurationValidator.isId(idText)) {
             String shown = idText.length() > 40 ? idText.substring(0, 40) + "..." : idText;
-            throw unknownOutcome(exchange, remoteId, request, "names '" + shown + "' as the new service id, which is "
+            throw unknownOutcome(remoteId, request, "names '" + shown + "' as the new service id, which is "
                                                               + "not a service id (a positive whole number)");
         }
         Long serviceId = ServiceMapper.parseLong(idText);
@@ -180,9 +177,14 @@ public final class OrderOperation extends Operation {
             }
         }
         if (serviceId == null && billorder == null && !doc.has("ok") && !looksLikeAForm(doc)) {
-            throw unknownOutcome(exchange, remoteId, request, "says neither that the order was placed (ok, id, "
+            throw unknownOutcome(remoteId, request, "says neither that the order was placed (ok, id, "
                                                               + "billorder) nor that it was refused (an error, or the "
                                                               + "order form)");
+        }
+        if (exchange != null) {
+            // a definite answer (placed, or the form: nothing placed): the next order of this exchange (a loop, a
+            // second item) is a new order; an unreadable answer above keeps it pending for the redelivery's lookup
+            exchange.removeProperty(pendingKey);
         }
         if (serviceId == null && billorder == null && !doc.has("ok")) {
             // No ok, no id, no cart: BILLmanager showed its order form again, so nothing was ordered.
@@ -231,19 +233,12 @@ public final class OrderOperation extends Operation {
      * A reply that came back but cannot be read as an answer to the order: nobody can tell whether the order exists,
      * so a redelivery must look for it by its remote id before ordering again.
      */
-    private BillmgrException unknownOutcome(Exchange exchange, String remoteId, BillmgrRequest request,
-                                     String problem) {
+    private static BillmgrOutcomeUnknownException unknownOutcome(String remoteId, BillmgrRequest request,
+                                                                 String problem) {
         BillmgrTransportException e = new BillmgrTransportException(
                 "the reply of func '" + request.func() + "' " + problem, request.func(), null, 200, "OK", null, null,
                 null);
-        if (remoteId != null && exchange != null) {
-            exchange.setProperty(pendingProperty(), remoteId);
-        }
         return unknown(e, request.func(), remoteId);
-    }
-
-    private String pendingProperty() {
-        return PENDING_PREFIX + config.getItemType();
     }
 
     /**

@@ -103,7 +103,9 @@ public final class BillmgrSimulatorMain {
                 out.println("  " + (account.admin() ? "admin  " : "client ") + account.user()
                         + "  [" + account.accountName() + "]"));
         out.println("Faults: " + simulator.state().faults());
-        out.println("Example: " + simulator.getBaseUrl() + "?func=whoami&out=json&authinfo=USER:PASSWORD");
+        // credentials go in the POST body, never in a URL (the same rule the component follows)
+        out.println("Example: curl -s " + simulator.getBaseUrl() + " --data-urlencode func=whoami"
+                    + " --data-urlencode out=json --data-urlencode \"authinfo=<user>:<password>\"");
         out.println("Press Ctrl-C to stop.");
     }
 
