@@ -1,5 +1,6 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import io.github.camelbillmgr.simulator.SimAccount;
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
@@ -8,7 +9,6 @@ import io.github.camelbillmgr.simulator.engine.Paging;
 import io.github.camelbillmgr.simulator.engine.ServiceFilter;
 import io.github.camelbillmgr.simulator.engine.ServiceView;
 import java.util.AbstractList;
-import io.github.camelbillmgr.simulator.SimAccount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
