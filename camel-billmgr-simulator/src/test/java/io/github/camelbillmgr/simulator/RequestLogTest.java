@@ -43,4 +43,24 @@ class RequestLogTest {
     void theStandaloneServerKeepsTheLastThousand() {
         assertEquals(1000, BillmgrSimulatorMain.standaloneDefaults().getRequestLogLimit());
     }
+
+    /** Sustained load against the standalone limit: the log stays at its bound; the figures are printed, not judged. */
+    @Test
+    void underSustainedLoadTheLogStaysAtItsBound() {
+        try (BillmgrSimulator sim = new BillmgrSimulator(TestSupport.settings().setRequestLogLimit(100)).start()) {
+            SimClient api = new SimClient(sim);
+            int requests = 3000;
+            long started = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                api.client("func", "whoami", "n", String.valueOf(i));
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(100, sim.requests().size());
+            assertEquals(String.valueOf(requests - 1), sim.requests().get(99).param("n"));
+            assertEquals(requests, sim.requestsReceived());
+            Runtime runtime = Runtime.getRuntime();
+            System.out.printf("request log: %d requests in %d ms, %d kept, heap in use %d MB%n", requests, millis,
+                    sim.requests().size(), (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+        }
+    }
 }
