@@ -286,7 +286,13 @@ final class ControlPlane implements HttpHandler {
                     requireObject(body);
                     SimulatorSeed.Service seeded = read(body, SimulatorSeed.Service.class);
                     if (seeded.itemType() == null || seeded.owner() == null || state.account(seeded.owner()) == null) {
-                        throw new IllegalArgumentException("a new service needs itemType and the owner's user name");
+                        throw new IllegalArgumentException("a new service needs itemType and the user name of an "
+                                + "existing owner");
+                    }
+                    if (state.catalogue().tariff(seeded.pricelist())
+                            .filter(t -> t.itemType().equals(seeded.itemType())).isEmpty()) {
+                        throw new IllegalArgumentException("pricelist " + seeded.pricelist() + " is not a tariff of "
+                                + "item type " + seeded.itemType());
                     }
                     yield service(simulator.addService(seeded));
                 }
@@ -305,6 +311,9 @@ final class ControlPlane implements HttpHandler {
             case "POST", "PATCH", "PUT" -> {
                 requireObject(body);
                 ServiceChange change = ServiceChange.of(body);
+                if (body.hasNonNull("owner") && state.account(body.get("owner").asText()) == null) {
+                    throw new IllegalArgumentException("no such owner '" + body.get("owner").asText() + "'");
+                }
                 yield service(state.updateService(id, change::applyTo));
             }
             default -> throw notAllowed(method, "GET, POST");

@@ -66,6 +66,11 @@ class ControlPlaneTest {
         SimClient.Response bad = call("POST", "/__sim/services/" + id, "{\"status\": 9}");
         assertEquals(400, bad.status());
         assertTrue(bad.json().at("/error").asText().contains("status must be"), bad.body());
+        assertEquals(400, call("POST", "/__sim/services/" + id, "{\"owner\": \"nobody\"}").status());
+        SimClient.Response foreignTariff = call("POST", "/__sim/services",
+                "{\"itemType\": \"vds\", \"owner\": \"reseller\", \"pricelist\": 40}");
+        assertEquals(400, foreignTariff.status());
+        assertTrue(foreignTariff.json().at("/error").asText().contains("pricelist 40"), foreignTariff.body());
         assertEquals(404, call("GET", "/__sim/services/99999", null).status());
         assertEquals(404, call("GET", "/__sim/accounts/nobody", null).status());
         assertEquals(405, call("DELETE", "/__sim/state", null).status());
