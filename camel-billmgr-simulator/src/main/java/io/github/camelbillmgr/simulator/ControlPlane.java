@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,11 +31,6 @@ import java.util.Set;
 final class ControlPlane implements HttpHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Parameters and headers whose values are credentials: shown as {@value #MASK}. */
-    private static final Set<String> SECRET_PARAMS = Set.of("password", "authinfo", "auth", "key", "userpassword",
-            "passwd", "confirm");
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
-    private static final String MASK = "***";
 
     private final BillmgrSimulator simulator;
     private final SimulatorSettings initialSettings;
@@ -173,9 +167,9 @@ final class ControlPlane implements HttpHandler {
     private JsonNode state() {
         ObjectNode node = JSON.createObjectNode();
         ArrayNode accounts = node.putArray("accounts");
-        simulator.state().accounts().forEach(account -> accounts.add(account(account)));
+        simulator.state().accounts().forEach(account -> accounts.add(ControlViews.account(account)));
         ArrayNode services = node.putArray("services");
-        simulator.state().services().forEach(service -> services.add(service(service)));
+        simulator.state().services().forEach(service -> services.add(ControlViews.service(service)));
         ArrayNode carts = node.putArray("carts");
         simulator.state().carts().forEach(cart -> carts.add(JSON.valueToTree(cart)));
         node.set("clock", clock());
@@ -205,7 +199,7 @@ final class ControlPlane implements HttpHandler {
             return switch (method) {
                 case "GET" -> {
                     ArrayNode list = JSON.createArrayNode();
-                    state.accounts().forEach(account -> list.add(account(account)));
+                    state.accounts().forEach(account -> list.add(ControlViews.account(account)));
                     yield list;
                 }
                 case "POST" -> {
@@ -214,7 +208,7 @@ final class ControlPlane implements HttpHandler {
                     if (a.user() == null || a.password() == null) {
                         throw new IllegalArgumentException("a new account needs user and password");
                     }
-                    yield account(simulator.createAccount(a));
+                    yield ControlViews.account(simulator.createAccount(a));
                 }
                 default -> throw notAllowed(method, "GET, POST");
             };
@@ -224,7 +218,7 @@ final class ControlPlane implements HttpHandler {
             throw new Refusal(404, "no such user '" + user + "'");
         }
         return switch (method) {
-            case "GET" -> account(account);
+            case "GET" -> ControlViews.account(account);
             case "POST", "PATCH", "PUT" -> {
                 requireObject(body);
                 for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
@@ -243,23 +237,10 @@ final class ControlPlane implements HttpHandler {
                 if (body.hasNonNull("password")) {
                     state.setPassword(user, body.get("password").asText());
                 }
-                yield account(state.account(user));
+                yield ControlViews.account(state.account(user));
             }
             default -> throw notAllowed(method, "GET, POST");
         };
-    }
-
-    /** An account without its password. */
-    private static ObjectNode account(SimAccount account) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", account.id());
-        node.put("user", account.user());
-        node.put("accountName", account.accountName());
-        node.put("admin", account.admin());
-        node.put("balance", account.balance().toPlainString());
-        node.put("currency", account.currency());
-        node.put("creditLimit", account.creditLimit().toPlainString());
-        return node;
     }
 
     private static BigDecimal amount(JsonNode body, String field) {
@@ -279,7 +260,7 @@ final class ControlPlane implements HttpHandler {
             return switch (method) {
                 case "GET" -> {
                     ArrayNode list = JSON.createArrayNode();
-                    state.services().forEach(service -> list.add(service(service)));
+                    state.services().forEach(service -> list.add(ControlViews.service(service)));
                     yield list;
                 }
                 case "POST" -> {
@@ -294,7 +275,7 @@ final class ControlPlane implements HttpHandler {
                         throw new IllegalArgumentException("pricelist " + seeded.pricelist() + " is not a tariff of "
                                 + "item type " + seeded.itemType());
                     }
-                    yield service(simulator.addService(seeded));
+                    yield ControlViews.service(simulator.addService(seeded));
                 }
                 default -> throw notAllowed(method, "GET, POST");
             };
@@ -307,117 +288,17 @@ final class ControlPlane implements HttpHandler {
         }
         SimService service = state.service(id).orElseThrow(() -> new Refusal(404, "no such service " + rawId));
         return switch (method) {
-            case "GET" -> service(service);
+            case "GET" -> ControlViews.service(service);
             case "POST", "PATCH", "PUT" -> {
                 requireObject(body);
                 ServiceChange change = ServiceChange.of(body);
                 if (body.hasNonNull("owner") && state.account(body.get("owner").asText()) == null) {
                     throw new IllegalArgumentException("no such owner '" + body.get("owner").asText() + "'");
                 }
-                yield service(state.updateService(id, change::applyTo));
+                yield ControlViews.service(state.updateService(id, change::applyTo));
             }
             default -> throw notAllowed(method, "GET, POST");
         };
-    }
-
-    /** The fields of a service the control plane may change, checked before any is applied. */
-    private record ServiceChange(JsonNode body) {
-
-        private static final Set<String> FIELDS = Set.of("status", "expireDate", "autoprolong", "remoteId", "domain",
-                "ip", "comment", "licname", "owner");
-
-        static ServiceChange of(JsonNode body) {
-            for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!FIELDS.contains(name)) {
-                    throw new IllegalArgumentException("a service's " + name + " cannot be changed; allowed: "
-                            + String.join(", ", new java.util.TreeSet<>(FIELDS)));
-                }
-            }
-            JsonNode status = body.get("status");
-            if (status != null && !Set.of(1, 2, 3, 4, 5).contains(status.asInt(-1))) {
-                throw new IllegalArgumentException("status must be 1, 2, 3, 4 or 5, not " + status);
-            }
-            if (body.hasNonNull("expireDate")) {
-                try {
-                    LocalDate.parse(body.get("expireDate").asText());
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new IllegalArgumentException("expireDate must be YYYY-MM-DD, not "
-                            + body.get("expireDate").asText());
-                }
-            }
-            return new ServiceChange(body);
-        }
-
-        void applyTo(SimService.Builder b) {
-            if (body.has("status")) {
-                b.status(body.get("status").asInt());
-            }
-            if (body.has("expireDate")) {
-                b.expireDate(body.hasNonNull("expireDate") ? LocalDate.parse(body.get("expireDate").asText()) : null);
-            }
-            if (body.has("autoprolong")) {
-                b.autoprolong(body.hasNonNull("autoprolong") ? body.get("autoprolong").asInt() : null);
-            }
-            if (body.has("remoteId")) {
-                b.remoteId(text(body, "remoteId"));
-            }
-            if (body.has("domain")) {
-                b.domain(text(body, "domain"));
-            }
-            if (body.has("ip")) {
-                b.ip(text(body, "ip"));
-            }
-            if (body.has("comment")) {
-                b.comment(text(body, "comment"));
-            }
-            if (body.has("licname")) {
-                b.licname(text(body, "licname"));
-            }
-            if (body.hasNonNull("owner")) {
-                b.owner(body.get("owner").asText());
-            }
-        }
-
-        private static String text(JsonNode body, String field) {
-            return body.hasNonNull(field) ? body.get(field).asText() : null;
-        }
-    }
-
-    private static ObjectNode service(SimService s) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", s.id());
-        node.put("itemType", s.itemType());
-        node.put("owner", s.owner());
-        node.put("pricelist", s.pricelistId());
-        node.put("pricelistName", s.pricelistName());
-        if (s.datacenter() != null) {
-            node.put("datacenter", s.datacenter());
-        }
-        node.put("period", s.period());
-        node.put("status", s.status());
-        node.put("statusName", s.statusName());
-        node.put("openDate", s.openDate() == null ? null : s.openDate().toString());
-        node.put("expireDate", s.expireDate() == null ? null : s.expireDate().toString());
-        if (s.autoprolong() != null) {
-            node.put("autoprolong", s.autoprolong());
-        } else {
-            node.putNull("autoprolong");
-        }
-        node.put("remoteId", s.remoteId());
-        node.put("domain", s.domain());
-        node.put("ip", s.ip());
-        node.put("ostempl", s.ostempl());
-        node.put("recipe", s.recipe());
-        node.put("comment", s.comment());
-        node.put("licname", s.licname());
-        ObjectNode addons = node.putObject("addons");
-        s.addons().forEach((addonId, value) -> addons.put(String.valueOf(addonId), value));
-        node.put("cost", s.cost().toPlainString());
-        node.put("currency", s.currency());
-        node.put("lickey", s.lickey());
-        node.put("trial", s.trial());
-        return node;
     }
 
     // ---- settings -------------------------------------------------------------------------------
@@ -549,27 +430,9 @@ final class ControlPlane implements HttpHandler {
             item.put("path", r.path());
             item.put("func", r.func());
             item.put("remoteAddress", r.remoteAddress());
-            item.set("params", masked(r.params(), SECRET_PARAMS));
-            item.set("headers", masked(r.headers(), SECRET_HEADERS));
+            item.set("params", ControlViews.masked(r.params(), ControlViews.SECRET_PARAMS));
+            item.set("headers", ControlViews.masked(r.headers(), ControlViews.SECRET_HEADERS));
         }
-        return node;
-    }
-
-    /** Values of the named keys become {@value #MASK}; {@code authinfo} keeps its user name. */
-    private static ObjectNode masked(Map<String, List<String>> values, Set<String> secret) {
-        ObjectNode node = JSON.createObjectNode();
-        values.forEach((name, list) -> {
-            ArrayNode array = node.putArray(name);
-            for (String value : list) {
-                if (name.equalsIgnoreCase("authinfo") && value.indexOf(':') > 0) {
-                    array.add(value.substring(0, value.indexOf(':')) + ":" + MASK);
-                } else if (secret.contains(name.toLowerCase(Locale.ROOT))) {
-                    array.add(MASK);
-                } else {
-                    array.add(value);
-                }
-            }
-        });
         return node;
     }
 
