@@ -1,14 +1,8 @@
 package io.github.camelbillmgr.examples;
 
 import java.util.List;
-import java.util.Properties;
 
-import io.github.camelbillmgr.BillmgrComponent;
-import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.SimService;
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,40 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * CRLF line ends, every field quoted, a remote id with a comma and one with quotes in it. Every line is ordered with
  * its remote id unquoted; the header is not a failed order.
  */
-class SpreadsheetOrdersFileTest extends CamelTestSupport {
-
-    private BillmgrSimulator simulator;
+class SpreadsheetOrdersFileTest extends OrdersFileTestSupport {
 
     @Override
-    protected void doPreSetup() throws Exception {
-        simulator = new BillmgrSimulator().start();
-    }
-
-    @Override
-    protected void doPostTearDown() throws Exception {
-        simulator.stop();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        BillmgrComponent billmgr = context.getComponent("billmgr", BillmgrComponent.class);
-        billmgr.getConfiguration().setBaseUrl(simulator.getBaseUrl());
-        billmgr.getConfiguration().setUsername(BillmgrSimulator.CLIENT_USER);
-        billmgr.getConfiguration().setPassword(BillmgrSimulator.CLIENT_PASSWORD);
-        return context;
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = new Properties();
-        p.setProperty("example.orders", "classpath:spreadsheet-orders.csv");
-        return p;
-    }
-
-    @Override
-    protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] { new BillmgrErrorHandling(), new VpsOrderRoutes() };
+    protected String ordersFile() {
+        return "classpath:spreadsheet-orders.csv";
     }
 
     @Test
