@@ -26,16 +26,19 @@ public class BillmgrConfiguration implements Cloneable {
     @Metadata(required = true)
     private String operation;
 
+    // baseUrl, username and password are needed by every endpoint, but not required in the catalog: the docs put
+    // them on the component (camel.component.billmgr.*), and catalog tooling (DefaultCamelCatalog validation, IDE
+    // plugins) would reject every such URI. ConfigurationValidator still refuses an endpoint that has none.
     @UriParam(description = "The BILLmanager API URL, e.g. https://billing.example.com/billmgr (BILLmanager 6), "
-                            + "https://billing.example.com/manager/billmgr (BILLmanager 5, license API).")
-    @Metadata(required = true)
+                            + "https://billing.example.com/manager/billmgr (BILLmanager 5, license API). Needed by "
+                            + "every endpoint: set it here or on the component.")
     private String baseUrl;
-    @UriParam(label = "security", description = "The BILLmanager user name.")
-    @Metadata(required = true)
+    @UriParam(label = "security", description = "The BILLmanager user name. Needed by every endpoint: set it here or "
+                                                + "on the component.")
     private String username;
     @UriParam(label = "security", secret = true, description = "The BILLmanager password. Sent in the POST body "
-                                                                + "only, never in a URL or a log line.")
-    @Metadata(required = true)
+                                                                + "only, never in a URL or a log line. Needed by "
+                                                                + "every endpoint: set it here or on the component.")
     private String password;
     @UriParam(label = "security", defaultValue = "authinfo",
               description = "authinfo sends the credentials with every request; session logs in once (func=auth), "
@@ -152,8 +155,10 @@ public class BillmgrConfiguration implements Cloneable {
               description = "list: read only this page (from 1) instead of every page.")
     private int pageNumber;
     @UriParam(label = "producer", defaultValue = "list",
-              description = "list: list puts every matching service in the body as a List<BillmgrService>; "
-                            + "iterator puts a lazy Iterator<BillmgrService> there that requests the next page only "
+              // no angle brackets: the catalog generator strips them as HTML tags (List<BillmgrService> became List)
+              description = "list: list puts every matching service in the body as a java.util.List of "
+                            + "BillmgrService; iterator puts a lazy java.util.Iterator of BillmgrService there that "
+                            + "requests the next page only "
                             + "when the previous one has been consumed, so split(body()).streaming() handles a list "
                             + "of any length with one page in memory.")
     private BillmgrOutputType outputType = BillmgrOutputType.list;
