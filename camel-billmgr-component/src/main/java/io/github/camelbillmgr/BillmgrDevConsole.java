@@ -31,16 +31,27 @@ public class BillmgrDevConsole extends AbstractDevConsole {
         super("camel", "billmgr", "BILLmanager", "BILLmanager sessions, login backoff and list consumers");
     }
 
-    /** The billmgr endpoints of the context, grouped by account, in the order they were created. */
+    /**
+     * The billmgr endpoints of the context, grouped by component and account (base URL and user): the endpoints that
+     * share a session and a login backoff. Two components of one account keep their own (they may hold different
+     * passwords), so they show apart.
+     */
     private Map<String, List<BillmgrEndpoint>> accounts() {
         Map<String, List<BillmgrEndpoint>> accounts = new LinkedHashMap<>();
         for (Endpoint e : getCamelContext().getEndpoints()) {
             if (e instanceof BillmgrEndpoint b) {
-                accounts.computeIfAbsent(ProducerHealthChecks.account(b.getServiceUrl(), b.getUsername()),
-                        k -> new ArrayList<>()).add(b);
+                accounts.computeIfAbsent(component(b) + " " + ProducerHealthChecks.account(b.getServiceUrl(),
+                        b.getUsername()), k -> new ArrayList<>()).add(b);
             }
         }
         return accounts;
+    }
+
+    /** The name the routes use for the endpoint's component: the scheme of its URI. */
+    private static String component(BillmgrEndpoint e) {
+        String uri = e.getEndpointUri();
+        int colon = uri.indexOf(':');
+        return colon < 0 ? uri : uri.substring(0, colon);
     }
 
     private List<BillmgrConsumer> consumers() {
@@ -67,6 +78,11 @@ public class BillmgrDevConsole extends AbstractDevConsole {
         return best;
     }
 
+    /** The auth modes of the account's endpoints: usually one, but endpoints may override the component's. */
+    private static List<String> authModes(List<BillmgrEndpoint> endpoints) {
+        return endpoints.stream().map(BillmgrEndpoint::getAuthMode).distinct().sorted().toList();
+    }
+
     @Override
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
@@ -75,8 +91,8 @@ public class BillmgrDevConsole extends AbstractDevConsole {
         for (List<BillmgrEndpoint> endpoints : accounts.values()) {
             BillmgrEndpoint first = endpoints.get(0);
             AccountStatus s = status(endpoints);
-            sb.append(String.format("%n  %s at %s (authMode=%s)%n", first.getUsername(), first.getServiceUrl(),
-                    first.getAuthMode()));
+            sb.append(String.format("%n  %s at %s, component %s (authMode=%s)%n", first.getUsername(),
+                    first.getServiceUrl(), component(first), String.join(", ", authModes(endpoints))));
             if (s.session()) {
                 sb.append(String.format("    session: %s, %d login(s), %d renewal(s), last login %s%n",
                         s.sessionActive() ? "held" : "none", s.logins(), s.renewals(),
@@ -122,9 +138,10 @@ public class BillmgrDevConsole extends AbstractDevConsole {
             BillmgrEndpoint first = endpoints.get(0);
             AccountStatus s = status(endpoints);
             JsonObject a = new JsonObject();
+            a.put("component", component(first));
             a.put("baseUrl", first.getServiceUrl());
             a.put("username", first.getUsername());
-            a.put("authMode", first.getAuthMode());
+            a.put("authModes", authModes(endpoints));
             JsonObject session = new JsonObject();
             session.put("enabled", s.session());
             session.put("active", s.sessionActive());
