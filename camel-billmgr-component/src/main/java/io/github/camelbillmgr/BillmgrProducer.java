@@ -67,8 +67,8 @@ public class BillmgrProducer extends DefaultProducer {
         BillmgrEndpoint endpoint = getEndpoint();
         if (healthCheckRepository != null) {
             // one check per account, shared by every producer of it, with an id that survives a restart
-            healthCheck = ProducerHealthChecks.join(healthCheckRepository, endpoint.getServiceUrl(),
-                    endpoint.getConfiguration().getUsername(), endpoint.getClient(),
+            healthCheck = ProducerHealthChecks.of(endpoint.getCamelContext()).join(healthCheckRepository,
+                    endpoint.getServiceUrl(), endpoint.getConfiguration().getUsername(), endpoint.getClient(),
                     endpoint.getComponent().isHealthCheckProducerEnabled());
         }
         BillmgrMetrics m = endpoint.getComponent().metricsFor(endpoint.getConfiguration());
@@ -78,7 +78,8 @@ public class BillmgrProducer extends DefaultProducer {
     @Override
     protected void doStop() throws Exception {
         if (healthCheckRepository != null && healthCheck != null) {
-            ProducerHealthChecks.leave(healthCheckRepository, healthCheck, getEndpoint().getClient());
+            ProducerHealthChecks.of(getEndpoint().getCamelContext()).leave(healthCheckRepository, healthCheck,
+                    getEndpoint().getClient());
             healthCheck = null;
         }
         super.doStop();

@@ -103,6 +103,25 @@ class ProducerHealthCheckTest extends BillmgrTestSupport {
         assertEquals(List.of(wrong, account), ids());
     }
 
+    /** A disabled repository lists no checks: the producers that start meanwhile must still share one per account. */
+    @Test
+    void oneCheckPerAccountWhenTheRepositoryIsTurnedOnLater() throws Exception {
+        ProducersHealthCheckRepository producers = (ProducersHealthCheckRepository) HealthCheckHelper
+                .getHealthCheckRepository(context, "producers");
+        for (var route : context.getRoutes()) {
+            context.getRouteController().stopRoute(route.getRouteId());
+        }
+        producers.setEnabled(false);
+        for (var route : context.getRoutes()) {
+            context.getRouteController().startRoute(route.getRouteId());
+        }
+        producers.setEnabled(true);
+        assertEquals(List.of("producer:billmgr-" + BillmgrSimulator.ADMIN_USER + "@127.0.0.1:" + simulator.getPort()
+                             + "/billmgr",
+                "producer:billmgr-" + BillmgrSimulator.CLIENT_USER + "@127.0.0.1:" + simulator.getPort() + "/billmgr"),
+                ids());
+    }
+
     private List<String> ids() {
         return HealthCheckHelper.getHealthCheckRepository(context, "producers").stream().map(HealthCheck::getId)
                 .filter(id -> id.startsWith("producer:billmgr-")).sorted().toList();
