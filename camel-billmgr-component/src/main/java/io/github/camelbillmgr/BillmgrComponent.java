@@ -10,11 +10,14 @@ import io.github.camelbillmgr.internal.RequestTimeouts;
 import io.github.camelbillmgr.internal.RemoteIdExpression;
 import io.github.camelbillmgr.internal.OptionValues;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
+import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
+import io.github.camelbillmgr.internal.observe.MetricsFactory;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 
 /**
  * The {@code billmgr:} component: BILLmanager's HTTP API behind one endpoint.
@@ -27,6 +30,7 @@ public class BillmgrComponent extends HealthCheckComponent {
 
     private final Map<String, SessionAuthenticator> sessions = new ConcurrentHashMap<>();
     private final Map<String, LoginBackoff> backoffs = new ConcurrentHashMap<>();
+    private final Map<String, BillmgrMetrics> metrics = new ConcurrentHashMap<>();
     private final HttpEndpoints httpEndpoints = new HttpEndpoints();
 
     public BillmgrComponent() {
@@ -78,6 +82,15 @@ public class BillmgrComponent extends HealthCheckComponent {
     LoginBackoff backoffFor(BillmgrConfiguration c) {
         String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
         return backoffs.computeIfAbsent(key, k -> new LoginBackoff());
+    }
+
+    /**
+     * The meters of an account (base URL and user), or {@link BillmgrMetrics#NONE} without a Micrometer registry.
+     * Looked up when the account's first endpoint starts.
+     */
+    BillmgrMetrics metricsFor(BillmgrConfiguration c) {
+        return metrics.computeIfAbsent(c.getBaseUrl() + '\u0000' + c.getUsername(),
+                k -> MetricsFactory.forAccount(getCamelContext(), URISupport.sanitizeUri(c.getBaseUrl()), c.getUsername()));
     }
 
     /** The camel-http endpoints of the billmgr endpoints that bring their own TLS settings. */

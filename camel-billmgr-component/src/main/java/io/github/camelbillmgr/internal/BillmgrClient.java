@@ -22,6 +22,7 @@ import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrOutcome;
 import io.github.camelbillmgr.BillmgrTransportException;
+import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.service.ServiceSupport;
@@ -65,6 +66,7 @@ public class BillmgrClient extends ServiceSupport {
     private String sanitizedUri;
     private DocumentReader reader;
     private ObjectMapper mapper;
+    private volatile BillmgrMetrics metrics = BillmgrMetrics.NONE;
 
     public BillmgrClient(CamelContext camelContext, BillmgrConfiguration configuration, SessionAuthenticator session,
                          LoginBackoff backoff, HttpEndpoints httpEndpoints) {
@@ -108,6 +110,15 @@ public class BillmgrClient extends ServiceSupport {
         return session;
     }
 
+    public LoginBackoff getBackoff() {
+        return backoff;
+    }
+
+    /** Where busy answers, logins and login pauses are counted; {@link BillmgrMetrics#NONE} by default. */
+    public void setMetrics(BillmgrMetrics metrics) {
+        this.metrics = metrics == null ? BillmgrMetrics.NONE : metrics;
+    }
+
     /** Calls a func and returns its document. */
     public ObjectNode call(BillmgrRequest request) throws BillmgrException {
         return call(request, null);
@@ -121,7 +132,13 @@ public class BillmgrClient extends ServiceSupport {
      * @throws BillmgrTransportException when no BILLmanager document came back
      */
     public ObjectNode call(BillmgrRequest request, DocumentReader.RowHandler rows) throws BillmgrException {
-        boolean probe = backoff.check();
+        boolean probe;
+        try {
+            probe = backoff.check();
+        } catch (BillmgrAuthenticationException held) {
+            metrics.heldByLoginPause();
+            throw held;
+        }
         try {
             ObjectNode doc = authenticatedCall(request, rows);
             backoff.accepted();
@@ -130,15 +147,24 @@ public class BillmgrClient extends ServiceSupport {
             // only refused credentials pause the others; a user who lacks the rights for one func must not stop
             // every call of the same credentials, and any other answer of BILLmanager means it took them
             if (isLoginRefusal(e)) {
-                backoff.refused((BillmgrAuthenticationException) e);
+                refused((BillmgrAuthenticationException) e);
             } else {
                 backoff.accepted();
+            }
+            if (e instanceof BillmgrBusyException) {
+                metrics.busy(e.getFunc());
             }
             throw e;
         } finally {
             if (probe) {
                 backoff.probeDone();
             }
+        }
+    }
+
+    private void refused(BillmgrAuthenticationException e) {
+        if (backoff.refused(e)) {
+            metrics.loginPause();
         }
     }
 
@@ -151,12 +177,17 @@ public class BillmgrClient extends ServiceSupport {
      * not try the same credentials again: the refusal is recorded before the session is released, and seen here.
      */
     private String loginUnlessJustRefused() throws BillmgrException {
-        backoff.checkPause();
+        try {
+            backoff.checkPause();
+        } catch (BillmgrAuthenticationException held) {
+            metrics.heldByLoginPause();
+            throw held;
+        }
         try {
             return login();
         } catch (BillmgrException e) {
             if (isLoginRefusal(e)) {
-                backoff.refused((BillmgrAuthenticationException) e);
+                refused((BillmgrAuthenticationException) e);
             }
             throw e;
         }
@@ -221,6 +252,7 @@ public class BillmgrClient extends ServiceSupport {
                     "login as '" + configuration.getUsername() + "' returned no session id");
         }
         LOG.debug("Logged in to {} as {}", sanitizedUri, configuration.getUsername());
+        metrics.login(session.getLoginCount() > 0); // counted by the session once this returns
         return sid;
     }
 

@@ -25,6 +25,9 @@ public final class LoginBackoff {
     private long blockedUntil;
     private BillmgrAuthenticationException lastRefusal;
     private boolean probing;
+    /** For JMX, the dev console and the metrics: pauses begun, and calls failed at once because of one. */
+    private long pauses;
+    private long held;
 
     public LoginBackoff() {
         this(System::currentTimeMillis);
@@ -46,10 +49,12 @@ public final class LoginBackoff {
             return false;
         }
         if (clock.getAsLong() < blockedUntil) {
+            held++;
             throw notSent("BILLmanager refused these credentials " + (pauseMillis / 1000) + " s ago or less, "
                           + "retrying only after a pause");
         }
         if (probing) {
+            held++;
             throw notSent("BILLmanager refused these credentials, and another call is trying them again now");
         }
         probing = true;
@@ -62,19 +67,56 @@ public final class LoginBackoff {
      */
     public synchronized void checkPause() throws BillmgrAuthenticationException {
         if (lastRefusal != null && clock.getAsLong() < blockedUntil) {
+            held++;
             throw notSent("the login just made with these credentials was refused, retrying only after a pause");
         }
     }
 
-    /** BILLmanager refused the credentials; within a pause, a refusal of the same round (or a copy) changes nothing. */
-    public synchronized void refused(BillmgrAuthenticationException e) {
+    /**
+     * BILLmanager refused the credentials; within a pause, a refusal of the same round (or a copy) changes nothing.
+     *
+     * @return true when this refusal began a pause
+     */
+    public synchronized boolean refused(BillmgrAuthenticationException e) {
         long now = clock.getAsLong();
         if (lastRefusal != null && now < blockedUntil) {
-            return;
+            return false;
         }
         pauseMillis = pauseMillis == 0 ? FIRST_PAUSE_MILLIS : Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
         blockedUntil = now + pauseMillis;
         lastRefusal = e;
+        pauses++;
+        return true;
+    }
+
+    /**
+     * Ends the pause at once (an operator's decision, through JMX, after the user was unblocked or the password
+     * fixed in BILLmanager): the next call tries the credentials again.
+     */
+    public synchronized void endPause() {
+        blockedUntil = 0;
+    }
+
+    /** What the backoff holds now, for JMX and the dev console; never the refused credentials. */
+    public synchronized State state() {
+        long remaining = lastRefusal == null ? 0 : Math.max(0, blockedUntil - clock.getAsLong());
+        String refusal = lastRefusal == null ? null
+                : lastRefusal.getType() + (lastRefusal.getObject() == null ? "" : "/" + lastRefusal.getObject());
+        return new State(remaining > 0, remaining, lastRefusal == null ? 0 : pauseMillis, refusal, pauses, held);
+    }
+
+    /**
+     * A snapshot of the backoff.
+     *
+     * @param paused           whether calls fail at once now
+     * @param remainingMillis  how much longer they do
+     * @param pauseMillis      the length of the current (or last) pause; 0 once BILLmanager accepted the credentials
+     * @param lastRefusal      the error type and object of the refusal that is being waited out, e.g. auth/badpassword
+     * @param pauses           pauses begun since the start
+     * @param heldCalls        calls failed at once, unsent, since the start
+     */
+    public record State(boolean paused, long remainingMillis, long pauseMillis, String lastRefusal, long pauses,
+            long heldCalls) {
     }
 
     /** BILLmanager accepted the credentials: no more pauses. */
