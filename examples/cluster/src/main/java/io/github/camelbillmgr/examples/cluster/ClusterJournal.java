@@ -18,6 +18,7 @@ public class ClusterJournal {
 
     private final DataSource db;
     private final String node;
+    private Connection events;
 
     public ClusterJournal(DataSource db, String node) {
         this.db = db;
@@ -39,8 +40,12 @@ public class ClusterJournal {
         }
     }
 
-    void emitted(long serviceId, String change, String status, LocalDate expireDate) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+    /** One connection for the events, kept open (the example has no pool): a new one per event costs more. */
+    synchronized void emitted(long serviceId, String change, String status, LocalDate expireDate) throws SQLException {
+        if (events == null || events.isClosed()) {
+            events = db.getConnection();
+        }
+        try (PreparedStatement ps = events.prepareStatement(
                 "INSERT INTO cluster_events (node, service_id, change, status, expire_date) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, node);
             ps.setLong(2, serviceId);
@@ -48,6 +53,9 @@ public class ClusterJournal {
             ps.setString(4, status);
             ps.setDate(5, expireDate == null ? null : Date.valueOf(expireDate));
             ps.executeUpdate();
+        } catch (SQLException e) {
+            events.close(); // the next event opens a new connection
+            throw e;
         }
     }
 

@@ -48,7 +48,7 @@ public final class ClusterNode {
     /** Builds the node's CamelContext (not started) from the system properties. */
     public static CamelContext create(String node, String billmgrPassword, String jdbcPassword) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
-        context.setName(node);
+        context.getCamelContextExtension().setName(node);
 
         CamelClusterService cluster = clusterService(node);
         context.addService(cluster);
@@ -57,7 +57,7 @@ public final class ClusterNode {
         ClusterJournal journal = new ClusterJournal(db, node);
         journal.createTables();
         cluster.getView(ClusterRoutes.NAMESPACE).addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> {
-            String who = leader.map(m -> m.getId()).orElse("nobody");
+            String who = leader == null ? "nobody" : leader.getId();
             System.out.println("[" + node + "] leader of " + ClusterRoutes.NAMESPACE + " is " + who);
             journal.leadership(who);
         });
@@ -87,7 +87,7 @@ public final class ClusterNode {
             zk.setNodes(zookeeper);
             zk.setBasePath("/camel-billmgr/cluster");
             // how soon a dead leader's ZooKeeper session expires, and with it its leadership
-            zk.setSessionTimeout(Long.getLong("cluster.sessionTimeout", 4000));
+            zk.setSessionTimeout(Long.getLong("cluster.sessionTimeout", 6000));
             zk.setConnectTimeout(5000);
             return zk;
         }
