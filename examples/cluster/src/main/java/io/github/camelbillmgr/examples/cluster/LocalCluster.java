@@ -2,7 +2,6 @@ package io.github.camelbillmgr.examples.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -150,10 +149,6 @@ public final class LocalCluster implements AutoCloseable {
             Thread.sleep(100);
         }
         return false;
-    }
-
-    public InetSocketAddress simulatorAddress() {
-        return new InetSocketAddress("127.0.0.1", simulator.getPort());
     }
 
     @Override
