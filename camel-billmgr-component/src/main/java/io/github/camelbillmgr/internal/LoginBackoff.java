@@ -37,7 +37,7 @@ public final class LoginBackoff {
     private final LongSupplier clock;
     private final BillmgrLoginGuard guard;
     private final String identity;
-    private long guardReadAt = Long.MIN_VALUE;
+    private long nextGuardRead;
     private long sharedUntil;
     private long pauseMillis;
     private long blockedUntil;
@@ -94,8 +94,8 @@ public final class LoginBackoff {
      */
     private boolean checkGuard() throws BillmgrAuthenticationException {
         long now = clock.getAsLong();
-        if (now - guardReadAt >= GUARD_REFRESH_MILLIS) {
-            guardReadAt = now;
+        if (now >= nextGuardRead) {
+            nextGuardRead = now + GUARD_REFRESH_MILLIS;
             try {
                 sharedUntil = guard.pausedUntil(identity);
             } catch (Exception e) {
@@ -152,7 +152,7 @@ public final class LoginBackoff {
             try {
                 // the cluster's pause, which may be further along than this node's
                 sharedUntil = guard.refused(identity, now, FIRST_PAUSE_MILLIS, MAX_PAUSE_MILLIS);
-                guardReadAt = now;
+                nextGuardRead = now + GUARD_REFRESH_MILLIS;
                 blockedUntil = Math.max(blockedUntil, sharedUntil);
             } catch (Exception failed) {
                 LOG.warn("Could not record the refused login in the shared pause: {}", failed.getMessage());
