@@ -63,7 +63,7 @@ public final class ClusterDemo {
                 String last = null;
                 while (rs.next()) {
                     if (!rs.getString(2).equals(last)) {
-                        say("  " + rs.getTimestamp(3).toLocalDateTime().toLocalTime() + "  " + rs.getString(2)
+                        say("  " + rs.getTimestamp(3).toLocalDateTime().toLocalTime().withNano(0) + "  " + rs.getString(2)
                             + " became leader (seen by " + rs.getString(1) + ")");
                         last = rs.getString(2);
                     }
