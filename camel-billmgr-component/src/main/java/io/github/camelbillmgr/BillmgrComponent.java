@@ -81,7 +81,20 @@ public class BillmgrComponent extends HealthCheckComponent {
     /** Shared like the session: a refused password pauses every endpoint that uses it. */
     LoginBackoff backoffFor(BillmgrConfiguration c) {
         String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
-        return backoffs.computeIfAbsent(key, k -> new LoginBackoff());
+        return backoffs.computeIfAbsent(key, k -> new LoginBackoff(loginGuard(), c.getBaseUrl() + "|" + c.getUsername()));
+    }
+
+    /** The registry's one {@link BillmgrLoginGuard} (several nodes share the pause through it), started; or null. */
+    private BillmgrLoginGuard loginGuard() {
+        BillmgrLoginGuard guard = getCamelContext().getRegistry().findSingleByType(BillmgrLoginGuard.class);
+        if (guard != null) {
+            try {
+                getCamelContext().addService(guard, true, true);
+            } catch (Exception e) {
+                throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
+            }
+        }
+        return guard;
     }
 
     /**

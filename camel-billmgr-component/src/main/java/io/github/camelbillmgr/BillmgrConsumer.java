@@ -78,6 +78,11 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         if (pollStats == null) {
             pollStats = new PollStats(getEndpoint().getComponent().metricsFor(c), FuncNames.list(c));
         }
+        if (stateRepository instanceof org.apache.camel.Service) {
+            // started with the context (a JDBC repository creates its table) and shown in JMX, as Camel's own
+            // state and idempotent repositories are; adding it again for another consumer changes nothing
+            getEndpoint().getCamelContext().addService(stateRepository, true, true);
+        }
         super.doStart();
     }
 
@@ -87,7 +92,20 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
             return pollList();
         } catch (Exception e) {
             describeFailure(e);
+            endFailedPoll(e);
             throw e;
+        }
+    }
+
+    /**
+     * A poll that failed after {@code load()} never reached the flush that ends a batch: flush here, so that a
+     * repository that holds something for the poll (the JDBC repository's lock on the key) lets go of it.
+     */
+    private void endFailedPoll(Exception failure) {
+        try {
+            stateRepository.flush();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -102,6 +102,23 @@ class FeaturesXmlTest {
         java.net.URI.create(repo);
     }
 
+    @Test
+    void theClusterFeatureAddsCamelsClusteringToTheComponent() throws Exception {
+        String range = camelImportRanges().iterator().next();
+        Element feature = feature("camel-billmgr-cluster");
+        String version = System.getProperty("project.version", "1.0.0-SNAPSHOT");
+        NodeList deps = feature.getElementsByTagNameNS(NS, "feature");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element dep = (Element) deps.item(i);
+            String name = dep.getTextContent().trim();
+            names.add(name);
+            assertEquals(name.equals("camel-billmgr") ? version : range, dep.getAttribute("version"), "feature " + name);
+        }
+        assertEquals(List.of("camel-billmgr", "camel-master", "camel-zookeeper", "camel-sql"), names);
+        assertEquals(List.of(), texts(feature, "bundle"), "the JDBC classes are in the camel-billmgr bundle");
+    }
+
     private static Element feature(String name) {
         NodeList all = doc.getDocumentElement().getChildNodes();
         for (int i = 0; i < all.getLength(); i++) {
