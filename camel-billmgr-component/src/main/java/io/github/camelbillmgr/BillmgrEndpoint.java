@@ -92,6 +92,7 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
         client = new BillmgrClient(getCamelContext(), configuration,
                 configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration) : null,
                 getComponent().backoffFor(configuration), getComponent().httpEndpoints());
+        client.setDeadlines(getComponent().callDeadlines());
         ServiceHelper.startService(client);
     }
 

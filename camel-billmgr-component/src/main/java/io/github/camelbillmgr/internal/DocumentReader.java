@@ -4,6 +4,7 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
@@ -77,7 +78,7 @@ public final class DocumentReader {
      */
     public ObjectNode read(InputStream in, BillmgrFormat format, RowHandler rows)
             throws IOException, NotADocumentException {
-        PushbackInputStream body = new PushbackInputStream(in, 1);
+        PushbackInputStream body = new PushbackInputStream(in, 3);
         try {
             int first = body.read();
             if (first < 0) {
@@ -100,9 +101,12 @@ public final class DocumentReader {
 
     // ---------------------------------------------------------------- JSON
 
-    private ObjectNode readJson(InputStream in, RowHandler rows) throws Exception {
+    private ObjectNode readJson(PushbackInputStream in, RowHandler rows) throws Exception {
         JsonFactory factory = mapper.getFactory();
-        try (JsonParser p = factory.createParser(in)) {
+        // JSON is UTF-8 (RFC 8259). Decoded strictly here, like XML: Jackson's own decoder lets some invalid bytes
+        // through (an encoded surrogate becomes a lone UTF-16 surrogate, which cannot be sent back as it was read).
+        skipUtf8Bom(in);
+        try (JsonParser p = factory.createParser(new StrictDecodingReader(in, StandardCharsets.UTF_8, 0))) {
             JsonToken t;
             try {
                 t = p.nextToken();
@@ -139,6 +143,15 @@ public final class DocumentReader {
                 throw new NotADocumentException("the JSON body has no 'doc' object");
             }
             return root;
+        }
+    }
+
+    /** A UTF-8 byte order mark is allowed before JSON, and is not part of it. */
+    private static void skipUtf8Bom(PushbackInputStream in) throws IOException {
+        byte[] bom = new byte[3];
+        int n = in.readNBytes(bom, 0, 3);
+        if (!(n == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+            in.unread(bom, 0, n);
         }
     }
 

@@ -20,6 +20,9 @@ import org.apache.camel.Message;
  */
 public final class ExchangeInput {
 
+    /** The longest text one id may take in a list of ids: 18 digits, a comma and blanks around it. */
+    private static final int MAX_ID_TEXT = 24;
+
     private final Message message;
     private final BillmgrConfiguration config;
     private final String func;
@@ -260,6 +263,14 @@ public final class ExchangeInput {
         } else if (h instanceof Object[] a) {
             raw.addAll(Arrays.asList(a));
         } else if (h instanceof CharSequence s) {
+            // checked before it is split: a text of megabytes would otherwise be taken apart before being refused
+            long longest = (long) config.getMaxServiceIds() * MAX_ID_TEXT;
+            if (s.length() > longest) {
+                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the text of ids is " + s.length()
+                              + " characters long, more than maxServiceIds (" + config.getMaxServiceIds() + ") ids "
+                              + "can take (" + longest + "); split the ids into several exchanges, or raise "
+                              + "maxServiceIds");
+            }
             for (String part : s.toString().split(",")) {
                 raw.add(part.trim());
             }
@@ -270,11 +281,17 @@ public final class ExchangeInput {
             throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty; give "
                           + "at least one id");
         }
-        List<Long> ids = new ArrayList<>(raw.size());
+        // an id given twice is one service: renewing it twice in one call would charge twice
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
         for (Object o : raw) {
             ids.add(serviceId(o));
+            if (ids.size() > config.getMaxServiceIds()) {
+                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": more than maxServiceIds ("
+                              + config.getMaxServiceIds() + ") different service ids in one exchange (" + raw.size()
+                              + " given); split them into several exchanges, or raise maxServiceIds");
+            }
         }
-        return ids;
+        return new ArrayList<>(ids);
     }
 
     /** The one service id an operation on a single service needs. */
@@ -320,7 +337,7 @@ public final class ExchangeInput {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": parameter names must be non-empty "
                                   + "text, got '" + e.getKey() + "'");
                 }
-                if (ConfigurationValidator.RESERVED_PARAMS.contains(k)) {
+                if (ConfigurationValidator.RESERVED_PARAMS.contains(k.trim().toLowerCase(java.util.Locale.ROOT))) {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
                                   + "' is set by the component and cannot be given");
                 }

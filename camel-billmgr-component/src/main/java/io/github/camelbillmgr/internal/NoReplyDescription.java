@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -83,7 +84,11 @@ final class NoReplyDescription {
      */
     static boolean neverSent(Throwable failure) {
         return failure instanceof ConnectionRequestTimeoutException || failure instanceof ConnectTimeoutException
-               || failure instanceof ConnectException || failure instanceof UnknownHostException;
+               || failure instanceof ConnectException || failure instanceof UnknownHostException
+               // TLS refused the server (certificate, host name, expiry, protocol) while the connection was set
+               // up: HttpClient sends a request only on a connection whose handshake and host check passed
+               || failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException
+               || (failure instanceof CallDeadline.ExpiredException d && !d.sent());
     }
 
     private static boolean isConnectTimeout(IOException e) {
