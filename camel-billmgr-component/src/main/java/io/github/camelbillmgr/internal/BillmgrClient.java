@@ -359,7 +359,7 @@ public class BillmgrClient extends ServiceSupport {
                     "BILLmanager at " + sanitizedUri + " answered HTTP " + status + " "
                                                                 + nullToEmpty(response.getReasonPhrase()) + " for func '"
                                                                 + request.func() + "'",
-                    entity == null ? null : readBounded(entity.getContent()));
+                    entity == null ? null : readBounded(entity));
         }
         if (entity == null) {
             throw transportFailure(request, response, credential,
@@ -369,7 +369,7 @@ public class BillmgrClient extends ServiceSupport {
         if (declared > configuration.getMaxReplySize()) {
             throw tooLarge(request, response, credential, "declares " + declared + " bytes", null);
         }
-        ReplySizeLimit limited = new ReplySizeLimit(entity.getContent(), configuration.getMaxReplySize());
+        ReplySizeLimit limited = new ReplySizeLimit(entity.getContent(), configuration.getMaxReplySize(), declared);
         // Buffer the start of the body so that a reply that is not a document can still be shown.
         PeekingInputStream in = new PeekingInputStream(limited, MAX_ERROR_BODY);
         try {
@@ -414,13 +414,16 @@ public class BillmgrClient extends ServiceSupport {
                 response.getCode(), response.getReasonPhrase(), redactor.redact(body), headers, null));
     }
 
-    private static byte[] readBounded(InputStream in) throws IOException {
+    /**
+     * The start of an error reply's body, for the exception. Never read to HttpClient's end of the body, which would
+     * return the connection to the pool: the caller closes it instead (see {@link ReplySizeLimit}).
+     */
+    private static byte[] readBounded(HttpEntity entity) throws IOException {
+        InputStream in = entity.getContent();
         if (in == null) {
             return null;
         }
-        try (in) {
-            return in.readNBytes(MAX_ERROR_BODY);
-        }
+        return new ReplySizeLimit(in, Long.MAX_VALUE, entity.getContentLength()).readNBytes(MAX_ERROR_BODY);
     }
 
     private static String nullToEmpty(String s) {

@@ -148,6 +148,14 @@ public final class ConfigurationValidator {
                                                + "e.g. https://billing.example.com/billmgr");
         }
         String scheme = uri.getScheme();
+        if (uri.getHost() == null && uri.getRawAuthority() != null
+                && uri.getRawAuthority().matches("[^@]*:[0-9]{6,}")) {
+            // a port too long for an int leaves URI without a host: say what is wrong with it
+            String port = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf(':') + 1);
+            throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': the port " + port
+                                               + " is not a TCP port; give one from 1 to 65535, or none for the "
+                                               + "scheme's default (80 for http, 443 for https)");
+        }
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl)

@@ -4,6 +4,7 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -78,7 +79,7 @@ public final class DocumentReader {
      */
     public ObjectNode read(InputStream in, BillmgrFormat format, RowHandler rows)
             throws IOException, NotADocumentException {
-        PushbackInputStream body = new PushbackInputStream(in, 3);
+        PushbackInputStream body = new PushbackInputStream(in, 4);
         try {
             int first = body.read();
             if (first < 0) {
@@ -105,8 +106,7 @@ public final class DocumentReader {
         JsonFactory factory = mapper.getFactory();
         // JSON is UTF-8 (RFC 8259). Decoded strictly here, like XML: Jackson's own decoder lets some invalid bytes
         // through (an encoded surrogate becomes a lone UTF-16 surrogate, which cannot be sent back as it was read).
-        skipUtf8Bom(in);
-        try (JsonParser p = factory.createParser(new StrictDecodingReader(in, StandardCharsets.UTF_8, 0))) {
+        try (JsonParser p = factory.createParser(jsonText(in))) {
             JsonToken t;
             try {
                 t = p.nextToken();
@@ -146,13 +146,45 @@ public final class DocumentReader {
         }
     }
 
-    /** A UTF-8 byte order mark is allowed before JSON, and is not part of it. */
-    private static void skipUtf8Bom(PushbackInputStream in) throws IOException {
-        byte[] bom = new byte[3];
-        int n = in.readNBytes(bom, 0, 3);
-        if (!(n == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
-            in.unread(bom, 0, n);
+    /**
+     * The JSON body as strictly decoded text. UTF-8 unless a byte order mark or the zero bytes of its first characters
+     * say UTF-16 or UTF-32 (RFC 4627's detection, which Jackson applies too): a JSON text starts with two ASCII
+     * characters, so the pattern of zero bytes among its first four gives the encoding away.
+     */
+    private static StrictDecodingReader jsonText(PushbackInputStream in) throws IOException {
+        byte[] b = new byte[4];
+        int n = in.readNBytes(b, 0, 4);
+        int b0 = n > 0 ? b[0] & 0xff : -1;
+        int b1 = n > 1 ? b[1] & 0xff : -1;
+        int b2 = n > 2 ? b[2] & 0xff : -1;
+        int b3 = n > 3 ? b[3] & 0xff : -1;
+        Charset charset = StandardCharsets.UTF_8;
+        int bom = 0;
+        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+            bom = 3;
+        } else if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+            charset = Charset.forName("UTF-32BE");
+            bom = 4;
+        } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+            charset = Charset.forName("UTF-32LE");
+            bom = 4;
+        } else if (b0 == 0xFE && b1 == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            bom = 2;
+        } else if (b0 == 0xFF && b1 == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            bom = 2;
+        } else if (n == 4 && b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+            charset = Charset.forName("UTF-32BE");
+        } else if (n == 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+            charset = Charset.forName("UTF-32LE");
+        } else if (n >= 2 && b0 == 0 && b1 != 0) {
+            charset = StandardCharsets.UTF_16BE;
+        } else if (n >= 2 && b0 != 0 && b1 == 0) {
+            charset = StandardCharsets.UTF_16LE;
         }
+        in.unread(b, bom, n - bom);
+        return new StrictDecodingReader(in, charset, bom);
     }
 
     private ObjectNode readJsonDoc(JsonParser p, RowHandler rows) throws Exception {

@@ -58,7 +58,14 @@ public final class ExchangeInput {
         if (v instanceof Collection || v instanceof Map || v.getClass().isArray()) {
             throw invalid("Invalid header " + name + ": expected a single value, got " + kind(v));
         }
-        return String.valueOf(v).trim();
+        String text = String.valueOf(v).trim();
+        int at = TextValues.loneSurrogate(text);
+        if (at >= 0) {
+            // the value is not shown: half a character does not print, and the header may be anything
+            throw invalid("Invalid header " + name + ": it holds a lone UTF-16 surrogate at index " + at + ", half of "
+                          + "a character, which has no UTF-8 form and would be sent as '?'");
+        }
+        return text;
     }
 
     /** What a value is, for messages: "a collection", "a map", "an array", "null" or "a value of type X". */

@@ -11,16 +11,29 @@ import java.io.InputStream;
  * <p>
  * Closing this stream does not close the body: the client decides whether the connection is drained for reuse
  * ({@link #drain()}) or closed, and HttpClient's own close would read the rest of the body without any bound.
+ * <p>
+ * A body with a Content-Length ends here after that many bytes, before HttpClient's own stream reports its end:
+ * HttpClient returns the connection to the pool the moment it sees that end, so a parser that read up to it would
+ * leave no chance to close a connection whose reply turned out to be cut short (what follows a too short
+ * Content-Length is then read as the reply to the next request). Only {@link #drain()}, after a clean read, reads on
+ * to HttpClient's end.
  */
 final class ReplySizeLimit extends FilterInputStream {
 
     private final long limit;
+    /** The declared Content-Length, or -1. */
+    private final long length;
     private long count;
     private boolean exceeded;
 
-    ReplySizeLimit(InputStream in, long limit) {
+    ReplySizeLimit(InputStream in, long limit, long length) {
         super(in);
         this.limit = limit;
+        this.length = length;
+    }
+
+    private boolean atDeclaredEnd() {
+        return length >= 0 && count >= length;
     }
 
     /** True once a read went past the limit (parsers may wrap the exception in one of their own). */
@@ -34,6 +47,9 @@ final class ReplySizeLimit extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
+        if (atDeclaredEnd()) {
+            return -1;
+        }
         int b = super.read();
         if (b >= 0) {
             counted(1);
@@ -43,6 +59,12 @@ final class ReplySizeLimit extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (atDeclaredEnd()) {
+            return len == 0 ? 0 : -1;
+        }
+        if (length >= 0) {
+            len = (int) Math.min(len, length - count);
+        }
         int n = super.read(b, off, len);
         if (n > 0) {
             counted(n);
@@ -52,7 +74,10 @@ final class ReplySizeLimit extends FilterInputStream {
 
     @Override
     public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
+        if (atDeclaredEnd()) {
+            return 0;
+        }
+        long skipped = super.skip(length >= 0 ? Math.min(n, length - count) : n);
         counted(skipped);
         return skipped;
     }
@@ -70,6 +95,10 @@ final class ReplySizeLimit extends FilterInputStream {
         byte[] buffer = new byte[8192];
         while (read(buffer, 0, buffer.length) >= 0) {
             // counted in read
+        }
+        // past the declared end: HttpClient's stream reports its end, and releases the connection for reuse
+        while (in.read(buffer, 0, buffer.length) >= 0) {
+            // nothing is left after a Content-Length that was read to its end
         }
     }
 
