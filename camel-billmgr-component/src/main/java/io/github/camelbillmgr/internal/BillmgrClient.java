@@ -103,7 +103,7 @@ public class BillmgrClient extends ServiceSupport {
         if (mapper == null) {
             mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         }
-        reader = new DocumentReader(mapper);
+        reader = new DocumentReader(mapper, configuration.getMaxReplySize());
     }
 
     @Override

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,11 +45,31 @@ public final class DocumentReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /**
+     * One value held in memory per this many bytes of maxReplySize. A tree takes far more memory than the text it was
+     * read from (a field of a few bytes costs a few hundred in a tree): bounding the bytes alone would let a reply of
+     * tiny distinct fields within maxReplySize fill the heap, so the values held at once are bounded too.
+     */
+    public static final int BYTES_PER_VALUE = 64;
+
     private final ObjectMapper mapper;
     private final XMLInputFactory xmlInputFactory;
+    private final int maxValues;
+    private final long maxReplySize;
 
     public DocumentReader(ObjectMapper mapper) {
+        this(mapper, 8L * 1024 * 1024);
+    }
+
+    /**
+     * @param maxReplySize the maxReplySize option: at most {@code maxReplySize / BYTES_PER_VALUE} values (fields,
+     *                     array members, elements, attributes, texts) are held at once, in the document outside the
+     *                     streamed list rows, or in one row
+     */
+    public DocumentReader(ObjectMapper mapper, long maxReplySize) {
         this.mapper = mapper;
+        this.maxReplySize = maxReplySize;
+        this.maxValues = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxReplySize / BYTES_PER_VALUE));
         this.xmlInputFactory = XMLInputFactory.newFactory();
         // A BILLmanager reply never needs a DTD or external entities; refusing them closes XXE.
         xmlInputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -189,6 +210,7 @@ public final class DocumentReader {
 
     private ObjectNode readJsonDoc(JsonParser p, RowHandler rows) throws Exception {
         ObjectNode doc = NODES.objectNode();
+        Budget kept = new Budget("outside the list rows");
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -202,19 +224,89 @@ public final class DocumentReader {
                         if (row != JsonToken.START_OBJECT) {
                             throw notARow(row);
                         }
-                        rows.row(normalise((ObjectNode) p.readValueAsTree()));
+                        rows.row(normalise((ObjectNode) readJsonValue(p, new Budget("in one list row"))));
                     }
                 } else if (value == JsonToken.START_OBJECT) {
-                    rows.row(normalise((ObjectNode) p.readValueAsTree()));
+                    rows.row(normalise((ObjectNode) readJsonValue(p, new Budget("in one list row"))));
                 } else {
                     throw notARow(value);
                 }
             } else {
-                JsonNode node = p.readValueAsTree();
+                JsonNode node = readJsonValue(p, kept);
                 put(doc, name, normaliseValue(name, node));
             }
         }
         return doc;
+    }
+
+    /**
+     * The value the parser is on, as a tree, like {@code readValueAsTree} but counting what it builds: a tree is held
+     * in memory whole, and each value costs far more there than in the reply.
+     */
+    private JsonNode readJsonValue(JsonParser p, Budget budget) throws IOException, NotADocumentException {
+        JsonToken t = p.currentToken();
+        budget.spend();
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    o.set(name, readJsonValue(p, budget));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = NODES.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(readJsonValue(p, budget));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                // as readValueAsTree makes them, so that their text is the same
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    case BIG_INTEGER -> NODES.numberNode(p.getBigIntegerValue());
+                    case BIG_DECIMAL -> NODES.numberNode(p.getDecimalValue());
+                    case FLOAT, DOUBLE -> mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                            ? NODES.numberNode(p.getDecimalValue()) : NODES.numberNode(p.getDoubleValue());
+                };
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> {
+                return NODES.pojoNode(p.getEmbeddedObject());
+            }
+        }
+    }
+
+    /** Counts the values of one tree held in memory, and refuses the one past {@link #maxValues}. */
+    private final class Budget {
+        private final String where;
+        private int left = maxValues;
+
+        Budget(String where) {
+            this.where = where;
+        }
+
+        void spend() throws NotADocumentException {
+            if (--left < 0) {
+                throw new NotADocumentException("the document holds more than " + maxValues + " values (fields, "
+                                                + "elements, attributes, texts) " + where + ", the most held in "
+                                                + "memory at once for maxReplySize (" + maxReplySize + " bytes: one "
+                                                + "value per " + BYTES_PER_VALUE + " bytes); raise maxReplySize if "
+                                                + "BILLmanager's replies really are that large");
+            }
+        }
     }
 
     /** A list row that is not an object: reading on would lose the rows, or the parser's place in the document. */
@@ -308,10 +400,12 @@ public final class DocumentReader {
                 }
                 // The root's own attributes carry nothing a caller needs: ignore them.
                 ObjectNode doc = NODES.objectNode();
+                Budget kept = new Budget("outside the list rows");
                 while (r.next() != XMLStreamConstants.END_ELEMENT) {
                     if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
                         String name = r.getLocalName();
-                        ObjectNode child = readXmlElement(r, 1);
+                        boolean row = rows != null && "elem".equals(name);
+                        ObjectNode child = readXmlElement(r, 1, row ? new Budget("in one list row") : kept);
                         if (rows != null && "elem".equals(name)) {
                             rows.row(child);
                         } else {
@@ -340,12 +434,15 @@ public final class DocumentReader {
     }
 
     /** Reads the element the reader is on, up to and including its end tag. */
-    private ObjectNode readXmlElement(XMLStreamReader r, int depth) throws XMLStreamException, NotADocumentException {
+    private ObjectNode readXmlElement(XMLStreamReader r, int depth, Budget budget)
+            throws XMLStreamException, NotADocumentException {
         if (depth > MAX_XML_DEPTH) {
             throw new NotADocumentException("the XML body is nested deeper than " + MAX_XML_DEPTH + " elements");
         }
         ObjectNode node = NODES.objectNode();
+        budget.spend();
         for (int i = 0; i < r.getAttributeCount(); i++) {
+            budget.spend();
             node.put("$" + r.getAttributeLocalName(i), r.getAttributeValue(i));
         }
         StringBuilder text = null;
@@ -353,9 +450,10 @@ public final class DocumentReader {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
-                add(node, name, readXmlElement(r, depth + 1));
+                add(node, name, readXmlElement(r, depth + 1, budget));
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (text == null) {
+                    budget.spend();
                     text = new StringBuilder();
                 }
                 text.append(r.getText());
