@@ -240,6 +240,51 @@ class HostileNetworkTest {
         assertMasked("session echo", texts(e), SESSION_ID, PASSWORD);
     }
 
+    @Test
+    void camelsTracerShowsTheEchoMasked() throws Exception {
+        List<String> traced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.apache.logging.log4j.core.Logger logger = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
+                .getLogger("org.apache.camel.Tracing");
+        org.apache.logging.log4j.core.appender.AbstractAppender capture
+                = new org.apache.logging.log4j.core.appender.AbstractAppender(
+                        "tracer-capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+                    @Override
+                    public void append(org.apache.logging.log4j.core.LogEvent event) {
+                        traced.add(event.getMessage().getFormattedMessage());
+                    }
+                };
+        capture.start();
+        logger.addAppender(capture);
+        try {
+            server = HostileServer.start((r, out) -> {
+                echoReply(r, out, 502, "text/html");
+                return true;
+            });
+            context = new DefaultCamelContext();
+            context.setTracing(true);
+            BillmgrConfiguration conf = context.getComponent("billmgr", BillmgrComponent.class).getConfiguration();
+            conf.setBaseUrl(server.url());
+            conf.setUsername(USER);
+            conf.setPassword(PASSWORD);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:traced").to("billmgr:func/whoami?throwExceptionOnFailure=false")
+                            .setHeader("seen", constant("yes"));
+                }
+            });
+            context.start();
+            Exchange ex = context.createProducerTemplate().request("direct:traced", x -> {
+            });
+            assertNull(ex.getException());
+            assertTrue(traced.size() >= 2, "the tracer logged the route: " + traced);
+            assertMasked("tracer", traced, PASSWORD, USER + ":" + PASSWORD);
+        } finally {
+            logger.removeAppender(capture);
+            capture.stop();
+        }
+    }
+
     // ------------------------------------------------------------------ cookies
 
     @Test
