@@ -2,6 +2,8 @@ package io.github.camelbillmgr;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.camelbillmgr.internal.ConfigurationValidator;
 import io.github.camelbillmgr.internal.HttpEndpoints;
@@ -32,6 +34,7 @@ public class BillmgrComponent extends HealthCheckComponent {
     private final Map<String, LoginBackoff> backoffs = new ConcurrentHashMap<>();
     private final Map<String, BillmgrMetrics> metrics = new ConcurrentHashMap<>();
     private final HttpEndpoints httpEndpoints = new HttpEndpoints();
+    private ScheduledExecutorService callDeadlines;
 
     public BillmgrComponent() {
     }
@@ -111,8 +114,30 @@ public class BillmgrComponent extends HealthCheckComponent {
         return httpEndpoints;
     }
 
+    /**
+     * The one thread that cancels calls past their callTimeout, for every endpoint of this component; made when the
+     * first endpoint starts.
+     */
+    synchronized ScheduledExecutorService callDeadlines() {
+        if (callDeadlines == null) {
+            callDeadlines = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "BillmgrCallDeadline");
+            if (callDeadlines instanceof ScheduledThreadPoolExecutor pool) {
+                // nearly every deadline is cancelled long before it is due: do not keep them queued until then
+                pool.setRemoveOnCancelPolicy(true);
+            }
+        }
+        return callDeadlines;
+    }
+
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (callDeadlines != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(callDeadlines);
+                callDeadlines = null;
+            }
+        }
         httpEndpoints.stopAll();
         super.doStop();
     }

@@ -84,6 +84,27 @@ public class BillmgrConfiguration implements Cloneable {
                             + "duration (30s). When it expires, nothing was sent. Replaces the camel-http component's "
                             + "connectionRequestTimeout for billmgr calls.")
     private long connectionRequestTimeout = 30_000L;
+    @UriParam(label = "timeout", defaultValue = "180000", javaType = "java.time.Duration",
+              description = "The most one HTTP call to BILLmanager may take as a whole, from the wait for a pooled "
+                            + "connection to the last byte of the reply, in milliseconds or as a duration (3m). "
+                            + "responseTimeout bounds each silence, not the call: a server that sends a byte now and "
+                            + "then would hold the call for ever without this. When it expires, the connection is "
+                            + "closed; a call that changes something and whose request was sent fails with "
+                            + "BillmgrOutcomeUnknownException. Must be at least responseTimeout.")
+    private long callTimeout = 180_000L;
+    @UriParam(label = "advanced", defaultValue = "8388608",
+              description = "The largest reply read from BILLmanager, in bytes, counted after decompression (a small "
+                            + "gzip body can inflate to gigabytes). It bounds every reply, and so every page of a "
+                            + "list; a larger reply fails with BillmgrTransportException naming this option, and its "
+                            + "connection is closed. The default, 8 MB, is several times a 1000-row page of a real "
+                            + "BILLmanager.")
+    private int maxReplySize = 8 * 1024 * 1024;
+    @UriParam(label = "producer", defaultValue = "100",
+              description = "prolong, suspend, resume, delete, and func/ endpoints given ids: the most service ids one "
+                            + "exchange may give in the CamelBillmgrServiceId header (after repeated ids are dropped). More fail before anything "
+                            + "is sent: split them into several exchanges. A guarded renewal reads every service "
+                            + "before renewing it, so the ids of one call are also that many reads.")
+    private int maxServiceIds = 100;
 
     @UriParam(label = "producer", description = "order: the tariff (price list) id.")
     private String pricelist;
@@ -322,6 +343,30 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setConnectionRequestTimeout(long connectionRequestTimeout) {
         this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public int getMaxReplySize() {
+        return maxReplySize;
+    }
+
+    public void setMaxReplySize(int maxReplySize) {
+        this.maxReplySize = maxReplySize;
+    }
+
+    public int getMaxServiceIds() {
+        return maxServiceIds;
+    }
+
+    public void setMaxServiceIds(int maxServiceIds) {
+        this.maxServiceIds = maxServiceIds;
     }
 
     public String getPricelist() {

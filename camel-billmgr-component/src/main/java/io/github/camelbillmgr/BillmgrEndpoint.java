@@ -98,6 +98,7 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
                 configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration) : null,
                 getComponent().backoffFor(configuration), getComponent().httpEndpoints());
         client.setMetrics(getComponent().metricsFor(configuration));
+        client.setDeadlines(getComponent().callDeadlines());
         ServiceHelper.startService(client);
     }
 

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class BillmgrComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /** The component options this class binds, by their Camel names. */
-    public static final Set<String> OPTIONS = Set.of("account", "addons", "apiVersion", "authMode", "autoprolong", "autowiredEnabled", "baseUrl", "bridgeErrorHandler", "clock", "comment", "configuration", "connectTimeout", "connectionRequestTimeout", "datacenter", "domain", "dragonCart", "emit", "expiringWithinDays", "filters", "format", "generateRemoteId", "healthCheckConsumerEnabled", "healthCheckProducerEnabled", "httpComponentName", "lang", "lazyStartProducer", "lookupBeforeOrder", "maxMessagesPerPoll", "objectMapper", "ostempl", "outputType", "pageNumber", "pageSize", "params", "password", "period", "pricelist", "recipe", "remoteId", "remoteIdExpression", "responseTimeout", "skipBasket", "sslContextParameters", "stateRepository", "status", "throwExceptionOnFailure", "username");
+    public static final Set<String> OPTIONS = Set.of("account", "addons", "apiVersion", "authMode", "autoprolong", "autowiredEnabled", "baseUrl", "bridgeErrorHandler", "callTimeout", "clock", "comment", "configuration", "connectTimeout", "connectionRequestTimeout", "datacenter", "domain", "dragonCart", "emit", "expiringWithinDays", "filters", "format", "generateRemoteId", "healthCheckConsumerEnabled", "healthCheckProducerEnabled", "httpComponentName", "lang", "lazyStartProducer", "lookupBeforeOrder", "maxMessagesPerPoll", "maxReplySize", "maxServiceIds", "objectMapper", "ostempl", "outputType", "pageNumber", "pageSize", "params", "password", "period", "pricelist", "recipe", "remoteId", "remoteIdExpression", "responseTimeout", "skipBasket", "sslContextParameters", "stateRepository", "status", "throwExceptionOnFailure", "username");
     /** The options the catalog marks secret: masked by the actuator endpoints. */
     public static final Set<String> SECRET_OPTIONS = Set.of("password");
 
@@ -163,6 +163,13 @@ public class BillmgrComponentConfiguration extends ComponentConfigurationPropert
      */
     private io.github.camelbillmgr.BillmgrLookupBeforeOrder lookupBeforeOrder = io.github.camelbillmgr.BillmgrLookupBeforeOrder.onRedelivery;
     /**
+     * prolong, suspend, resume, delete, and func/ endpoints given ids: the most service ids one exchange may
+     * give in the CamelBillmgrServiceId header (after repeated ids are dropped). More fail before anything is
+     * sent: split them into several exchanges. A guarded renewal reads every service before renewing it, so
+     * the ids of one call are also that many reads.
+     */
+    private Integer maxServiceIds = 100;
+    /**
      * order: the OS template, e.g. ISPsystem__Ubuntu-22.04-amd64.
      */
     private String ostempl;
@@ -219,6 +226,13 @@ public class BillmgrComponentConfiguration extends ComponentConfigurationPropert
      */
     private String httpComponentName;
     /**
+     * The largest reply read from BILLmanager, in bytes, counted after decompression (a small gzip body can
+     * inflate to gigabytes). It bounds every reply, and so every page of a list; a larger reply fails with
+     * BillmgrTransportException naming this option, and its connection is closed. The default, 8 MB, is
+     * several times a 1000-row page of a real BILLmanager.
+     */
+    private Integer maxReplySize = 8388608;
+    /**
      * The Jackson ObjectMapper used to read replies. Defaults to the registry's only ObjectMapper bean, or a
      * new one. The option is a com.fasterxml.jackson.databind.ObjectMapper type: in properties, a bean
      * reference such as #myBean.
@@ -262,6 +276,14 @@ public class BillmgrComponentConfiguration extends ComponentConfigurationPropert
      * The BILLmanager user name. Needed by every endpoint: set it here or on the component.
      */
     private String username;
+    /**
+     * The most one HTTP call to BILLmanager may take as a whole, from the wait for a pooled connection to the
+     * last byte of the reply, in milliseconds or as a duration (3m). responseTimeout bounds each silence, not
+     * the call: a server that sends a byte now and then would hold the call for ever without this. When it
+     * expires, the connection is closed; a call that changes something and whose request was sent fails with
+     * BillmgrOutcomeUnknownException. Must be at least responseTimeout.
+     */
+    private java.time.Duration callTimeout = java.time.Duration.ofMillis(180000L);
     /**
      * How long to wait for a free connection of the camel-http pool, in milliseconds or as a duration (30s).
      * When it expires, nothing was sent. Replaces the camel-http component's connectionRequestTimeout for
@@ -481,6 +503,14 @@ public class BillmgrComponentConfiguration extends ComponentConfigurationPropert
         this.lookupBeforeOrder = lookupBeforeOrder;
     }
 
+    public Integer getMaxServiceIds() {
+        return maxServiceIds;
+    }
+
+    public void setMaxServiceIds(Integer maxServiceIds) {
+        this.maxServiceIds = maxServiceIds;
+    }
+
     public String getOstempl() {
         return ostempl;
     }
@@ -569,6 +599,14 @@ public class BillmgrComponentConfiguration extends ComponentConfigurationPropert
         this.httpComponentName = httpComponentName;
     }
 
+    public Integer getMaxReplySize() {
+        return maxReplySize;
+    }
+
+    public void setMaxReplySize(Integer maxReplySize) {
+        this.maxReplySize = maxReplySize;
+    }
+
     public com.fasterxml.jackson.databind.ObjectMapper getObjectMapper() {
         return objectMapper;
     }
@@ -631,6 +669,14 @@ public class BillmgrComponentConfiguration extends ComponentConfigurationPropert
 
     public void setUsername(String username) {
         this.username = username;
+    }
+
+    public java.time.Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(java.time.Duration callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     public java.time.Duration getConnectionRequestTimeout() {
