@@ -24,6 +24,15 @@ public interface BillmgrStateRepository {
     /** Remembers a service's state, or forgets the service when {@code state} is null. */
     void update(String key, long serviceId, BillmgrServiceState state) throws Exception;
 
+    /**
+     * How many services are remembered for the key, for JMX and the dev console: unlike {@link #load}, which a poll
+     * calls and which a shared repository may treat as the start of a poll (taking the key's lock until
+     * {@link #flush()}), this only reads.
+     */
+    default int size(String key) throws Exception {
+        return load(key).size();
+    }
+
     /** Called after each batch of updates: an implementation may write them out together here. */
     default void flush() throws Exception {
     }

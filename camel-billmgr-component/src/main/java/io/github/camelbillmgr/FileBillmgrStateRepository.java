@@ -106,6 +106,7 @@ public class FileBillmgrStateRepository extends ServiceSupport implements Billmg
         dirty = false;
     }
 
+    @Override
     @ManagedOperation(description = "Number of services remembered for a state key")
     public synchronized int size(String key) throws IOException {
         return getSizes().getOrDefault(key, 0);

@@ -204,7 +204,10 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
             Map<Long, BillmgrServiceState> dropped = pending.remove(key);
             pendingCount -= dropped == null ? 0 : dropped.size();
         }
-        boolean mine = held.containsKey(key);
+        // held by this thread's own poll (one that failed before its flush): that poll's flush lets go of it. Held by
+        // another thread's poll: acquire waits for it, and the key taken here must be let go of here
+        HeldKey before = held.get(key);
+        boolean mine = before != null && before.owner() == Thread.currentThread();
         HeldKey h = acquire(key);
         try {
             synchronized (h) {
@@ -222,6 +225,7 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
         }
     }
 
+    @Override
     @ManagedOperation(description = "Number of services remembered for a state key")
     public int size(String key) throws SQLException {
         try (Connection c = dataSource.getConnection();

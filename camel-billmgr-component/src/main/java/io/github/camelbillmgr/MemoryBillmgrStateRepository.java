@@ -41,6 +41,7 @@ public class MemoryBillmgrStateRepository extends ServiceSupport implements Bill
         states.remove(key);
     }
 
+    @Override
     @ManagedOperation(description = "Number of services remembered for a state key")
     public int size(String key) {
         return states.getOrDefault(key, Map.of()).size();

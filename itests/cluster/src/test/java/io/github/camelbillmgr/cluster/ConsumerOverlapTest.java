@@ -129,6 +129,12 @@ class ConsumerOverlapTest {
         ObjectName name = names.iterator().next();
         assertEquals(5, jmx.invoke(name, "size", new Object[] { key }, new String[] { String.class.getName() }));
         assertEquals(Map.of(key, 5), jmx.getAttribute(name, "Sizes"));
+        // the consumer's own view (JMX, dev console) reads the size without taking the key's lock, which a poll holds
+        // from load to flush: read here, from a thread that never flushes, it must not stop the polls
+        Set<ObjectName> consumers = jmx.queryNames(new ObjectName("org.apache.camel:context=" + node1.getName()
+                                                                 + ",type=consumers,*"), null);
+        assertEquals(1, consumers.size(), "consumers: " + consumers);
+        assertEquals(5, jmx.getAttribute(consumers.iterator().next(), "RecordedServices"));
 
         // cleared while the route polls: the clear waits for a poll in progress (the key's lock), so no update of
         // that poll comes after it
