@@ -23,7 +23,8 @@ public final class LoginBackoff {
     private final LongSupplier clock;
     private long pauseMillis;
     private long blockedUntil;
-    private BillmgrAuthenticationException lastRefusal;
+    /** Volatile so that the common case, no refusal at all, is checked without taking the monitor. */
+    private volatile BillmgrAuthenticationException lastRefusal;
     private boolean probing;
 
     public LoginBackoff() {
@@ -41,7 +42,15 @@ public final class LoginBackoff {
      * @return true when this call is the one that tries the credentials again after a pause: it must call
      *         {@link #probeDone()} once it has its answer, whatever the answer
      */
-    public synchronized boolean check() throws BillmgrAuthenticationException {
+    public boolean check() throws BillmgrAuthenticationException {
+        if (lastRefusal == null) {
+            // every call passes here: no monitor unless a refusal was recorded
+            return false;
+        }
+        return checkRefused();
+    }
+
+    private synchronized boolean checkRefused() throws BillmgrAuthenticationException {
         if (lastRefusal == null) {
             return false;
         }
@@ -78,7 +87,15 @@ public final class LoginBackoff {
     }
 
     /** BILLmanager accepted the credentials: no more pauses. */
-    public synchronized void accepted() {
+    public void accepted() {
+        if (lastRefusal == null) {
+            // nothing to clear: a pause is only ever set together with a refusal, under the monitor
+            return;
+        }
+        clear();
+    }
+
+    private synchronized void clear() {
         pauseMillis = 0;
         blockedUntil = 0;
         lastRefusal = null;
