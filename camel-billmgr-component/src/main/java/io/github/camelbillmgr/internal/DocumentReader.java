@@ -157,16 +157,15 @@ public final class DocumentReader {
                         if (row != JsonToken.START_OBJECT) {
                             throw notARow(row);
                         }
-                        rows.row(normalise((ObjectNode) p.readValueAsTree()));
+                        rows.row(normalisedObject(p));
                     }
                 } else if (value == JsonToken.START_OBJECT) {
-                    rows.row(normalise((ObjectNode) p.readValueAsTree()));
+                    rows.row(normalisedObject(p));
                 } else {
                     throw notARow(value);
                 }
             } else {
-                JsonNode node = p.readValueAsTree();
-                put(doc, name, normaliseValue(name, node));
+                put(doc, name, normalisedValue(p, name));
             }
         }
         return doc;
@@ -193,19 +192,26 @@ public final class DocumentReader {
         };
     }
 
-    private static JsonNode normaliseValue(String name, JsonNode node) {
-        if (node == null || node.isNull()) {
+    /*
+     * The reply is read straight into the normalised shape, token by token: reading Jackson's tree first and then
+     * copying it into a normalised one allocated every node twice.
+     */
+
+    /** The value the parser is on (its first token read), normalised; {@code name} is the member name it is under. */
+    private static JsonNode normalisedValue(JsonParser p, String name) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
             return NODES.objectNode();
         }
-        if (node.isArray()) {
-            ArrayNode out = NODES.arrayNode(node.size());
-            for (JsonNode member : node) {
-                out.add(normaliseValue(null, member));
+        if (t == JsonToken.START_ARRAY) {
+            ArrayNode out = NODES.arrayNode();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                out.add(normalisedValue(p, null));
             }
             return out;
         }
-        if (node.isObject()) {
-            JsonNode n = normalise((ObjectNode) node);
+        if (t == JsonToken.START_OBJECT) {
+            ObjectNode n = normalisedObject(p);
             if (name != null && COLLECTIONS.contains(name)) {
                 ArrayNode one = NODES.arrayNode(1);
                 one.add(n);
@@ -215,22 +221,38 @@ public final class DocumentReader {
         }
         // A bare scalar where BILLmanager writes {"$": ...}: keep the one shape.
         ObjectNode scalar = NODES.objectNode();
-        scalar.put("$", node.asText());
+        scalar.put("$", scalarText(p));
         return scalar;
     }
 
-    private static ObjectNode normalise(ObjectNode node) {
+    /** The object the parser is on (at its START_OBJECT), normalised, up to and including its END_OBJECT. */
+    private static ObjectNode normalisedObject(JsonParser p) throws IOException {
         ObjectNode out = NODES.objectNode();
-        node.fields().forEachRemaining(e -> {
-            String key = e.getKey();
-            JsonNode v = e.getValue();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
             if (key.startsWith("$")) {
-                out.put(key, v.isValueNode() ? v.asText() : v.toString());
+                // an attribute is text; an attribute holding a structure keeps that structure's JSON text
+                out.put(key, v.isScalarValue() || v == JsonToken.VALUE_NULL ? scalarText(p)
+                        : p.readValueAsTree().toString());
             } else {
-                out.set(key, normaliseValue(key, v));
+                out.set(key, normalisedValue(p, key));
             }
-        });
+        }
         return out;
+    }
+
+    /** The text of a scalar token, as Jackson's tree would give it ({@code asText()}). */
+    private static String scalarText(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return "null";
+        }
+        // numbers and booleans: rare in BILLmanager replies; the mapper's own settings decide their text
+        return ((JsonNode) p.readValueAsTree()).asText();
     }
 
     // ---------------------------------------------------------------- XML
