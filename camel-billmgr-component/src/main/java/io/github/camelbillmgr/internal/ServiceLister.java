@@ -105,8 +105,10 @@ public final class ServiceLister {
         int[] rows = { 0 };
         Long[] firstId = { null };
         long before = cursor.read();
+        PageValues shared = new PageValues();
         JsonNode doc = Nodes.doc(client.call(request, row -> {
-            BillmgrService service = checked(request, before + rows[0] + 1, ServiceMapper.map(config.getItemType(), row));
+            BillmgrService service = checked(request, before + rows[0] + 1,
+                    ServiceMapper.map(config.getItemType(), row, shared));
             if (rows[0]++ == 0) {
                 firstId[0] = service.getId();
             }
