@@ -143,6 +143,10 @@ public final class BenchmarkRunner {
     }
 
     private String run() throws Exception {
+        if (plan == Plan.smoke && System.getProperty("jmh.ignoreLock") == null) {
+            // JMH refuses to run beside another JMH run on the machine; a smoke pass measures nothing worth that
+            System.setProperty("jmh.ignoreLock", "true");
+        }
         List<Case> cases = cases();
         Map<Case, Case.Figures> results = new LinkedHashMap<>();
         String loadBefore = Machine.loadAverage();
@@ -190,9 +194,10 @@ public final class BenchmarkRunner {
                 .addProfiler(GCProfiler.class)
                 .addProfiler(CpuProfiler.class)
                 .shouldFailOnError(true)
-                .verbosity(plan == Plan.smoke ? VerboseMode.SILENT : VerboseMode.SILENT);
+                .verbosity(VerboseMode.SILENT);
         if (plan.forks > 0) {
-            options.jvmArgs(c.heap(), "-XX:+UseParallelGC", url, service);
+            // the JVM's default collector (G1 on a server-class machine), as a user's application would run
+            options.jvmArgs(c.heap(), url, service);
         } else {
             System.setProperty("bench." + c.server() + ".url", server.baseUrl);
             System.setProperty("bench." + c.server() + ".service", String.valueOf(server.serviceId));
