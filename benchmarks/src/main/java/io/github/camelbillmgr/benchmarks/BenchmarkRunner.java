@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -161,11 +162,20 @@ public final class BenchmarkRunner {
                 System.err.printf("[%d/%d] %s %s ... ", n, cases.size(), c.group(), c.contender());
                 Case.Figures f = measure(c, server);
                 results.put(c, f);
-                System.err.printf(f.failed() ? "FAILED%n" : "%,.0f ops/s%n", f.opsPerSecond());
+                System.err.printf(f.failed() ? "FAILED%n" : "%,.2f ops/s, %,.1f us CPU/op, %,.0f B/op%n",
+                        f.opsPerSecond(), f.cpuMicrosPerOp(), f.bytesPerOp());
+                // what is measured so far survives a run that is stopped before its end
+                write(new ResultTable(results).render(plan.name() + " (" + n + " of " + cases.size() + " cases)",
+                        loadBefore, Machine.loadAverage(), (System.nanoTime() - start) / 1_000_000_000L));
             }
         }
         String table = new ResultTable(results).render(plan.name(), loadBefore, Machine.loadAverage(),
                 (System.nanoTime() - start) / 1_000_000_000L);
+        write(table);
+        return table;
+    }
+
+    private static void write(String table) {
         Path out = Path.of("target", "benchmarks", "last-table.md");
         try {
             Files.createDirectories(out.getParent());
@@ -173,7 +183,11 @@ public final class BenchmarkRunner {
         } catch (IOException e) {
             System.err.println("could not write " + out + ": " + e);
         }
-        return table;
+    }
+
+    /** The long lists take seconds per call: a few single calls measure them, with a time limit. */
+    private static boolean singleShot(Case c) {
+        return c.op().equals("list1m") || c.op().equals("list250k");
     }
 
     private Case.Figures measure(Case c, ServerProcess server) {
@@ -195,6 +209,10 @@ public final class BenchmarkRunner {
                 .addProfiler(CpuProfiler.class)
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
+        if (singleShot(c) && plan != Plan.smoke) {
+            options.mode(Mode.SingleShotTime).warmupIterations(1).measurementIterations(2)
+                    .timeout(TimeValue.minutes(2));
+        }
         if (plan.forks > 0) {
             // the JVM's default collector (G1 on a server-class machine), as a user's application would run
             options.jvmArgs(c.heap(), url, service);
@@ -209,7 +227,10 @@ public final class BenchmarkRunner {
             }
             RunResult r = run.iterator().next();
             Map<String, Result> secondary = r.getSecondaryResults();
-            return new Case.Figures(r.getPrimaryResult().getScore(), score(secondary, CpuProfiler.LABEL),
+            double score = r.getPrimaryResult().getScore();
+            // single shot: seconds per call
+            double opsPerSecond = singleShot(c) && plan != Plan.smoke ? 1 / score : score;
+            return new Case.Figures(opsPerSecond, score(secondary, CpuProfiler.LABEL),
                     score(secondary, "gc.alloc.rate.norm"));
         } catch (Exception e) {
             System.err.print("(" + e.getMessage() + ") ");
