@@ -61,7 +61,7 @@ public final class BillmgrSimulator implements AutoCloseable {
     private final SimulatorClock clock;
     private final Store store;
     private final SimulatorFaults faults = new SimulatorFaults();
-    private final RequestLog requestLog = new RequestLog();
+    private final RequestLog requestLog;
     private final ConnectionGauge connections = new ConnectionGauge();
     private final SimulatorState state;
     private final ApiHttpHandler handler;
@@ -80,12 +80,13 @@ public final class BillmgrSimulator implements AutoCloseable {
     public BillmgrSimulator(SimulatorSettings settings, SimulatorSeed seed) {
         this.settings = settings;
         this.seed = seed;
+        this.requestLog = new RequestLog(settings);
         Instant start = settings.getClockStart() != null ? settings.getClockStart() : Instant.now();
         this.clock = new SimulatorClock(start, settings.isRealTimeClock());
         this.store = new Store(settings, clock, seed);
         this.state = new SimulatorState(store, faults);
         this.handler = new ApiHttpHandler(new Dispatcher(store), new CredentialFaults(store), settings, clock, faults,
-                requestLog, connections);
+                requestLog, connections, new ControlPlane(this, settings.copy()));
     }
 
     /** Binds {@code host:port} from the settings (port 0: a free one) and serves. Idempotent. */
@@ -175,9 +176,17 @@ public final class BillmgrSimulator implements AutoCloseable {
         return seed;
     }
 
-    /** Every HTTP request received so far, oldest first. */
+    /**
+     * The HTTP requests received so far, oldest first: every one, or the last {@code requestLogLimit} when that
+     * setting is above 0. Control-plane requests are not recorded.
+     */
     public List<RecordedRequest> requests() {
         return requestLog.snapshot();
+    }
+
+    /** How many requests were received since the start or the last reset, those the log no longer keeps included. */
+    public long requestsReceived() {
+        return requestLog.received();
     }
 
     public void clearRequests() {
@@ -196,6 +205,24 @@ public final class BillmgrSimulator implements AutoCloseable {
     /** Distinct client connections (address and port) that sent a request since the start or the last {@link #reset()}. */
     public int connectionsSeen() {
         return connections.connectionsSeen();
+    }
+
+    /** Replaces accounts, catalogue and services with those of {@code state}; {@link #reset()} returns to the seed. */
+    void replaceState(SimulatorSeed state) {
+        synchronized (store) {
+            store.reset(state);
+        }
+    }
+
+    SimAccount createAccount(SimulatorSeed.Account a) {
+        return store.createAccount(a.user(), a.password(), a.accountName(), a.admin(), a.balance(), a.currency(),
+                a.creditLimit());
+    }
+
+    SimService addService(SimulatorSeed.Service seeded) {
+        synchronized (store) {
+            return new io.github.camelbillmgr.simulator.engine.ServiceFactory(store).addSeeded(seeded);
+        }
     }
 
     /**

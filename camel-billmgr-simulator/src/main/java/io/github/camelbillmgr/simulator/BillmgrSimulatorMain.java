@@ -1,25 +1,36 @@
 package io.github.camelbillmgr.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Runs the simulator until Ctrl-C:
- * {@code java -jar camel-billmgr-simulator-<version>-standalone.jar [--port N] [--host H] [--seed file.json]
- * [--keystore file.p12] [--faults FUNC:RATE:FAULT[,FAULT...][:SEED]]... [--latency FUNC:DURATION]...}.
- * The clock follows real time here. Passwords are never printed: they are in the seed (the built-in ones are
- * documented constants of {@link BillmgrSimulator}). With {@code --keystore} it serves HTTPS; the key store's
- * password is read from the environment variable {@value #KEYSTORE_PASSWORD_ENV}, never from the command line.
+ * Runs the simulator until Ctrl-C: {@code java -jar camel-billmgr-simulator-<version>-standalone.jar [options]}.
+ * Every {@link SimulatorSettings} value has a flag ({@code sessionLifetime} is {@code --session-lifetime}), listed by
+ * {@code --help} with its default; a seed file's {@code settings} section sets them too. Later wins: the standalone
+ * defaults (port 1500, a clock that follows real time, the last 1000 requests kept), the profile, the seed file's
+ * settings, the flags. With {@code --keystore} it serves HTTPS; the key store's password is read from the
+ * environment variable {@value #KEYSTORE_PASSWORD_ENV}, never from the command line.
  */
 public final class BillmgrSimulatorMain {
 
     static final int DEFAULT_PORT = 1500;
+    static final int DEFAULT_REQUEST_LOG_LIMIT = 1000;
     static final String KEYSTORE_PASSWORD_ENV = "BILLMGR_SIM_KEYSTORE_PASSWORD";
 
     private BillmgrSimulatorMain() {
@@ -32,6 +43,12 @@ public final class BillmgrSimulatorMain {
         }
     }
 
+    /** The settings the standalone server starts from, before profile, seed and flags. */
+    static SimulatorSettings standaloneDefaults() {
+        return new SimulatorSettings().setPort(DEFAULT_PORT).setRealTimeClock(true)
+                .setRequestLogLimit(DEFAULT_REQUEST_LOG_LIMIT);
+    }
+
     /** Returns an exit code, or -1 once the simulator has been started and stopped by a signal. */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         Options options;
@@ -39,7 +56,7 @@ public final class BillmgrSimulatorMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            usage(err);
+            err.println("Run with --help for the options.");
             return 2;
         }
         if (options.help) {
@@ -66,8 +83,32 @@ public final class BillmgrSimulatorMain {
     }
 
     static BillmgrSimulator create(Options options, String keyStorePassword, PrintStream err) {
-        SimulatorSettings settings = new SimulatorSettings().setPort(options.port).setHost(options.host)
-                .setRealTimeClock(true);
+        SimulatorSettings settings = standaloneDefaults();
+        SimulatorSeed seed = SimulatorSeed.defaults();
+        JsonNode seedFile = null;
+        if (options.seed != null) {
+            try (InputStream in = Files.newInputStream(options.seed)) {
+                seedFile = SeedJson.tree(in);
+                seed = SeedJson.read(seedFile, seed);
+            } catch (IOException e) {
+                err.println("Cannot read the seed " + options.seed + ": " + e.getMessage());
+                return null;
+            }
+        }
+        try {
+            SimulatorProfile profile = options.profile != null ? options.profile
+                    : seedFile == null ? null : SeedJson.profile(seedFile);
+            if (profile != null) {
+                profile.apply(settings);
+            }
+            if (seedFile != null) {
+                SeedJson.settingValues(seedFile, settings);
+            }
+            options.settings.forEach((property, text) -> property.setText(settings, text));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return null;
+        }
         if (options.keyStore != null) {
             if (keyStorePassword == null) {
                 err.println("--keystore needs the key store's password in the environment variable "
@@ -82,94 +123,138 @@ public final class BillmgrSimulatorMain {
                 return null;
             }
         }
-        SimulatorSeed seed = SimulatorSeed.defaults();
-        if (options.seed != null) {
-            try {
-                seed = SimulatorSeed.fromJson(options.seed);
-            } catch (IOException e) {
-                err.println("Cannot read the seed " + options.seed + ": " + e.getMessage());
-                return null;
-            }
-        }
         BillmgrSimulator simulator = new BillmgrSimulator(settings, seed);
         options.faults.forEach(rule -> rule.accept(simulator.state().faults()));
         return simulator;
     }
 
+    /**
+     * The base URL, the users and how to reach the control plane. The built-in seed's users are shown with their
+     * passwords: they are published test credentials ({@link BillmgrSimulator#CLIENT_PASSWORD}, ...). Passwords from
+     * a seed file are never shown.
+     */
     static void printBanner(BillmgrSimulator simulator, PrintStream out) {
         out.println("BILLmanager simulator listening on " + simulator.getBaseUrl());
-        out.println("Users (passwords are in the seed; the built-in ones are documented in BillmgrSimulator):");
-        simulator.state().accounts().forEach(account ->
-                out.println("  " + (account.admin() ? "admin  " : "client ") + account.user()
-                        + "  [" + account.accountName() + "]"));
+        out.println("Users:");
+        simulator.state().accounts().forEach(account -> {
+            String password = builtInPassword(account);
+            out.println("  " + (account.admin() ? "admin  " : "client ") + account.user()
+                    + (password == null ? "  (password from the seed file)" : "  password: " + password)
+                    + "  [" + account.accountName() + "]");
+        });
         out.println("Faults: " + simulator.state().faults());
+        SimulatorSettings settings = simulator.settings();
+        out.println("Request log: the last " + (settings.getRequestLogLimit() == 0 ? "all"
+                : String.valueOf(settings.getRequestLogLimit())) + " requests");
+        if (settings.isControlPlane()) {
+            out.println("Control plane: " + simulator.getBaseUrl().replace("/billmgr", "/__sim/")
+                        + "  (JSON: state, settings, faults, clock, requests, reset)");
+        }
         // credentials go in the POST body, never in a URL (the same rule the component follows)
         out.println("Example: curl -s " + simulator.getBaseUrl() + " --data-urlencode func=whoami"
                     + " --data-urlencode out=json --data-urlencode \"authinfo=<user>:<password>\"");
         out.println("Press Ctrl-C to stop.");
     }
 
-    private static void usage(PrintStream out) {
-        out.println("Usage: java -jar camel-billmgr-simulator-standalone.jar [options]");
-        out.println("  --port N          port to listen on (default " + DEFAULT_PORT + ", 0 = any free port)");
-        out.println("  --host H          address to bind (default 127.0.0.1)");
-        out.println("  --seed FILE.json  seed overriding the built-in accounts, catalogue and services");
-        out.println("  --keystore FILE   serve HTTPS with the key in this PKCS12 key store; its password is read");
-        out.println("                    from the environment variable " + KEYSTORE_PASSWORD_ENV);
-        out.println("  --faults SPEC     a random fault rule FUNC:RATE:FAULT[,FAULT...][:SEED], repeatable; e.g.");
-        out.println("                    '*.order.param:0.1:drop_after_commit,http_status=502+commit,busy:42'");
-        out.println("  --latency SPEC    every call of FUNC waits, FUNC:DURATION (ms, or 2s), repeatable; e.g. '*:200'");
-        out.println("  --help            this text");
+    /** The password of a built-in account, or null when the account is not the built-in one. */
+    private static String builtInPassword(SimAccount account) {
+        for (SimulatorSeed.Account builtIn : SimulatorSeed.defaults().accounts()) {
+            if (builtIn.user().equals(account.user()) && builtIn.password().equals(account.password())) {
+                return builtIn.password();
+            }
+        }
+        return null;
     }
 
-    /** Command-line options. */
+    static void usage(PrintStream out) {
+        PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        new CommandLine(Options.spec()).usage(writer, CommandLine.Help.Ansi.OFF);
+        writer.flush();
+    }
+
+    /** Command-line options, parsed with picocli from a spec that lists every setting. */
     static final class Options {
-        int port = DEFAULT_PORT;
-        String host = "127.0.0.1";
         Path seed;
         Path keyStore;
+        SimulatorProfile profile;
         boolean help;
+        /** Settings given as flags, in the order given. */
+        final Map<SettingsProperties.Property, String> settings = new LinkedHashMap<>();
         /** Rules to add to the simulator's faults, parsed (and checked) with the options. */
         final List<Consumer<SimulatorFaults>> faults = new ArrayList<>();
 
+        /** @throws IllegalArgumentException naming the option and value at fault */
         static Options parse(String[] args) {
+            CommandSpec spec = spec();
+            ParseResult result;
+            try {
+                result = new CommandLine(spec).parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             Options options = new Options();
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--help", "-h" -> options.help = true;
-                    case "--port" -> options.port = parsePort(value(args, ++i, "--port"));
-                    case "--host" -> options.host = value(args, ++i, "--host");
-                    case "--seed" -> options.seed = Path.of(value(args, ++i, "--seed"));
-                    case "--keystore" -> options.keyStore = Path.of(value(args, ++i, "--keystore"));
-                    case "--faults" -> options.addFaults(value(args, ++i, "--faults"), FaultSpec::randomRule);
-                    case "--latency" -> options.addFaults(value(args, ++i, "--latency"), FaultSpec::latency);
-                    default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
+            options.help = result.isUsageHelpRequested();
+            options.seed = result.matchedOptionValue("--seed", null);
+            options.keyStore = result.matchedOptionValue("--keystore", null);
+            String profile = result.matchedOptionValue("--profile", null);
+            options.profile = profile == null ? null : SimulatorProfile.of(profile);
+            for (String rule : result.matchedOptionValue("--faults", List.<String>of())) {
+                options.faults.add(FaultSpec.randomRule(rule));
+            }
+            for (String latency : result.matchedOptionValue("--latency", List.<String>of())) {
+                options.faults.add(FaultSpec.latency(latency));
+            }
+            SimulatorSettings check = standaloneDefaults();
+            for (SettingsProperties.Property property : SettingsProperties.textual()) {
+                if (result.hasMatchedOption(property.flag())) {
+                    String text = result.matchedOptionValue(property.flag(), "");
+                    property.setText(check, text); // fails now, naming the flag's setting, if the value is bad
+                    options.settings.put(property, text);
                 }
             }
             return options;
         }
 
-        private void addFaults(String spec, Function<String, Consumer<SimulatorFaults>> parser) {
-            faults.add(parser.apply(spec));
+        static CommandSpec spec() {
+            CommandSpec spec = CommandSpec.create().name("java -jar camel-billmgr-simulator-standalone.jar");
+            spec.usageMessage().description("A BILLmanager API simulator for tests and demos. Every setting below can "
+                    + "also be set in the seed file's \"settings\" section, and changed while it runs with "
+                    + "POST /__sim/settings. Durations: 500ms, 20s, 60m, 1h, 2d or ISO-8601 (PT1H).");
+            spec.usageMessage().width(120);
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("this text").build());
+            spec.addOption(OptionSpec.builder("--seed").paramLabel("FILE.json").type(Path.class)
+                    .description("seed file: accounts, catalogue, services and a \"settings\" section "
+                            + "(default: the built-in seed)").build());
+            spec.addOption(OptionSpec.builder("--profile").paramLabel("NAME").type(String.class)
+                    .description("hosting (default) or license-billing: ISPsystem's license billing, where the "
+                            + "reseller is a client that suspends, resumes, renews (charged at once) and re-keys its "
+                            + "own licenses").build());
+            spec.addOption(OptionSpec.builder("--keystore").paramLabel("FILE.p12").type(Path.class)
+                    .description("serve HTTPS with the key in this PKCS12 key store; its password is read from the "
+                            + "environment variable " + KEYSTORE_PASSWORD_ENV).build());
+            spec.addOption(OptionSpec.builder("--faults").paramLabel("SPEC").type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description("a random fault rule FUNC:RATE:FAULT[,FAULT...][:SEED], repeatable; e.g. "
+                            + "'*.order.param:0.1:drop_after_commit,http_status=502+commit,busy:42'").build());
+            spec.addOption(OptionSpec.builder("--latency").paramLabel("SPEC").type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description("every call of FUNC waits, FUNC:DURATION (ms, or 2s), repeatable; e.g. '*:200'")
+                    .build());
+            SimulatorSettings defaults = standaloneDefaults();
+            for (SettingsProperties.Property property : SettingsProperties.textual()) {
+                String text = property.text(defaults);
+                spec.addOption(OptionSpec.builder(property.flag()).paramLabel(property.valueHint()).type(String.class)
+                        .arity("1")
+                        .description(escape(property.description() + " [" + property.name() + ", default: "
+                                + (text.isEmpty() ? "none" : text) + "]"))
+                        .build());
+            }
+            return spec;
         }
 
-        private static String value(String[] args, int index, String option) {
-            if (index >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[index];
-        }
-
-        private static int parsePort(String raw) {
-            try {
-                int port = Integer.parseInt(raw);
-                if (port < 0 || port > 65535) {
-                    throw new IllegalArgumentException("Port out of range: " + raw);
-                }
-                return port;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Not a port: " + raw);
-            }
+        /** Picocli formats descriptions: a literal {@code %} must be doubled and {@code $&#123;} escaped. */
+        private static String escape(String text) {
+            return text.replace("%", "%%").replace("${", "$${");
         }
     }
 }

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.simulator.catalog.Datacenter;
 import io.github.camelbillmgr.simulator.catalog.OsTemplate;
 import io.github.camelbillmgr.simulator.catalog.Recipe;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads a JSON seed file; each top-level section present replaces that section of the base seed. */
 final class SeedJson {
@@ -21,11 +25,39 @@ final class SeedJson {
     private SeedJson() {
     }
 
+    /** The strict mapper of seed records, for the control plane's single accounts and services. */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The sections a seed file may have; {@code settings} is read by {@link #settings(JsonNode)}, not here. */
+    static final Set<String> SECTIONS =
+            Set.of("accounts", "datacenters", "osTemplates", "recipes", "tariffs", "services", "settings");
+
     static SimulatorSeed read(InputStream json, SimulatorSeed base) throws IOException {
+        return read(tree(json), base);
+    }
+
+    static JsonNode tree(InputStream json) throws IOException {
         JsonNode root = MAPPER.readTree(json);
         if (root == null || !root.isObject()) {
             throw new IOException("a seed file must hold one JSON object");
         }
+        checkSections(root);
+        return root;
+    }
+
+    private static void checkSections(JsonNode root) throws IOException {
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!SECTIONS.contains(name)) {
+                throw new IOException("unknown seed section '" + name + "'; known: " + new TreeSet<>(SECTIONS));
+            }
+        }
+    }
+
+    static SimulatorSeed read(JsonNode root, SimulatorSeed base) throws IOException {
+        checkSections(root);
         return new SimulatorSeed(
                 section(root, "accounts", new TypeReference<List<SimulatorSeed.Account>>() { }, base.accounts()),
                 section(root, "datacenters", new TypeReference<List<Datacenter>>() { }, base.datacenters()),
@@ -33,6 +65,35 @@ final class SeedJson {
                 section(root, "recipes", new TypeReference<List<Recipe>>() { }, base.recipes()),
                 section(root, "tariffs", new TypeReference<List<Tariff>>() { }, base.tariffs()),
                 section(root, "services", new TypeReference<List<SimulatorSeed.Service>>() { }, base.services()));
+    }
+
+    /** The {@code settings} section's {@code profile}, or null. */
+    static SimulatorProfile profile(JsonNode root) {
+        JsonNode profile = settingsSection(root).get("profile");
+        return profile == null || profile.isNull() ? null : SimulatorProfile.of(profile.asText());
+    }
+
+    /**
+     * Applies the {@code settings} section's {@code name: value} pairs but its {@code profile} (which the caller
+     * applies first, so that a single setting wins over the profile).
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
+    static void settingValues(JsonNode root, SimulatorSettings settings) {
+        ObjectNode values = settingsSection(root).deepCopy();
+        values.remove("profile");
+        SettingsProperties.apply(settings, values);
+    }
+
+    private static ObjectNode settingsSection(JsonNode root) {
+        JsonNode section = root.get("settings");
+        if (section == null || section.isNull()) {
+            return MAPPER.createObjectNode();
+        }
+        if (!section.isObject()) {
+            throw new IllegalArgumentException("the seed's settings section must be a JSON object");
+        }
+        return (ObjectNode) section;
     }
 
     private static <T> List<T> section(JsonNode root, String name, TypeReference<List<T>> type, List<T> fallback)

@@ -32,13 +32,21 @@ final class SimClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BillmgrSimulator sim;
+    private final String fixedRoot;
 
     SimClient(BillmgrSimulator sim) {
         this.sim = sim;
+        this.fixedRoot = null;
+    }
+
+    /** For a simulator running elsewhere, e.g. the standalone jar: {@code http://127.0.0.1:PORT}. */
+    SimClient(String root) {
+        this.sim = null;
+        this.fixedRoot = root;
     }
 
     String root() {
-        return "http://127.0.0.1:" + sim.getPort();
+        return fixedRoot != null ? fixedRoot : "http://127.0.0.1:" + sim.getPort();
     }
 
     /** POST urlencoded to /billmgr with the client's authinfo. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The mechanical XML-to-JSON conversion of the reference's section 3.2, applied to the whole
@@ -19,6 +20,7 @@ public final class JsonConverter {
 
     private final boolean emptyAsObject;
     private final boolean alwaysArrays;
+    private final Set<String> arrayNames;
 
     /**
      * @param emptyAsObject an element without text, attributes or children becomes {@code {}}
@@ -26,8 +28,17 @@ public final class JsonConverter {
      * @param alwaysArrays  {@code sjson}: every child becomes an array, even a single one
      */
     public JsonConverter(boolean emptyAsObject, boolean alwaysArrays) {
+        this(emptyAsObject, alwaysArrays, Set.of());
+    }
+
+    /**
+     * @param arrayNames elements with these names become arrays even when there is one ({@code xjson}); an entry
+     *                   {@code parent/child} (e.g. {@code list/elem}) only for children of an element so named
+     */
+    public JsonConverter(boolean emptyAsObject, boolean alwaysArrays, Set<String> arrayNames) {
         this.emptyAsObject = emptyAsObject;
         this.alwaysArrays = alwaysArrays;
+        this.arrayNames = Set.copyOf(arrayNames);
     }
 
     public byte[] toBytes(Element root) {
@@ -59,7 +70,8 @@ public final class JsonConverter {
         }
         for (Map.Entry<String, List<Element>> group : groups.entrySet()) {
             List<Element> siblings = group.getValue();
-            if (siblings.size() == 1 && !alwaysArrays) {
+            if (siblings.size() == 1 && !alwaysArrays && !arrayNames.contains(group.getKey())
+                    && !arrayNames.contains(element.name() + "/" + group.getKey())) {
                 node.set(group.getKey(), convert(siblings.get(0)));
             } else {
                 ArrayNode array = node.putArray(group.getKey());

@@ -62,7 +62,9 @@ public final class Dispatcher {
         synchronized (store) {
             store.settle();
             try {
-                Principal principal = PUBLIC.contains(func) ? null
+                // no func (or func=) is a missing mandatory parameter, answered after the credentials are checked
+                // like any other call: a stranger learns nothing, a client gets a document it can read
+                Principal principal = func != null && PUBLIC.contains(func) ? null
                         : authenticator.authenticate(params, request.remoteIp());
                 if (func == null) {
                     throw Errors.missedParam("func");

@@ -102,11 +102,17 @@ public final class OrderParser {
         throw ctx.invalid("period", raw);
     }
 
-    private Integer datacenter(Tariff tariff) {
+    /**
+     * The data centre as sent: {@code datacenter}, else the part after the underscore of
+     * {@code keyvalue=<pricelist>_<datacenter>} (what the Dragon order form sends); null when neither is there.
+     */
+    public static String requestedDatacenter(CallContext ctx) {
         String raw = ctx.opt("datacenter");
-        if (raw == null) {
-            raw = keyvaluePart(1);
-        }
+        return raw != null ? raw : keyvaluePart(ctx, 1);
+    }
+
+    private Integer datacenter(Tariff tariff) {
+        String raw = requestedDatacenter(ctx);
         if (tariff.datacenters().isEmpty()) {
             return null;
         }
@@ -230,6 +236,10 @@ public final class OrderParser {
     }
 
     private String keyvaluePart(int index) {
+        return keyvaluePart(ctx, index);
+    }
+
+    private static String keyvaluePart(CallContext ctx, int index) {
         String keyvalue = ctx.opt("keyvalue");
         if (keyvalue == null) {
             return null;

@@ -77,12 +77,17 @@ public final class ServiceFactory {
             if (draft.expireDate() == null && draft.status() != SimService.STATUS_ORDERED) {
                 b.expireDate(expiry(today, draft.period(), tariff.orElse(null)));
             }
-            if (draft.domain() == null && !isLicense(draft.itemType())) {
+            // Every row carries a domain and an IP: clients written for the real server read domain.$ and ip.$ of
+            // each row. Servers get their own address, shared hosting the data centre's shared one, licenses the
+            // address they are bound to (what an order's ip= would have set).
+            if (draft.domain() == null) {
                 b.domain(draft.itemType() + id + ".example.net");
             }
-            if (draft.ip() == null && SERVER_TYPES.contains(draft.itemType())) {
-                b.ip("10." + (draft.datacenter() == null ? 0 : draft.datacenter()) + "." + ((id >> 8) & 0xff) + "."
-                        + (id & 0xff));
+            int datacenter = draft.datacenter() == null ? 0 : draft.datacenter();
+            if (draft.ip() == null) {
+                b.ip(SERVER_TYPES.contains(draft.itemType()) || isLicense(draft.itemType())
+                        ? "10." + datacenter + "." + ((id >> 8) & 0xff) + "." + (id & 0xff)
+                        : "10." + datacenter + ".0.1");
             }
             if (draft.lickey() == null && isLicense(draft.itemType())) {
                 b.lickey(newLicenseKey());
@@ -96,7 +101,7 @@ public final class ServiceFactory {
         }
     }
 
-    void addSeeded(SimulatorSeed.Service seeded) {
+    public SimService addSeeded(SimulatorSeed.Service seeded) {
         SimService.Builder b = SimService.builder(seeded.itemType(), seeded.owner()).pricelistId(seeded.pricelist())
                 .datacenter(seeded.datacenter()).autoprolong(seeded.autoprolong()).remoteId(seeded.remoteId())
                 .domain(seeded.domain()).ip(seeded.ip()).ostempl(seeded.ostempl()).comment(seeded.comment())
@@ -109,7 +114,7 @@ public final class ServiceFactory {
         if (seeded.expireDate() != null) {
             b.expireDate(LocalDate.parse(seeded.expireDate()));
         }
-        add(b, "system");
+        return add(b, "system");
     }
 
     private Optional<Tariff> tariffOf(SimService draft) {

@@ -18,12 +18,16 @@ import java.util.function.Predicate;
 public final class ServiceFilter {
 
     /** Columns a filter may name. */
-    public static final Set<String> COLUMNS = Set.of("id", "domain", "ip", "pricelist", "pricelist_id", "datacenter",
-            "datacenter_id", "period", "opendate", "expiredate", "autoprolong", "status", "item_status", "cost",
-            "remoteid", "comment", "licname", "account", "account_id");
+    public static final Set<String> COLUMNS = Set.of("id", "name", "domain", "ip", "pricelist", "pricelist_id",
+            "datacenter", "datacentername", "datacenter_id", "period", "createdate", "opendate", "expiredate",
+            "autoprolong", "status", "item_status", "cost", "remoteid", "comment", "licname", "account",
+            "account_id");
 
-    private static final Set<String> EXACT = Set.of("id", "pricelist_id", "datacenter_id", "period", "opendate",
-            "expiredate", "autoprolong", "status", "account", "account_id");
+    /** The columns that say whose a service is: a client's own rows do not show them, yet it may filter by them. */
+    public static final Set<String> ACCOUNT_COLUMNS = Set.of("account", "account_id");
+
+    private static final Set<String> EXACT = Set.of("id", "pricelist_id", "datacenter_id", "period", "createdate",
+            "opendate", "expiredate", "autoprolong", "status", "account", "account_id");
 
     /**
      * Columns whose row value is a field of the service as it is, so that {@link #mayMatch} can test them without

@@ -27,16 +27,21 @@ public final class ServiceView {
         Catalogue catalogue = store.catalogue();
         Map<String, String> row = new LinkedHashMap<>();
         row.put("id", String.valueOf(service.id()));
+        row.put("name", displayName(service));
         row.put("domain", service.domain());
         row.put("ip", service.ip());
         row.put("pricelist", service.pricelistName());
         row.put("pricelist_id", String.valueOf(service.pricelistId()));
         if (service.datacenter() != null) {
-            row.put("datacenter", catalogue.datacenter(service.datacenter()).map(Datacenter::name).orElse(null));
+            String datacenterName = catalogue.datacenter(service.datacenter()).map(Datacenter::name).orElse(null);
+            row.put("datacenter", datacenterName);
+            row.put("datacentername", datacenterName);
             row.put("datacenter_id", String.valueOf(service.datacenter()));
         }
         row.put("period", String.valueOf(service.period()));
-        row.put("opendate", service.openDate() == null ? null : service.openDate().toString());
+        String openDate = service.openDate() == null ? null : service.openDate().toString();
+        row.put("createdate", openDate);
+        row.put("opendate", openDate);
         row.put("expiredate", service.expireDate() == null ? null : service.expireDate().toString());
         row.put("autoprolong", service.autoprolong() == null ? null : String.valueOf(service.autoprolong()));
         row.put("status", String.valueOf(service.status()));
@@ -51,6 +56,17 @@ public final class ServiceView {
             row.put("account_id", owner == null ? null : String.valueOf(owner.id()));
         }
         return row;
+    }
+
+    /**
+     * The list's {@code name} column: what the service is called in the panel, the license name for a license that
+     * has one, else its domain, else the tariff's name.
+     */
+    static String displayName(SimService service) {
+        if (ServiceFactory.isLicense(service.itemType()) && service.licname() != null) {
+            return service.licname();
+        }
+        return service.domain() != null ? service.domain() : service.pricelistName();
     }
 
     /** The {@code ITEMTYPE.edit} details: the row's fields plus edit-only fields and choices. */

@@ -32,6 +32,8 @@ public final class ApiHttpHandler implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(ApiHttpHandler.class.getName());
     private static final Set<String> PATHS = Set.of("/billmgr", "/manager/billmgr", "/");
+    /** The control plane's reserved path, off every BILLmanager path. */
+    public static final String CONTROL_PREFIX = "/__sim/";
 
     private final SimulatorSettings settings;
     private final SimulatorClock clock;
@@ -39,9 +41,21 @@ public final class ApiHttpHandler implements HttpHandler {
     private final RequestLog log;
     private final ConnectionGauge gauge;
     private final Responder responder;
+    private final HttpHandler controlPlane;
 
     public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
                           SimulatorClock clock, SimulatorFaults faults, RequestLog log, ConnectionGauge gauge) {
+        this(dispatcher, credentials, settings, clock, faults, log, gauge, null);
+    }
+
+    /**
+     * @param controlPlane serves {@value #CONTROL_PREFIX} while the setting {@code controlPlane} is on; those requests
+     *                     are not recorded and take no faults
+     */
+    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
+                          SimulatorClock clock, SimulatorFaults faults, RequestLog log, ConnectionGauge gauge,
+                          HttpHandler controlPlane) {
+        this.controlPlane = controlPlane;
         this.settings = settings;
         this.clock = clock;
         this.faults = faults;
@@ -53,26 +67,47 @@ public final class ApiHttpHandler implements HttpHandler {
     /**
      * An {@link InjectedDisconnect} passes through on purpose: the exchange is closed first
      * (which, with no complete response sent, closes the connection), and the JDK server closes
-     * it again on the exception, logging it at TRACE only.
+     * it again on the exception, logging it at TRACE only. Any other failure is a simulator bug:
+     * logged once, answered with a 500 and a short text while the exchange is still open, and the
+     * server goes on serving.
      */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         InetSocketAddress client = exchange.getRemoteAddress();
         gauge.enter(client);
-        try (exchange) {
+        try {
             serve(exchange);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "simulator failure", e);
-            new Reply(500, "text/plain; charset=UTF-8", ("simulator failure: " + e).getBytes(StandardCharsets.UTF_8))
-                    .send(exchange);
+            answerFailure(exchange, e);
         } finally {
+            exchange.close();
             gauge.exit(client);
+        }
+    }
+
+    private static void answerFailure(HttpExchange exchange, RuntimeException e) {
+        LOG.log(Level.ERROR, "simulator failure answering " + exchange.getRequestMethod() + " "
+                + exchange.getRequestURI().getRawPath(), e);
+        if (exchange.getResponseCode() != -1) {
+            return; // the status line is out: closing the exchange cuts the answer, all that is left to do
+        }
+        String text = "simulator failure: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "\n";
+        try {
+            new Reply(500, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8)).send(exchange);
+        } catch (IOException | RuntimeException unsent) {
+            LOG.log(Level.DEBUG, "the 500 answer could not be sent: {0}", unsent.toString());
         }
     }
 
     private void serve(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
+        if (controlPlane != null && settings.isControlPlane() && (path.startsWith(CONTROL_PREFIX)
+                || path.equals(CONTROL_PREFIX.substring(0, CONTROL_PREFIX.length() - 1)))) {
+            controlPlane.handle(exchange);
+            return;
+        }
         String rawQuery = exchange.getRequestURI().getRawQuery();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         byte[] body = readBody(exchange.getRequestBody());

@@ -15,6 +15,7 @@ import io.github.camelbillmgr.simulator.engine.Errors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Answers one API call: runs it through the engine and renders the document in the requested
@@ -106,7 +107,8 @@ final class Responder {
 
     private Reply render(Element doc, OutputFormat format) {
         if (format.isJson()) {
-            JsonConverter converter = new JsonConverter(settings.isOkAsEmptyObject(), format == OutputFormat.SJSON);
+            JsonConverter converter = new JsonConverter(settings.isOkAsEmptyObject(), format == OutputFormat.SJSON,
+                    format == OutputFormat.XJSON ? settings.getXjsonArrays() : Set.of());
             return new Reply(200, settings.getJsonContentType(), converter.toBytes(doc));
         }
         return new Reply(200, XML_TYPE, XmlRenderer.render(doc).getBytes(StandardCharsets.UTF_8));

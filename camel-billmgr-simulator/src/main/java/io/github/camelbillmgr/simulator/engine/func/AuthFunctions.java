@@ -62,12 +62,16 @@ public final class AuthFunctions {
         return doc;
     }
 
-    /** Admin-only: registers a key with which {@code func=auth&username=U&key=K} logs in as U. */
+    /**
+     * Registers a key with which {@code func=auth&username=U&key=K} logs in as U. Admin-only, except that with
+     * {@code clientMayCreateOwnSsoKey} a client may do it for its own user (the license billing's reseller).
+     */
     public Element newKey(CallContext ctx) {
-        if (!ctx.isAdmin()) {
+        String user = ctx.opt("username");
+        boolean ownKey = user != null && ctx.settings().isClientMayCreateOwnSsoKey() && user.equals(ctx.user());
+        if (!ctx.isAdmin() && !ownKey) {
             throw Errors.access();
         }
-        String user = ctx.opt("username");
         if (user == null) {
             throw Errors.missedParam("username");
         }

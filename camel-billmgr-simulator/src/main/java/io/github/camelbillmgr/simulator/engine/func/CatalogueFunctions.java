@@ -8,6 +8,7 @@ import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Forms;
 import io.github.camelbillmgr.simulator.engine.Money;
+import io.github.camelbillmgr.simulator.engine.OrderParser;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +18,20 @@ public final class CatalogueFunctions {
 
     /**
      * Data centres in {@code slist[0]} and tariffs in {@code list[0].elem[]}; an optional
-     * {@code datacenter=} narrows the tariffs to those offered there.
+     * {@code datacenter=} (or the data-centre part of {@code keyvalue=<pricelist>_<datacenter>}) narrows the tariffs
+     * to those offered there. Each tariff row carries {@code id}, {@code title}, {@code description}, the data centre
+     * it is shown for ({@code datacenter}: {@code id} and {@code value} with an {@code img} attribute), its
+     * {@code detail} rows (the add-ons it includes) and {@code prices}.
      */
     public Element orderPricelist(CallContext ctx, String itemType) {
         Catalogue catalogue = ctx.catalogue();
-        Integer datacenter = ctx.intParam("datacenter");
+        String rawDatacenter = OrderParser.requestedDatacenter(ctx);
+        Integer datacenter;
+        try {
+            datacenter = rawDatacenter == null ? null : Integer.valueOf(rawDatacenter);
+        } catch (NumberFormatException e) {
+            throw ctx.invalid("datacenter", rawDatacenter);
+        }
         List<Tariff> tariffs = catalogue.tariffsOf(itemType).stream().filter(Tariff::isAvailable)
                 .filter(t -> datacenter == null || t.datacenters().contains(datacenter)).toList();
         Set<Integer> datacenters = new LinkedHashSet<>();
@@ -33,6 +43,18 @@ public final class CatalogueFunctions {
         Element list = doc.child("list").attr("name", "pricelist");
         for (Tariff tariff : tariffs) {
             Element elem = list.child("elem").field("id", tariff.id()).field("title", tariff.name());
+            elem.field("description", description(tariff));
+            Integer shownFor = datacenter != null ? datacenter
+                    : tariff.datacenters().isEmpty() ? null : tariff.datacenters().get(0);
+            if (shownFor != null) {
+                catalogue.datacenter(shownFor).ifPresent(dc -> {
+                    Element node = elem.child("datacenter").field("id", dc.id());
+                    node.child("value").attr("img", "/manimg/datacenter/" + dc.id() + ".png").text(dc.name());
+                });
+            }
+            for (Addon addon : tariff.addons()) {
+                elem.child("detail").field("name", addon.name()).field("value", included(addon));
+            }
             Element prices = elem.child("prices");
             for (Price price : tariff.prices()) {
                 prices.child("price").field("period", price.period()).field("cost", Money.format(price.cost()))
@@ -44,6 +66,24 @@ public final class CatalogueFunctions {
             }
         }
         return doc;
+    }
+
+    /** The tariff's name and what it includes, e.g. {@code VDS-1: RAM, MB 1024 MB, CPU 1 cores}. */
+    private static String description(Tariff tariff) {
+        if (tariff.addons().isEmpty()) {
+            return tariff.name();
+        }
+        StringBuilder text = new StringBuilder(tariff.name()).append(':');
+        String separator = " ";
+        for (Addon addon : tariff.addons()) {
+            text.append(separator).append(addon.name()).append(' ').append(included(addon));
+            separator = ", ";
+        }
+        return text.toString();
+    }
+
+    private static String included(Addon addon) {
+        return addon.included() + (addon.measure() == null ? "" : " " + addon.measure());
     }
 
     /** {@code pricelist.export&itemtype=&project=1&onlyavailable=yes}: needs no login. */

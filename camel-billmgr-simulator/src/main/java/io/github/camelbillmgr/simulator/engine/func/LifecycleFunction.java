@@ -1,6 +1,7 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
 import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
@@ -60,16 +61,29 @@ public final class LifecycleFunction implements ApiFunction {
         List<SimService> targets = new ArrayList<>();
         for (String elid : Elids.parse(rawElid, ctx.settings().isElidBareCommas())) {
             SimService service = ctx.visibleService(elid, itemType);
-            if (!action.allowedFrom(service.status()) || ctx.store().isPending(service.id())) {
+            if (ctx.store().isPending(service.id())) {
                 throw ctx.invalid("elid", elid);
             }
-            targets.add(service);
+            if (action.allowedFrom(service.status())) {
+                targets.add(service);
+            } else if (!alreadyThere(ctx, service)) {
+                throw ctx.invalid("elid", elid);
+            }
         }
         if (ctx.settings().isSuspendRequiresSok() && !ctx.sok()) {
             return Element.doc().field("elid", rawElid);
         }
         targets.forEach(service -> apply(ctx, service));
         return Element.doc().marker("ok");
+    }
+
+    /**
+     * A suspend of a suspended service or a resume of an active one, when the setting says that is a no-op: ISPsystem's
+     * own license module suspends a license again before it frees it, and resumes licenses it did not check.
+     */
+    private boolean alreadyThere(CallContext ctx, SimService service) {
+        return ctx.settings().getSameStateAction() == SimulatorSettings.SameStateAction.OK
+                && action != Action.DELETE && service.status() == action.target;
     }
 
     private void checkRights(CallContext ctx) {

@@ -1,5 +1,6 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import io.github.camelbillmgr.simulator.SimAccount;
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
@@ -9,6 +10,7 @@ import io.github.camelbillmgr.simulator.engine.ServiceFilter;
 import io.github.camelbillmgr.simulator.engine.ServiceView;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,11 +29,15 @@ public final class ListFunction implements ApiFunction {
 
     @Override
     public Element call(CallContext ctx) {
-        ServiceFilter filter = new ServiceFilter(ctx.params().isOn("filter")
+        Map<String, String> criteria = new LinkedHashMap<>(ctx.params().isOn("filter")
                 ? ServiceFilter.fromParams(ctx.params())
                 : ctx.store().storedFilters().get(FilterFunction.scopeKey(ctx), itemType));
-        boolean showDeleted = ctx.settings().isListDeletedServices() || filter.asksForDeleted();
         boolean admin = ctx.isAdmin();
+        if (!admin && !ownAccountMatches(ctx, criteria)) {
+            return Paging.render(ctx, List.of());
+        }
+        ServiceFilter filter = new ServiceFilter(criteria);
+        boolean showDeleted = ctx.settings().isListDeletedServices() || filter.asksForDeleted();
         ServiceView view = new ServiceView(ctx.store());
         List<SimService> listed = new ArrayList<>();
         for (SimService service : ctx.store().services()) {
@@ -66,5 +72,17 @@ public final class ListFunction implements ApiFunction {
             }
         }
         return Paging.render(ctx, rows);
+    }
+
+    /**
+     * A client's rows have no {@code account} column, yet a client may filter by its own account (the whole Name, as
+     * whoami and dashboard.info show it, or its id): every one of its rows matches, and another account's none. The
+     * account criteria are taken out of {@code criteria} here; false when they name another account.
+     */
+    private static boolean ownAccountMatches(CallContext ctx, Map<String, String> criteria) {
+        SimAccount own = ctx.principal().acting();
+        String name = criteria.remove("account");
+        String id = criteria.remove("account_id");
+        return (name == null || name.equals(own.accountName())) && (id == null || id.equals(String.valueOf(own.id())));
     }
 }

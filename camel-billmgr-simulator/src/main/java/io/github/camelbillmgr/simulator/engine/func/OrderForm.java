@@ -24,7 +24,7 @@ final class OrderForm {
         doc.field("pricelist_name", tariff.name());
         doc.field(periodField, period);
         if (!tariff.datacenters().isEmpty()) {
-            String dc = ctx.opt("datacenter");
+            String dc = OrderParser.requestedDatacenter(ctx);
             doc.field("datacenter", dc != null && tariff.datacenters().contains(parse(dc)) ? dc
                     : String.valueOf(tariff.datacenters().get(0)));
         }

@@ -2,6 +2,7 @@ package io.github.camelbillmgr.simulator.engine.func;
 
 import io.github.camelbillmgr.simulator.SimCartItem;
 import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
@@ -45,7 +46,9 @@ public final class ProlongFunction implements ApiFunction {
         for (Renewal renewal : renewals) {
             renewal.choosePeriod(ctx);
         }
-        return ctx.params().isOn("skipbasket") ? renewNow(ctx, renewals) : renewViaCart(ctx, renewals);
+        boolean chargeNow = ctx.params().isOn("skipbasket") || ctx.settings().getProlongWithoutSkipbasket()
+                == SimulatorSettings.ProlongWithoutSkipbasket.CHARGE_NOW;
+        return chargeNow ? renewNow(ctx, renewals) : renewViaCart(ctx, renewals);
     }
 
     /** Ordered-but-unpaid and deleted services can't be renewed; trials never can. */
@@ -77,13 +80,23 @@ public final class ProlongFunction implements ApiFunction {
         return doc;
     }
 
-    /** Extends a service by {@code months} from its expire date (or today if it has none). */
+    /**
+     * Extends a service by {@code months} from its expire date (or today if it has none). A suspended service whose
+     * expire date had passed and now lies ahead is resumed (setting {@code renewalResumesExpired}): BILLmanager
+     * suspends a service for non-payment and resumes it once it is paid.
+     */
     static LocalDate extend(Store store, SimService service, int months, String actor) {
-        LocalDate from = service.expireDate() == null ? store.clock().today() : service.expireDate();
+        LocalDate today = store.clock().today();
+        LocalDate from = service.expireDate() == null ? today : service.expireDate();
         LocalDate newExpire = from.plusMonths(months);
-        store.put(service.toBuilder().expireDate(newExpire)
-                .event(store.event("prolong", actor, "Renewed for " + months + " month(s) until " + newExpire))
-                .build());
+        SimService.Builder b = service.toBuilder().expireDate(newExpire)
+                .event(store.event("prolong", actor, "Renewed for " + months + " month(s) until " + newExpire));
+        boolean wasExpired = service.expireDate() == null || !service.expireDate().isAfter(today);
+        if (store.settings().isRenewalResumesExpired() && service.status() == SimService.STATUS_SUSPENDED
+                && wasExpired && newExpire.isAfter(today)) {
+            b.status(SimService.STATUS_ACTIVE).event(store.event("resume", "system", "Resumed: the service was paid"));
+        }
+        store.put(b.build());
         return newExpire;
     }
 
