@@ -233,7 +233,11 @@ public final class BenchmarkRunner {
             return new Case.Figures(opsPerSecond, score(secondary, CpuProfiler.LABEL),
                     score(secondary, "gc.alloc.rate.norm"));
         } catch (Exception e) {
-            System.err.print("(" + e.getMessage() + ") ");
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.print("(" + e.getMessage() + (root == e ? "" : ": " + root) + ") ");
             if (plan == Plan.smoke) {
                 throw new IllegalStateException(c + " failed", e);
             }
