@@ -43,30 +43,15 @@ public final class DocumentReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectMapper mapper;
-    /**
-     * One StAX factory per thread: the JDK's factory, asked to, hands the same stream reader out again once the last
-     * one was closed, instead of building a new scanner with its buffers for every reply (the largest part of the cost
-     * of a small XML reply). The factory is not thread-safe, hence one per thread.
-     */
-    private final ThreadLocal<XMLInputFactory> xmlInputFactory = ThreadLocal.withInitial(DocumentReader::xmlFactory);
+    private final XMLInputFactory xmlInputFactory;
 
     public DocumentReader(ObjectMapper mapper) {
         this.mapper = mapper;
-    }
-
-    private static XMLInputFactory xmlFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        this.xmlInputFactory = XMLInputFactory.newFactory();
         // A BILLmanager reply never needs a DTD or external entities; refusing them closes XXE.
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        try {
-            // the JDK's own StAX implementation (com.sun.xml.internal.stream); others refuse the name and build anew
-            factory.setProperty("reuse-instance", Boolean.TRUE);
-        } catch (IllegalArgumentException e) {
-            // not the JDK's implementation
-        }
-        return factory;
+        xmlInputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        xmlInputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        xmlInputFactory.setProperty(XMLInputFactory.IS_COALESCING, true);
     }
 
     /** Receives the rows of a list, one at a time, in document order. */
@@ -277,7 +262,7 @@ public final class DocumentReader {
         StrictDecodingReader text = XmlCharsetSniffer.open(in);
         XMLStreamReader r;
         try {
-            r = xmlInputFactory.get().createXMLStreamReader(text);
+            r = xmlInputFactory.createXMLStreamReader(text);
         } catch (XMLStreamException e) {
             // the prolog is read here already: a body cut inside it fails here
             throw xmlFailure(text, e);

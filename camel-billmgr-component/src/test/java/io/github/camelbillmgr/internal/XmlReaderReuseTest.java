@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The XML stream reader is reused from reply to reply on a thread: nothing of one reply may reach the next, a DTD is
- * refused every time, and a reply read while another is open on the same thread (a row handler that calls again)
- * gets a reader of its own.
+ * XML replies read one after another on a thread, by one DocumentReader: nothing of one reply reaches the next, a DTD
+ * is refused every time, and a reply read while another is open on the same thread (a row handler that calls again)
+ * does not disturb it. (Guards any future reuse of StAX readers; the JDK's own reuse-instance leaked across documents.)
  */
 class XmlReaderReuseTest {
 
