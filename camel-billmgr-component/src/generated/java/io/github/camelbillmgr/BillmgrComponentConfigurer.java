@@ -43,6 +43,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": getOrCreateConfiguration(target).setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "comment": getOrCreateConfiguration(target).setComment(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelbillmgr.BillmgrConfiguration.class, value)); return true;
@@ -74,6 +76,10 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lookupBeforeOrder": getOrCreateConfiguration(target).setLookupBeforeOrder(property(camelContext, io.github.camelbillmgr.BillmgrLookupBeforeOrder.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxreplysize":
+        case "maxReplySize": getOrCreateConfiguration(target).setMaxReplySize(property(camelContext, int.class, value)); return true;
+        case "maxserviceids":
+        case "maxServiceIds": getOrCreateConfiguration(target).setMaxServiceIds(property(camelContext, int.class, value)); return true;
         case "objectmapper":
         case "objectMapper": getOrCreateConfiguration(target).setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "ostempl": getOrCreateConfiguration(target).setOstempl(property(camelContext, java.lang.String.class, value)); return true;
@@ -124,6 +130,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
         case "comment": return java.lang.String.class;
         case "configuration": return io.github.camelbillmgr.BillmgrConfiguration.class;
@@ -155,6 +163,10 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lookupBeforeOrder": return io.github.camelbillmgr.BillmgrLookupBeforeOrder.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxreplysize":
+        case "maxReplySize": return int.class;
+        case "maxserviceids":
+        case "maxServiceIds": return int.class;
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "ostempl": return java.lang.String.class;
@@ -206,6 +218,8 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calltimeout":
+        case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return getOrCreateConfiguration(target).getClock();
         case "comment": return getOrCreateConfiguration(target).getComment();
         case "configuration": return target.getConfiguration();
@@ -237,6 +251,10 @@ public class BillmgrComponentConfigurer extends PropertyConfigurerSupport implem
         case "lookupBeforeOrder": return getOrCreateConfiguration(target).getLookupBeforeOrder();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxreplysize":
+        case "maxReplySize": return getOrCreateConfiguration(target).getMaxReplySize();
+        case "maxserviceids":
+        case "maxServiceIds": return getOrCreateConfiguration(target).getMaxServiceIds();
         case "objectmapper":
         case "objectMapper": return getOrCreateConfiguration(target).getObjectMapper();
         case "ostempl": return getOrCreateConfiguration(target).getOstempl();

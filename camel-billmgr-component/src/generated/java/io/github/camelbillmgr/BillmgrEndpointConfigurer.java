@@ -40,6 +40,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.getConfiguration().setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "comment": target.getConfiguration().setComment(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
@@ -74,6 +76,10 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lookupBeforeOrder": target.getConfiguration().setLookupBeforeOrder(property(camelContext, io.github.camelbillmgr.BillmgrLookupBeforeOrder.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxreplysize":
+        case "maxReplySize": target.getConfiguration().setMaxReplySize(property(camelContext, int.class, value)); return true;
+        case "maxserviceids":
+        case "maxServiceIds": target.getConfiguration().setMaxServiceIds(property(camelContext, int.class, value)); return true;
         case "objectmapper":
         case "objectMapper": target.getConfiguration().setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "ostempl": target.getConfiguration().setOstempl(property(camelContext, java.lang.String.class, value)); return true;
@@ -147,6 +153,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
         case "comment": return java.lang.String.class;
         case "connecttimeout":
@@ -181,6 +189,10 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lookupBeforeOrder": return io.github.camelbillmgr.BillmgrLookupBeforeOrder.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxreplysize":
+        case "maxReplySize": return int.class;
+        case "maxserviceids":
+        case "maxServiceIds": return int.class;
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "ostempl": return java.lang.String.class;
@@ -255,6 +267,8 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calltimeout":
+        case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "clock": return target.getConfiguration().getClock();
         case "comment": return target.getConfiguration().getComment();
         case "connecttimeout":
@@ -289,6 +303,10 @@ public class BillmgrEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "lookupBeforeOrder": return target.getConfiguration().getLookupBeforeOrder();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxreplysize":
+        case "maxReplySize": return target.getConfiguration().getMaxReplySize();
+        case "maxserviceids":
+        case "maxServiceIds": return target.getConfiguration().getMaxServiceIds();
         case "objectmapper":
         case "objectMapper": return target.getConfiguration().getObjectMapper();
         case "ostempl": return target.getConfiguration().getOstempl();

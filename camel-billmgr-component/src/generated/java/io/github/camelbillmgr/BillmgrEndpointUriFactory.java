@@ -23,7 +23,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(66);
         props.add("account");
         props.add("addons");
         props.add("apiVersion");
@@ -34,6 +34,7 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("callTimeout");
         props.add("clock");
         props.add("comment");
         props.add("connectTimeout");
@@ -57,6 +58,8 @@ public class BillmgrEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("lookupBeforeOrder");
         props.add("maxMessagesPerPoll");
+        props.add("maxReplySize");
+        props.add("maxServiceIds");
         props.add("objectMapper");
         props.add("operation");
         props.add("ostempl");

@@ -2,6 +2,8 @@ package io.github.camelbillmgr;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.camelbillmgr.internal.ConfigurationValidator;
 import io.github.camelbillmgr.internal.HttpEndpoints;
@@ -10,11 +12,14 @@ import io.github.camelbillmgr.internal.RequestTimeouts;
 import io.github.camelbillmgr.internal.RemoteIdExpression;
 import io.github.camelbillmgr.internal.OptionValues;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
+import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
+import io.github.camelbillmgr.internal.observe.MetricsFactory;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 
 /**
  * The {@code billmgr:} component: BILLmanager's HTTP API behind one endpoint.
@@ -27,7 +32,9 @@ public class BillmgrComponent extends HealthCheckComponent {
 
     private final Map<String, SessionAuthenticator> sessions = new ConcurrentHashMap<>();
     private final Map<String, LoginBackoff> backoffs = new ConcurrentHashMap<>();
+    private final Map<String, BillmgrMetrics> metrics = new ConcurrentHashMap<>();
     private final HttpEndpoints httpEndpoints = new HttpEndpoints();
+    private ScheduledExecutorService callDeadlines;
 
     public BillmgrComponent() {
     }
@@ -77,7 +84,29 @@ public class BillmgrComponent extends HealthCheckComponent {
     /** Shared like the session: a refused password pauses every endpoint that uses it. */
     LoginBackoff backoffFor(BillmgrConfiguration c) {
         String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
-        return backoffs.computeIfAbsent(key, k -> new LoginBackoff());
+        return backoffs.computeIfAbsent(key, k -> new LoginBackoff(loginGuard(), c.getBaseUrl() + "|" + c.getUsername()));
+    }
+
+    /** The registry's one {@link BillmgrLoginGuard} (several nodes share the pause through it), started; or null. */
+    private BillmgrLoginGuard loginGuard() {
+        BillmgrLoginGuard guard = getCamelContext().getRegistry().findSingleByType(BillmgrLoginGuard.class);
+        if (guard != null) {
+            try {
+                getCamelContext().addService(guard, true, true);
+            } catch (Exception e) {
+                throw org.apache.camel.RuntimeCamelException.wrapRuntimeException(e);
+            }
+        }
+        return guard;
+    }
+
+    /**
+     * The meters of an account (base URL and user), or {@link BillmgrMetrics#NONE} without a Micrometer registry.
+     * Looked up when the account's first endpoint starts.
+     */
+    BillmgrMetrics metricsFor(BillmgrConfiguration c) {
+        return metrics.computeIfAbsent(c.getBaseUrl() + '\u0000' + c.getUsername(),
+                k -> MetricsFactory.forAccount(getCamelContext(), URISupport.sanitizeUri(c.getBaseUrl()), c.getUsername()));
     }
 
     /** The camel-http endpoints of the billmgr endpoints that bring their own TLS settings. */
@@ -85,8 +114,30 @@ public class BillmgrComponent extends HealthCheckComponent {
         return httpEndpoints;
     }
 
+    /**
+     * The one thread that cancels calls past their callTimeout, for every endpoint of this component; made when the
+     * first endpoint starts.
+     */
+    synchronized ScheduledExecutorService callDeadlines() {
+        if (callDeadlines == null) {
+            callDeadlines = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "BillmgrCallDeadline");
+            if (callDeadlines instanceof ScheduledThreadPoolExecutor pool) {
+                // nearly every deadline is cancelled long before it is due: do not keep them queued until then
+                pool.setRemoveOnCancelPolicy(true);
+            }
+        }
+        return callDeadlines;
+    }
+
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (callDeadlines != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(callDeadlines);
+                callDeadlines = null;
+            }
+        }
         httpEndpoints.stopAll();
         super.doStop();
     }

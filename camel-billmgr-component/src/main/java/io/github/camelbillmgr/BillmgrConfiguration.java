@@ -26,16 +26,19 @@ public class BillmgrConfiguration implements Cloneable {
     @Metadata(required = true)
     private String operation;
 
+    // baseUrl, username and password are needed by every endpoint, but not required in the catalog: the docs put
+    // them on the component (camel.component.billmgr.*), and catalog tooling (DefaultCamelCatalog validation, IDE
+    // plugins) would reject every such URI. ConfigurationValidator still refuses an endpoint that has none.
     @UriParam(description = "The BILLmanager API URL, e.g. https://billing.example.com/billmgr (BILLmanager 6), "
-                            + "https://billing.example.com/manager/billmgr (BILLmanager 5, license API).")
-    @Metadata(required = true)
+                            + "https://billing.example.com/manager/billmgr (BILLmanager 5, license API). Needed by "
+                            + "every endpoint: set it here or on the component.")
     private String baseUrl;
-    @UriParam(label = "security", description = "The BILLmanager user name.")
-    @Metadata(required = true)
+    @UriParam(label = "security", description = "The BILLmanager user name. Needed by every endpoint: set it here or "
+                                                + "on the component.")
     private String username;
     @UriParam(label = "security", secret = true, description = "The BILLmanager password. Sent in the POST body "
-                                                                + "only, never in a URL or a log line.")
-    @Metadata(required = true)
+                                                                + "only, never in a URL or a log line. Needed by "
+                                                                + "every endpoint: set it here or on the component.")
     private String password;
     @UriParam(label = "security", defaultValue = "authinfo",
               description = "authinfo sends the credentials with every request; session logs in once (func=auth), "
@@ -81,6 +84,27 @@ public class BillmgrConfiguration implements Cloneable {
                             + "duration (30s). When it expires, nothing was sent. Replaces the camel-http component's "
                             + "connectionRequestTimeout for billmgr calls.")
     private long connectionRequestTimeout = 30_000L;
+    @UriParam(label = "timeout", defaultValue = "180000", javaType = "java.time.Duration",
+              description = "The most one HTTP call to BILLmanager may take as a whole, from the wait for a pooled "
+                            + "connection to the last byte of the reply, in milliseconds or as a duration (3m). "
+                            + "responseTimeout bounds each silence, not the call: a server that sends a byte now and "
+                            + "then would hold the call for ever without this. When it expires, the connection is "
+                            + "closed; a call that changes something and whose request was sent fails with "
+                            + "BillmgrOutcomeUnknownException. Must be at least responseTimeout.")
+    private long callTimeout = 180_000L;
+    @UriParam(label = "advanced", defaultValue = "8388608",
+              description = "The largest reply read from BILLmanager, in bytes, counted after decompression (a small "
+                            + "gzip body can inflate to gigabytes). It bounds every reply, and so every page of a "
+                            + "list; a larger reply fails with BillmgrTransportException naming this option, and its "
+                            + "connection is closed. The default, 8 MB, is several times a 1000-row page of a real "
+                            + "BILLmanager.")
+    private int maxReplySize = 8 * 1024 * 1024;
+    @UriParam(label = "producer", defaultValue = "100",
+              description = "prolong, suspend, resume, delete, and func/ endpoints given ids: the most service ids one "
+                            + "exchange may give in the CamelBillmgrServiceId header (after repeated ids are dropped). More fail before anything "
+                            + "is sent: split them into several exchanges. A guarded renewal reads every service "
+                            + "before renewing it, so the ids of one call are also that many reads.")
+    private int maxServiceIds = 100;
 
     @UriParam(label = "producer", description = "order: the tariff (price list) id.")
     private String pricelist;
@@ -152,8 +176,10 @@ public class BillmgrConfiguration implements Cloneable {
               description = "list: read only this page (from 1) instead of every page.")
     private int pageNumber;
     @UriParam(label = "producer", defaultValue = "list",
-              description = "list: list puts every matching service in the body as a List<BillmgrService>; "
-                            + "iterator puts a lazy Iterator<BillmgrService> there that requests the next page only "
+              // no angle brackets: the catalog generator strips them as HTML tags (List<BillmgrService> became List)
+              description = "list: list puts every matching service in the body as a java.util.List of "
+                            + "BillmgrService; iterator puts a lazy java.util.Iterator of BillmgrService there that "
+                            + "requests the next page only "
                             + "when the previous one has been consumed, so split(body()).streaming() handles a list "
                             + "of any length with one page in memory.")
     private BillmgrOutputType outputType = BillmgrOutputType.list;
@@ -317,6 +343,30 @@ public class BillmgrConfiguration implements Cloneable {
 
     public void setConnectionRequestTimeout(long connectionRequestTimeout) {
         this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public int getMaxReplySize() {
+        return maxReplySize;
+    }
+
+    public void setMaxReplySize(int maxReplySize) {
+        this.maxReplySize = maxReplySize;
+    }
+
+    public int getMaxServiceIds() {
+        return maxServiceIds;
+    }
+
+    public void setMaxServiceIds(int maxServiceIds) {
+        this.maxServiceIds = maxServiceIds;
     }
 
     public String getPricelist() {

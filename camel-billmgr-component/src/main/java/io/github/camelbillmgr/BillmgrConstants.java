@@ -8,7 +8,7 @@ import org.apache.camel.spi.Metadata;
  */
 public final class BillmgrConstants {
 
-    @Metadata(description = "In: the service id, or a collection (or comma separated list) of "
+    @Metadata(important = true, description = "In: the service id, or a collection (or comma separated list) of "
                                                 + "ids, for prolong, edit, get, suspend, resume and delete. Out (order): "
                                                 + "the id of the new service. Consumer: the service's id.",
               javaType = "Long or Collection<Long>")
@@ -88,7 +88,7 @@ public final class BillmgrConstants {
               javaType = "java.time.LocalDate")
     public static final String EXPIRE_DATE = "CamelBillmgrExpireDate";
 
-    @Metadata(label = "producer", description = "Out (list): the number of services that matched (p_elems), and the "
+    @Metadata(important = true, label = "producer", description = "Out (list): the number of services that matched (p_elems), and the "
                                                 + "size of the returned list. With outputType=iterator: p_elems as "
                                                 + "reported with the first page (absent when BILLmanager reports none, "
                                                 + "or with expiringWithinDays).",
@@ -114,7 +114,7 @@ public final class BillmgrConstants {
               javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
 
-    @Metadata(label = "producer", description = "Out: true when the operation was not sent (again) because BILLmanager "
+    @Metadata(important = true, label = "producer", description = "Out: true when the operation was not sent (again) because BILLmanager "
                                                 + "already shows it done: an order whose remote id is in the service "
                                                 + "list (placed by an earlier attempt, or, with "
                                                 + "lookupBeforeOrder=always, by an earlier exchange); a renewal whose "
@@ -123,20 +123,20 @@ public final class BillmgrConstants {
               javaType = "Boolean")
     public static final String RECOVERED = "CamelBillmgrRecovered";
 
-    @Metadata(label = "producer", description = "Out, with throwExceptionOnFailure=false: what the call left behind, a "
+    @Metadata(important = true, label = "producer", description = "Out, with throwExceptionOnFailure=false: what the call left behind, a "
                                                 + "BillmgrOutcome: DONE, NOT_DONE (refused, never sent, or a read that "
                                                 + "failed: nothing changed) or UNKNOWN (a change was sent and no answer came "
                                                 + "back: check before repeating).",
               javaType = "io.github.camelbillmgr.BillmgrOutcome")
     public static final String OUTCOME = "CamelBillmgrOutcome";
 
-    @Metadata(label = "consumer", description = "What changed since the last poll (emit=changes): created, "
+    @Metadata(important = true, label = "consumer", description = "What changed since the last poll (emit=changes): created, "
                                                 + "statusChanged, renewed, expireDateChanged, autoprolongChanged, "
                                                 + "costChanged or removed; several are comma separated.",
               javaType = "String")
     public static final String CHANGE = "CamelBillmgrChange";
 
-    @Metadata(label = "consumer", description = "The service's status (a BillmgrServiceStatus) as polled.",
+    @Metadata(important = true, label = "consumer", description = "The service's status (a BillmgrServiceStatus) as polled.",
               javaType = "io.github.camelbillmgr.model.BillmgrServiceStatus")
     public static final String STATUS = "CamelBillmgrStatus";
 

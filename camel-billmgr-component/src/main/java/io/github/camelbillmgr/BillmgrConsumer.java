@@ -7,13 +7,17 @@ import java.util.Objects;
 import java.util.Queue;
 
 import io.github.camelbillmgr.internal.ServiceIterator;
+import io.github.camelbillmgr.internal.FuncNames;
 import io.github.camelbillmgr.internal.ServiceLister;
+import io.github.camelbillmgr.internal.observe.PollStats;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceState;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.CastUtils;
@@ -36,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * emitted or compared once: the services are keyed by id) or on none (with {@code emit=changes}, a service is emitted
  * as removed only when a second read of the list misses it too; see {@link RemovalCheck}).
  */
+@ManagedResource(description = "Managed BILLmanager service list consumer")
 public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
 
     /** Health check detail of a failed poll: the exception's simple class name, e.g. {@code BillmgrTransportException}. */
@@ -53,6 +58,8 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
 
     private BillmgrStateRepository stateRepository;
     private String stateKey;
+    private PollStats pollStats;
+    private long rowsRead;
 
     public BillmgrConsumer(BillmgrEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -68,6 +75,14 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         BillmgrConfiguration c = getEndpoint().getConfiguration();
         stateRepository = c.getStateRepository() != null ? c.getStateRepository() : getEndpoint().getDefaultStateRepository();
         stateKey = getEndpoint().getStateKey();
+        if (pollStats == null) {
+            pollStats = new PollStats(getEndpoint().getComponent().metricsFor(c), FuncNames.list(c));
+        }
+        if (stateRepository instanceof org.apache.camel.Service) {
+            // started with the context (a JDBC repository creates its table) and shown in JMX, as Camel's own
+            // state and idempotent repositories are; adding it again for another consumer changes nothing
+            getEndpoint().getCamelContext().addService(stateRepository, true, true);
+        }
         super.doStart();
     }
 
@@ -77,7 +92,20 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
             return pollList();
         } catch (Exception e) {
             describeFailure(e);
+            endFailedPoll(e);
             throw e;
+        }
+    }
+
+    /**
+     * A poll that failed after {@code load()} never reached the flush that ends a batch: flush here, so that a
+     * repository that holds something for the poll (the JDBC repository's lock on the key) lets go of it.
+     */
+    private void endFailedPoll(Exception failure) {
+        try {
+            stateRepository.flush();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -89,11 +117,19 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         // exchanges are created only once every page has been read: a failed poll leaves nothing behind. Keyed by
         // service id: offset paging shows a service on two pages when the list shifts between two page requests
         Map<Long, Emission> emissions = new LinkedHashMap<>();
-        if (c.getEmit() == BillmgrEmitMode.changes) {
-            pollChanges(lister, extra, max, emissions);
-        } else {
-            pollAll(lister, extra, max, emissions);
+        long start = System.nanoTime();
+        long rows;
+        try {
+            if (c.getEmit() == BillmgrEmitMode.changes) {
+                rows = pollChanges(lister, extra, max, emissions);
+            } else {
+                rows = pollAll(lister, extra, max, emissions);
+            }
+        } catch (Exception e) {
+            pollStats.record(System.nanoTime() - start, rowsRead, -1);
+            throw e;
         }
+        pollStats.record(System.nanoTime() - start, rows, emissions.size());
         Queue<Exchange> exchanges = new ArrayDeque<>(emissions.size());
         for (Emission e : emissions.values()) {
             exchanges.add(exchange(e.service(), e.now(), e.before(), e.change()));
@@ -103,14 +139,16 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** emit=all: every service, once; reading stops once maxMessagesPerPoll services are in hand. */
-    private void pollAll(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
+    private long pollAll(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
             throws BillmgrException {
         long polled = 0;
+        rowsRead = 0;
         long twice = 0;
         try (ServiceIterator services = lister.iterate(extra)) {
             while (emissions.size() < max && services.more()) {
                 BillmgrService s = services.next();
                 polled++;
+                rowsRead = polled;
                 if (emissions.putIfAbsent(s.getId(), new Emission(s, null, null, null)) != null) {
                     twice++;
                 }
@@ -118,19 +156,22 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         }
         LOG.debug("Polled {} {} service(s) ({} seen twice as the list shifted), {} to emit", polled,
                 getEndpoint().getConfiguration().getItemType(), twice, emissions.size());
+        return polled;
     }
 
     /**
      * emit=changes: the services whose state differs from the recorded one, then the recorded services that are gone.
      * Only the changes (at most maxMessagesPerPoll) and the recorded states are held.
      */
-    private void pollChanges(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
+    private long pollChanges(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
             throws Exception {
+        rowsRead = 0;
         BillmgrConfiguration c = getEndpoint().getConfiguration();
         RecordedStates recorded = new RecordedStates(stateRepository.load(stateKey));
         long[] polled = { 0, 0 };
         lister.list(extra, s -> {
             polled[0]++;
+            rowsRead = polled[0];
             long id = s.getId();
             if (emissions.containsKey(id) || recorded.seenBefore(id)) {
                 polled[1]++; // the list shifted between two pages: the first sighting counts
@@ -159,6 +200,68 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         }
         LOG.debug("Polled {} {} service(s) ({} seen twice as the list shifted), {} to emit", polled[0], c.getItemType(),
                 polled[1], emissions.size());
+        return polled[0];
+    }
+
+    /** The key of this consumer's state in the state repository (see {@link BillmgrEndpoint#getStateKey()}). */
+    @ManagedAttribute(description = "Key of this consumer's emit=changes state in the state repository")
+    public String getStateKey() {
+        return getEndpoint().getStateKey();
+    }
+
+    @ManagedAttribute(description = "Class of the state repository")
+    public String getStateRepositoryType() {
+        BillmgrStateRepository r = stateRepository != null ? stateRepository
+                : getEndpoint().getConfiguration().getStateRepository() != null
+                        ? getEndpoint().getConfiguration().getStateRepository()
+                        : getEndpoint().getDefaultStateRepository();
+        return r.getClass().getName();
+    }
+
+    /** How many services the state repository remembers under this consumer's key; -1 if it cannot be read. */
+    @ManagedAttribute(description = "Services remembered under this consumer's state key (emit=changes)")
+    public int getRecordedServices() {
+        BillmgrStateRepository r = stateRepository;
+        if (r == null || getEndpoint().getConfiguration().getEmit() != BillmgrEmitMode.changes) {
+            return 0;
+        }
+        try {
+            return r.load(getStateKey()).size();
+        } catch (Exception e) {
+            LOG.debug("Could not read the state of {}: {}", getStateKey(), e.toString());
+            return -1;
+        }
+    }
+
+    /** What the last polls read; all zero before the first. */
+    public PollStats.Snapshot pollSnapshot() {
+        PollStats s = pollStats;
+        return s == null ? new PollStats.Snapshot(0, 0, 0, 0, 0, 0) : s.snapshot();
+    }
+
+    @ManagedAttribute(description = "Polls that read the list (successful or not)")
+    public long getListPolls() {
+        return pollSnapshot().polls();
+    }
+
+    @ManagedAttribute(description = "Polls that failed while reading the list")
+    public long getFailedListPolls() {
+        return pollSnapshot().failedPolls();
+    }
+
+    @ManagedAttribute(description = "Rows the last poll read from BILLmanager")
+    public long getLastPollRows() {
+        return pollSnapshot().lastRows();
+    }
+
+    @ManagedAttribute(description = "Services the last successful poll emitted")
+    public long getLastPollEmitted() {
+        return pollSnapshot().lastEmitted();
+    }
+
+    @ManagedAttribute(description = "Milliseconds the last poll took to read the list (not to process it)")
+    public long getLastPollMillis() {
+        return pollSnapshot().lastMillis();
     }
 
     /** A service to emit, with its state now and at the last poll and what changed (emit=changes). */

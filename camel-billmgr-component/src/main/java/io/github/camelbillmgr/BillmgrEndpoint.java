@@ -5,10 +5,14 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelbillmgr.internal.BillmgrClient;
+import io.github.camelbillmgr.internal.observe.AccountStatus;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -22,6 +26,7 @@ import org.apache.camel.util.URISupport;
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "billmgr", title = "BILLmanager", syntax = "billmgr:itemType/operation",
              category = { Category.API }, headersClass = BillmgrConstants.class)
+@ManagedResource(description = "Managed BILLmanager endpoint")
 public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /**
@@ -92,6 +97,8 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
         client = new BillmgrClient(getCamelContext(), configuration,
                 configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration) : null,
                 getComponent().backoffFor(configuration), getComponent().httpEndpoints());
+        client.setMetrics(getComponent().metricsFor(configuration));
+        client.setDeadlines(getComponent().callDeadlines());
         ServiceHelper.startService(client);
     }
 
@@ -130,6 +137,97 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
 
     public void setConfiguration(BillmgrConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /** The session and login backoff of this endpoint's account, as its client sees them (all empty until started). */
+    AccountStatus accountStatus() {
+        BillmgrClient c = client;
+        return c == null ? AccountStatus.of(null, null) : AccountStatus.of(c.getSession(), c.getBackoff());
+    }
+
+    @ManagedAttribute(description = "BILLmanager base URL (without user info or query)")
+    public String getBaseUrl() {
+        return getServiceUrl();
+    }
+
+    @ManagedAttribute(description = "BILLmanager user")
+    public String getUsername() {
+        return configuration.getUsername();
+    }
+
+    @ManagedAttribute(description = "How requests authenticate: authinfo or session")
+    public String getAuthMode() {
+        return String.valueOf(configuration.getAuthMode());
+    }
+
+    @ManagedAttribute(description = "Whether a BILLmanager session is held now (authMode=session; never its id)")
+    public boolean isSessionActive() {
+        return accountStatus().sessionActive();
+    }
+
+    @ManagedAttribute(description = "Session logins made for this account (authMode=session)")
+    public long getSessionLogins() {
+        return accountStatus().logins();
+    }
+
+    @ManagedAttribute(description = "Session logins that replaced a session BILLmanager no longer accepted")
+    public long getSessionRenewals() {
+        return accountStatus().renewals();
+    }
+
+    @ManagedAttribute(description = "When the last session login succeeded (ISO-8601), or empty")
+    public String getSessionLastLogin() {
+        var last = accountStatus().lastLogin();
+        return last == null ? "" : last.toString();
+    }
+
+    @ManagedAttribute(description = "Whether calls fail at once, unsent, because BILLmanager refused the credentials")
+    public boolean isLoginPaused() {
+        return accountStatus().backoff().paused();
+    }
+
+    @ManagedAttribute(description = "Milliseconds left of the login pause")
+    public long getLoginPauseRemainingMillis() {
+        return accountStatus().backoff().remainingMillis();
+    }
+
+    @ManagedAttribute(description = "Length of the current or last login pause in milliseconds (doubles per refusal, "
+                                    + "up to a minute; 0 once the credentials were accepted)")
+    public long getLoginPauseMillis() {
+        return accountStatus().backoff().pauseMillis();
+    }
+
+    @ManagedAttribute(description = "Login pauses begun after BILLmanager refused the credentials")
+    public long getLoginPauses() {
+        return accountStatus().backoff().pauses();
+    }
+
+    @ManagedAttribute(description = "Calls failed at once, never sent, during login pauses")
+    public long getLoginHeldCalls() {
+        return accountStatus().backoff().heldCalls();
+    }
+
+    @ManagedAttribute(description = "Error type/object of the refusal being waited out, e.g. auth/badpassword, or empty")
+    public String getLastLoginRefusal() {
+        String r = accountStatus().backoff().lastRefusal();
+        return r == null ? "" : r;
+    }
+
+    @ManagedOperation(description = "Forget the account's BILLmanager session: the next call logs in again")
+    public void forgetSession() {
+        BillmgrClient c = client;
+        if (c != null && c.getSession() != null) {
+            c.getSession().invalidate(c.getSession().peek());
+        }
+    }
+
+    @ManagedOperation(description = "End the login pause now (after the user was unblocked or the password fixed in "
+                                    + "BILLmanager): the next call tries the credentials again")
+    public void endLoginPause() {
+        BillmgrClient c = client;
+        if (c != null) {
+            c.getBackoff().endPause();
+        }
     }
 
     @Override

@@ -82,6 +82,10 @@ public final class BillmgrEndpointBuilder {
     public BillmgrEndpointBuilder connectTimeout(String duration) { return option("connectTimeout", duration); }
     public BillmgrEndpointBuilder responseTimeout(String duration) { return option("responseTimeout", duration); }
     public BillmgrEndpointBuilder connectionRequestTimeout(String duration) { return option("connectionRequestTimeout", duration); }
+    /** The whole call's deadline; at least responseTimeout. */
+    public BillmgrEndpointBuilder callTimeout(String duration) { return option("callTimeout", duration); }
+    /** The largest reply read, in bytes after decompression. */
+    public BillmgrEndpointBuilder maxReplySize(int bytes) { return option("maxReplySize", bytes); }
     public BillmgrEndpointBuilder sslContextParameters(String beanName) { return bean("sslContextParameters", beanName); }
     /** A Jackson {@code ObjectMapper} bean, by name. */
     public BillmgrEndpointBuilder objectMapper(String beanName) { return bean("objectMapper", beanName); }
@@ -91,6 +95,8 @@ public final class BillmgrEndpointBuilder {
     // order, prolong, edit
 
     public BillmgrEndpointBuilder pricelist(long pricelist) { return option("pricelist", pricelist); }
+    /** The most service ids one exchange may give (prolong, suspend, resume, delete, func/). */
+    public BillmgrEndpointBuilder maxServiceIds(int maxServiceIds) { return option("maxServiceIds", maxServiceIds); }
     public BillmgrEndpointBuilder datacenter(String datacenter) { return option("datacenter", datacenter); }
     /** Months; {@code -100} orders a trial. */
     public BillmgrEndpointBuilder period(int period) { return option("period", period); }

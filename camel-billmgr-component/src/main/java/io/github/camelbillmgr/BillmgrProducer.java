@@ -13,6 +13,9 @@ import io.github.camelbillmgr.internal.OrderOperation;
 import io.github.camelbillmgr.internal.PricelistOperation;
 import io.github.camelbillmgr.internal.ProlongOperation;
 import io.github.camelbillmgr.internal.ServiceActionOperation;
+import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
+import io.github.camelbillmgr.internal.observe.CallOutcomes;
+import io.github.camelbillmgr.internal.observe.ProducerHealthChecks;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -25,12 +28,18 @@ import org.apache.camel.support.DefaultProducer;
 public class BillmgrProducer extends DefaultProducer {
 
     private final Operation operation;
+    /** Whether the operation sets the recovered header afresh on each call (see {@link CallOutcomes}). */
+    private final boolean recovers;
     private WritableHealthCheckRepository healthCheckRepository;
     private BillmgrProducerHealthCheck healthCheck;
+    /** Null without a MeterRegistry: then process() does not even look at the outcome. */
+    private BillmgrMetrics metrics;
 
     public BillmgrProducer(BillmgrEndpoint endpoint) {
         super(endpoint);
         this.operation = operationFor(endpoint.getConfiguration());
+        this.recovers = operation instanceof OrderOperation || operation instanceof ProlongOperation
+                        || operation instanceof EditOperation;
     }
 
     static Operation operationFor(BillmgrConfiguration c) {
@@ -55,21 +64,22 @@ public class BillmgrProducer extends DefaultProducer {
         // health checks are optional: only when camel-health's repository is present and enabled
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
+        BillmgrEndpoint endpoint = getEndpoint();
         if (healthCheckRepository != null) {
-            BillmgrEndpoint endpoint = getEndpoint();
-            healthCheck = new BillmgrProducerHealthCheck(endpoint.getConfiguration().getItemType() + "-"
-                                                         + endpoint.getConfiguration().getOperation() + "-"
-                                                         + Integer.toHexString(System.identityHashCode(this)),
-                    endpoint.getClient(), endpoint.getServiceUrl());
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
-            healthCheckRepository.addHealthCheck(healthCheck);
+            // one check per account, shared by every producer of it, with an id that survives a restart
+            healthCheck = ProducerHealthChecks.of(endpoint.getCamelContext()).join(healthCheckRepository,
+                    endpoint.getServiceUrl(), endpoint.getConfiguration().getUsername(), endpoint.getClient(),
+                    endpoint.getComponent().isHealthCheckProducerEnabled());
         }
+        BillmgrMetrics m = endpoint.getComponent().metricsFor(endpoint.getConfiguration());
+        metrics = m.enabled() ? m : null;
     }
 
     @Override
     protected void doStop() throws Exception {
         if (healthCheckRepository != null && healthCheck != null) {
-            healthCheckRepository.removeHealthCheck(healthCheck);
+            ProducerHealthChecks.of(getEndpoint().getCamelContext()).leave(healthCheckRepository, healthCheck,
+                    getEndpoint().getClient());
             healthCheck = null;
         }
         super.doStop();
@@ -82,6 +92,22 @@ public class BillmgrProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        BillmgrMetrics m = metrics;
+        if (m == null) {
+            call(exchange);
+            return;
+        }
+        try {
+            call(exchange);
+        } catch (Exception e) {
+            m.call(operation.func(exchange.getMessage()), CallOutcomes.of(e));
+            throw e;
+        }
+        m.call(operation.func(exchange.getMessage()), CallOutcomes.of(exchange.getMessage(),
+                !getEndpoint().getConfiguration().isThrowExceptionOnFailure(), recovers));
+    }
+
+    private void call(Exchange exchange) throws Exception {
         BillmgrConfiguration config = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
         ExchangeInput input = new ExchangeInput(message, config, operation.func(message));

@@ -13,13 +13,20 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import io.github.camelbillmgr.model.BillmgrServiceState;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Keeps the consumer's state in a properties file, so that {@code emit=changes} survives a restart. Each batch is
  * written through a temporary file and an atomic move: a crash leaves the old or the new state, never half of one
- * (a crash in the middle of a batch emits that batch's changes again). Meant for one application instance; share state between instances with your own implementation.
+ * (a crash in the middle of a batch emits that batch's changes again). Meant for one application instance; share
+ * state between instances with {@link JdbcBillmgrStateRepository}. A Camel service only so that the consumer can show
+ * it in JMX.
  */
-public class FileBillmgrStateRepository implements BillmgrStateRepository {
+@ManagedResource(description = "BILLmanager consumer state in a properties file")
+public class FileBillmgrStateRepository extends ServiceSupport implements BillmgrStateRepository {
 
     private final Path file;
     private Map<String, String> entries;
@@ -97,5 +104,30 @@ public class FileBillmgrStateRepository implements BillmgrStateRepository {
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         dirty = false;
+    }
+
+    @ManagedOperation(description = "Number of services remembered for a state key")
+    public synchronized int size(String key) throws IOException {
+        return getSizes().getOrDefault(key, 0);
+    }
+
+    @ManagedAttribute(description = "Every state key with its number of remembered services")
+    public synchronized Map<String, Integer> getSizes() throws IOException {
+        Map<String, Integer> sizes = new TreeMap<>();
+        for (String entry : entries().keySet()) {
+            sizes.merge(entry.substring(0, entry.lastIndexOf('#')), 1, Integer::sum);
+        }
+        return sizes;
+    }
+
+    @ManagedOperation(description = "Forgets every service of a state key and rewrites the file: its consumer emits "
+                                    + "them all as created at its next poll")
+    public void clearKey(String key) throws IOException {
+        clear(key);
+    }
+
+    @ManagedAttribute(description = "The state file")
+    public String getFile() {
+        return file.toAbsolutePath().toString();
     }
 }

@@ -79,6 +79,17 @@ class BundleManifestTest {
         }
     }
 
+    /** Micrometer is optional: without it in Karaf the bundle still resolves (and records no metrics). */
+    @Test
+    void importsMicrometerOptionally() {
+        List<String> micrometer = clauses(header("Import-Package")).stream()
+                .filter(c -> c.startsWith("io.micrometer")).toList();
+        assertFalse(micrometer.isEmpty(), "the metrics use Micrometer when it is there");
+        for (String c : micrometer) {
+            assertTrue(c.contains("resolution:=optional"), "Micrometer import that is not optional: " + c);
+        }
+    }
+
     /**
      * camel-core-osgi's activator registers a bundle's components and configurers (META-INF/services) only when the
      * bundle imports the Camel API packages from the bundle it is wired to itself.
@@ -97,6 +108,7 @@ class BundleManifestTest {
                 "META-INF/services/org/apache/camel/configurer/billmgr-component",
                 "META-INF/services/org/apache/camel/configurer/billmgr-endpoint",
                 "META-INF/services/org/apache/camel/urifactory/billmgr-endpoint",
+                "META-INF/services/org/apache/camel/dev-console/billmgr",
                 "META-INF/io/github/camelbillmgr/billmgr.json")) {
             assertTrue(Files.exists(Path.of("target/classes", f)), f + " is generated into the bundle");
         }

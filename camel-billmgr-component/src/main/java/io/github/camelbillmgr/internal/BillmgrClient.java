@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrOutcome;
 import io.github.camelbillmgr.BillmgrTransportException;
+import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.service.ServiceSupport;
@@ -30,6 +32,8 @@ import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.Configurable;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.BasicCookieStore;
+import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -65,6 +69,8 @@ public class BillmgrClient extends ServiceSupport {
     private String sanitizedUri;
     private DocumentReader reader;
     private ObjectMapper mapper;
+    private volatile BillmgrMetrics metrics = BillmgrMetrics.NONE;
+    private ScheduledExecutorService deadlines;
 
     public BillmgrClient(CamelContext camelContext, BillmgrConfiguration configuration, SessionAuthenticator session,
                          LoginBackoff backoff, HttpEndpoints httpEndpoints) {
@@ -83,7 +89,15 @@ public class BillmgrClient extends ServiceSupport {
         HttpEndpoint endpoint = httpEndpoints.endpointFor(camelContext, configuration);
         httpClient = endpoint.getHttpClient();
         timeouts = RequestTimeouts.of(configuration);
-        requestConfig = timeouts.applyTo(httpClient instanceof Configurable c ? c.getConfig() : null);
+        // No cookies: BILLmanager's API needs none, and the camel-http client (with its cookie store) is shared
+        // by every billmgr component, so a session cookie of one account would go out with another's requests.
+        requestConfig = RequestConfig.copy(timeouts.applyTo(httpClient instanceof Configurable c ? c.getConfig() : null))
+                .setCookieSpec(StandardCookieSpec.IGNORE)
+                .build();
+        if (deadlines == null) {
+            throw new IllegalStateException("No scheduler for the callTimeout deadline was set");
+        }
+        PlainHttpWarning.warnIfPlain(uri, sanitizedUri, configuration.getUsername());
         mapper = configuration.getObjectMapper();
         if (mapper == null) {
             mapper = camelContext.getRegistry().findSingleByType(ObjectMapper.class);
@@ -91,7 +105,7 @@ public class BillmgrClient extends ServiceSupport {
         if (mapper == null) {
             mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         }
-        reader = new DocumentReader(mapper);
+        reader = new DocumentReader(mapper, configuration.getMaxReplySize());
     }
 
     @Override
@@ -100,12 +114,26 @@ public class BillmgrClient extends ServiceSupport {
         httpClient = null;
     }
 
+    /** The scheduler that cancels calls past callTimeout; the component's, shared by its endpoints. */
+    public void setDeadlines(ScheduledExecutorService deadlines) {
+        this.deadlines = deadlines;
+    }
+
     public ObjectMapper getObjectMapper() {
         return mapper;
     }
 
     public SessionAuthenticator getSession() {
         return session;
+    }
+
+    public LoginBackoff getBackoff() {
+        return backoff;
+    }
+
+    /** Where busy answers, logins and login pauses are counted; {@link BillmgrMetrics#NONE} by default. */
+    public void setMetrics(BillmgrMetrics metrics) {
+        this.metrics = metrics == null ? BillmgrMetrics.NONE : metrics;
     }
 
     /** Calls a func and returns its document. */
@@ -121,7 +149,14 @@ public class BillmgrClient extends ServiceSupport {
      * @throws BillmgrTransportException when no BILLmanager document came back
      */
     public ObjectNode call(BillmgrRequest request, DocumentReader.RowHandler rows) throws BillmgrException {
-        boolean probe = backoff.check();
+        TextValues.check(request);
+        boolean probe;
+        try {
+            probe = backoff.check();
+        } catch (BillmgrAuthenticationException held) {
+            metrics.heldByLoginPause();
+            throw held;
+        }
         try {
             ObjectNode doc = authenticatedCall(request, rows);
             backoff.accepted();
@@ -130,15 +165,24 @@ public class BillmgrClient extends ServiceSupport {
             // only refused credentials pause the others; a user who lacks the rights for one func must not stop
             // every call of the same credentials, and any other answer of BILLmanager means it took them
             if (isLoginRefusal(e)) {
-                backoff.refused((BillmgrAuthenticationException) e);
+                refused((BillmgrAuthenticationException) e);
             } else {
                 backoff.accepted();
+            }
+            if (e instanceof BillmgrBusyException) {
+                metrics.busy(e.getFunc());
             }
             throw e;
         } finally {
             if (probe) {
                 backoff.probeDone();
             }
+        }
+    }
+
+    private void refused(BillmgrAuthenticationException e) {
+        if (backoff.refused(e)) {
+            metrics.loginPause();
         }
     }
 
@@ -151,12 +195,17 @@ public class BillmgrClient extends ServiceSupport {
      * not try the same credentials again: the refusal is recorded before the session is released, and seen here.
      */
     private String loginUnlessJustRefused() throws BillmgrException {
-        backoff.checkPause();
+        try {
+            backoff.checkPause();
+        } catch (BillmgrAuthenticationException held) {
+            metrics.heldByLoginPause();
+            throw held;
+        }
         try {
             return login();
         } catch (BillmgrException e) {
             if (isLoginRefusal(e)) {
-                backoff.refused((BillmgrAuthenticationException) e);
+                refused((BillmgrAuthenticationException) e);
             }
             throw e;
         }
@@ -221,6 +270,7 @@ public class BillmgrClient extends ServiceSupport {
                     "login as '" + configuration.getUsername() + "' returned no session id");
         }
         LOG.debug("Logged in to {} as {}", sanitizedUri, configuration.getUsername());
+        metrics.login(session.getLoginCount() > 0); // counted by the session once this returns
         return sid;
     }
 
@@ -261,9 +311,25 @@ public class BillmgrClient extends ServiceSupport {
             LOG.debug("Calling BILLmanager {}: {}", sanitizedUri, request);
         }
         HttpClientContext context = HttpClientContext.create();
-        try {
-            return httpClient.execute(post, context, response -> read(request, response, credential, rows));
+        // a store of this call's own, empty and dropped with it: never the client's shared one
+        context.setCookieStore(new BasicCookieStore());
+        CallDeadline deadline = new CallDeadline(deadlines, timeouts.callMillis(), post);
+        try (deadline) {
+            return httpClient.execute(post, context, response -> {
+                try {
+                    return read(request, response, credential, rows);
+                } catch (IOException | RuntimeException | Error e) {
+                    // The reply was not read to its end as it should be: what is left on the connection (the rest of
+                    // a body, or a second reply after a too short Content-Length) must never be read as the reply
+                    // to the next request. Cancelling closes the connection instead of returning it to the pool.
+                    post.cancel();
+                    throw e;
+                }
+            });
         } catch (ReplyException e) {
+            if (deadline.expired()) {
+                throw expired(request, credential, true, e.failure);
+            }
             throw e.failure;
         } catch (DocumentReader.RowHandlerException e) {
             Throwable cause = e.getCause();
@@ -274,15 +340,33 @@ public class BillmgrClient extends ServiceSupport {
             throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause, request.func(),
                     BillmgrOutcome.NOT_DONE, cause);
         } catch (IOException caught) {
-            IOException e = NoReplyDescription.normalized(caught);
-            Redactor redactor = redactor(request, credential);
             // the connection's details are recorded once the request starts to go out on it
             boolean sent = context.getEndpointDetails() != null;
+            if (deadline.expired()) {
+                throw expired(request, credential, sent, caught);
+            }
+            IOException e = NoReplyDescription.normalized(caught);
+            Redactor redactor = redactor(request, credential);
             throw new BillmgrTransportException(
                     redactor.redact("No reply from BILLmanager at " + sanitizedUri + " for func '" + request.func()
                                     + "': " + NoReplyDescription.describe(e, sent, uri, timeouts) + " (" + e + ")"),
                     request.func(), sanitizedUri, 0, null, null, null, e);
         }
+    }
+
+    /** The failure of a call cancelled at its callTimeout deadline, whatever it was doing then. */
+    private BillmgrTransportException expired(BillmgrRequest request, String credential, boolean sent, Throwable seen) {
+        String what = sent
+                ? "the call was still running after " + timeouts.call() + " and was abandoned, its connection closed; "
+                  + "BILLmanager may or may not have run it (a server that sends its reply a few bytes at a time "
+                  + "is held only this long)"
+                : "no connection was had within " + timeouts.call() + ", so the request was not sent";
+        CallDeadline.ExpiredException cause = new CallDeadline.ExpiredException(what, sent);
+        cause.addSuppressed(seen);
+        return new BillmgrTransportException(
+                redactor(request, credential).redact("No reply from BILLmanager at " + sanitizedUri + " for func '"
+                                                     + request.func() + "': " + what),
+                request.func(), sanitizedUri, 0, null, null, null, cause);
     }
 
     /**
@@ -351,23 +435,48 @@ public class BillmgrClient extends ServiceSupport {
                     "BILLmanager at " + sanitizedUri + " answered HTTP " + status + " "
                                                                 + nullToEmpty(response.getReasonPhrase()) + " for func '"
                                                                 + request.func() + "'",
-                    entity == null ? null : readBounded(entity.getContent()));
+                    entity == null ? null : readBounded(entity));
         }
         if (entity == null) {
             throw transportFailure(request, response, credential,
                     "BILLmanager at " + sanitizedUri + " sent an empty reply for func '" + request.func() + "'", null);
         }
+        long declared = entity.getContentLength();
+        if (declared > configuration.getMaxReplySize()) {
+            throw tooLarge(request, response, credential, "declares " + declared + " bytes", null);
+        }
+        ReplySizeLimit limited = new ReplySizeLimit(entity.getContent(), configuration.getMaxReplySize(), declared);
         // Buffer the start of the body so that a reply that is not a document can still be shown.
-        PeekingInputStream in = new PeekingInputStream(entity.getContent(), MAX_ERROR_BODY);
+        PeekingInputStream in = new PeekingInputStream(limited, MAX_ERROR_BODY);
         try {
-            return reader.read(in, configuration.getFormat(), rows);
+            ObjectNode doc = reader.read(in, configuration.getFormat(), rows);
+            limited.drain();
+            return doc;
+        } catch (ReplySizeLimit.TooLargeException e) {
+            throw tooLarge(request, response, credential, "went on past it", in.peeked());
         } catch (DocumentReader.NotADocumentException e) {
+            if (limited.exceeded()) {
+                // the XML parser wraps the stream's failure in its own
+                throw tooLarge(request, response, credential, "went on past it", in.peeked());
+            }
             throw transportFailure(request, response, credential,
                     "BILLmanager at " + sanitizedUri + " sent a reply to func '" + request.func()
                                                                 + "' that is not a BILLmanager " + configuration.getFormat()
                                                                 + " document (" + e.getMessage() + ")",
                     in.peeked());
         }
+    }
+
+    private ReplyException tooLarge(BillmgrRequest request, ClassicHttpResponse response, String credential,
+                                    String how, byte[] body) {
+        return transportFailure(request, response, credential,
+                "BILLmanager at " + sanitizedUri + " sent a reply to func '" + request.func() + "' larger than "
+                                                                + "maxReplySize (" + configuration.getMaxReplySize()
+                                                                + " bytes, counted after decompression): it " + how
+                                                                + "; the reply was not read and its connection was "
+                                                                + "closed (raise maxReplySize if BILLmanager's replies "
+                                                                + "are that large, or lower pageSize for a list)",
+                body);
     }
 
     private ReplyException transportFailure(BillmgrRequest request, ClassicHttpResponse response, String credential,
@@ -381,13 +490,16 @@ public class BillmgrClient extends ServiceSupport {
                 response.getCode(), response.getReasonPhrase(), redactor.redact(body), headers, null));
     }
 
-    private static byte[] readBounded(InputStream in) throws IOException {
+    /**
+     * The start of an error reply's body, for the exception. Never read to HttpClient's end of the body, which would
+     * return the connection to the pool: the caller closes it instead (see {@link ReplySizeLimit}).
+     */
+    private static byte[] readBounded(HttpEntity entity) throws IOException {
+        InputStream in = entity.getContent();
         if (in == null) {
             return null;
         }
-        try (in) {
-            return in.readNBytes(MAX_ERROR_BODY);
-        }
+        return new ReplySizeLimit(in, Long.MAX_VALUE, entity.getContentLength()).readNBytes(MAX_ERROR_BODY);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,6 +1,8 @@
 package io.github.camelbillmgr.internal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrTransportException;
@@ -8,22 +10,49 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of a billmgr producer: can it reach BILLmanager and log in? Calls the cheap {@code whoami} at most once
- * per {@link #MIN_INTERVAL_MILLIS}, so a health endpoint polled every second does not load the billing system.
+ * Readiness of the billmgr producers of one BILLmanager account (base URL and user): can they reach BILLmanager and
+ * log in? One check serves every producer of the account, however many endpoints the routes use, and calls the cheap
+ * {@code whoami} at most once per {@link #MIN_INTERVAL_MILLIS} through the client of one of them, so a health endpoint
+ * polled every second does not load the billing system. Its id names the account, never an object identity, so it
+ * is the same after a restart. See {@link io.github.camelbillmgr.internal.observe.ProducerHealthChecks}.
  */
 public final class BillmgrProducerHealthCheck extends AbstractHealthCheck {
 
     static final long MIN_INTERVAL_MILLIS = 30_000;
 
-    private final BillmgrClient client;
     private final String serviceUrl;
+    /** The clients of the started producers of this account; the first one calls whoami. */
+    private final List<BillmgrClient> clients = new CopyOnWriteArrayList<>();
     private volatile long lastCheck;
     private volatile BillmgrException lastFailure;
 
-    public BillmgrProducerHealthCheck(String id, BillmgrClient client, String serviceUrl) {
-        super("camel", "producer:billmgr-" + id);
-        this.client = client;
+    /**
+     * @param account the account's name, e.g. {@code reseller@example.com@billing.example.com/billmgr}: the check's
+     *                id is {@code producer:billmgr-<account>}
+     */
+    public BillmgrProducerHealthCheck(String account, String serviceUrl) {
+        super("camel", "producer:billmgr-" + account);
         this.serviceUrl = serviceUrl;
+    }
+
+    /** A producer of this account started. */
+    public void addClient(BillmgrClient client) {
+        clients.add(client);
+    }
+
+    /**
+     * A producer of this account stopped.
+     *
+     * @return true when no producer of the account is left, and the check should go
+     */
+    public boolean removeClient(BillmgrClient client) {
+        clients.remove(client);
+        return clients.isEmpty();
+    }
+
+    /** How many started producers share this check. */
+    public int producers() {
+        return clients.size();
     }
 
     @Override
@@ -36,12 +65,15 @@ public final class BillmgrProducerHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         long now = System.currentTimeMillis();
         if (now - lastCheck >= MIN_INTERVAL_MILLIS) {
-            lastCheck = now;
-            try {
-                client.call(new BillmgrRequest("whoami"));
-                lastFailure = null;
-            } catch (BillmgrException e) {
-                lastFailure = e;
+            BillmgrClient client = clients.isEmpty() ? null : clients.get(0);
+            if (client != null) {
+                lastCheck = now;
+                try {
+                    client.call(new BillmgrRequest("whoami"));
+                    lastFailure = null;
+                } catch (BillmgrException e) {
+                    lastFailure = e;
+                }
             }
         }
         builder.detail("billmgr.url", serviceUrl);

@@ -23,6 +23,14 @@ public final class ConfigurationValidator {
     static final String FUNC_TYPE = "func";
     /** Parameters the component sets itself: giving them would bypass its credential and format handling. */
     static final java.util.Set<String> RESERVED_PARAMS = java.util.Set.of("func", "out", "authinfo", "auth");
+    /**
+     * Parameters a list request sets itself besides the reserved ones: a filter.* option of that name would send the
+     * parameter twice, and BILLmanager would read one of the two.
+     */
+    static final java.util.Set<String> RESERVED_FILTERS = java.util.Set.of("func", "out", "authinfo", "auth", "filter",
+            "p_cnt", "p_num");
+    /** Below this, even an error document would not fit in a reply. */
+    static final int MIN_REPLY_SIZE = 4096;
 
     private ConfigurationValidator() {
     }
@@ -90,16 +98,38 @@ public final class ConfigurationValidator {
         }
         if (c.getParams() != null) {
             for (String name : c.getParams().keySet()) {
-                if (RESERVED_PARAMS.contains(name)) {
-                    throw new IllegalArgumentException("Invalid option param." + name + ": the parameter '" + name
-                                                       + "' is set by the component and cannot be given");
-                }
+                reserved("param.", name, RESERVED_PARAMS);
             }
+        }
+        if (c.getFilters() != null) {
+            for (String name : c.getFilters().keySet()) {
+                reserved("filter.", name, RESERVED_FILTERS);
+            }
+        }
+        if (c.getMaxReplySize() < MIN_REPLY_SIZE) {
+            throw new IllegalArgumentException("Invalid maxReplySize '" + c.getMaxReplySize() + "': must be at least "
+                                               + MIN_REPLY_SIZE + " bytes (the default is 8388608, 8 MB)");
+        }
+        if (c.getMaxServiceIds() < 1) {
+            throw new IllegalArgumentException("Invalid maxServiceIds '" + c.getMaxServiceIds()
+                                               + "': must be 1 or more (the default is 100)");
         }
         if (c.getAddons() != null) {
             for (Map.Entry<String, Object> e : c.getAddons().entrySet()) {
                 addonId("addon." + e.getKey() + " option", e.getKey());
             }
+        }
+    }
+
+    /**
+     * A prefixed option (param.NAME, filter.NAME) that would send a parameter the component sets itself. Compared
+     * ignoring case and surrounding blanks, so that {@code filter.FUNC} cannot slip through either.
+     */
+    static void reserved(String prefix, String name, java.util.Set<String> names) {
+        if (names.contains(name.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("Invalid option " + prefix + name + ": the parameter '" + name
+                                               + "' is set by the component and cannot be given (reserved are "
+                                               + new java.util.TreeSet<>(names) + ")");
         }
     }
 
@@ -118,11 +148,25 @@ public final class ConfigurationValidator {
                                                + "e.g. https://billing.example.com/billmgr");
         }
         String scheme = uri.getScheme();
+        if (uri.getHost() == null && uri.getRawAuthority() != null
+                && uri.getRawAuthority().matches("[^@]*:[0-9]{6,}")) {
+            // a port too long for an int leaves URI without a host: say what is wrong with it
+            String port = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf(':') + 1);
+            throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': the port " + port
+                                               + " is not a TCP port; give one from 1 to 65535, or none for the "
+                                               + "scheme's default (80 for http, 443 for https)");
+        }
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl)
                                                + "': must be an http or https URL with a host, e.g. "
                                                + "https://billing.example.com/billmgr");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            // URI accepts any digits; HttpClient would fail on the first call with a bare IllegalArgumentException
+            throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': the port " + uri.getPort()
+                                               + " is not a TCP port; give one from 1 to 65535, or none for the "
+                                               + "scheme's default (80 for http, 443 for https)");
         }
         if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl)

@@ -4,6 +4,8 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,11 +45,31 @@ public final class DocumentReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /**
+     * One value held in memory per this many bytes of maxReplySize. A tree takes far more memory than the text it was
+     * read from (a field of a few bytes costs a few hundred in a tree): bounding the bytes alone would let a reply of
+     * tiny distinct fields within maxReplySize fill the heap, so the values held at once are bounded too.
+     */
+    public static final int BYTES_PER_VALUE = 64;
+
     private final ObjectMapper mapper;
     private final XMLInputFactory xmlInputFactory;
+    private final int maxValues;
+    private final long maxReplySize;
 
     public DocumentReader(ObjectMapper mapper) {
+        this(mapper, 8L * 1024 * 1024);
+    }
+
+    /**
+     * @param maxReplySize the maxReplySize option: at most {@code maxReplySize / BYTES_PER_VALUE} values (fields,
+     *                     array members, elements, attributes, texts) are held at once, in the document outside the
+     *                     streamed list rows, or in one row
+     */
+    public DocumentReader(ObjectMapper mapper, long maxReplySize) {
         this.mapper = mapper;
+        this.maxReplySize = maxReplySize;
+        this.maxValues = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxReplySize / BYTES_PER_VALUE));
         this.xmlInputFactory = XMLInputFactory.newFactory();
         // A BILLmanager reply never needs a DTD or external entities; refusing them closes XXE.
         xmlInputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -77,7 +100,7 @@ public final class DocumentReader {
      */
     public ObjectNode read(InputStream in, BillmgrFormat format, RowHandler rows)
             throws IOException, NotADocumentException {
-        PushbackInputStream body = new PushbackInputStream(in, 1);
+        PushbackInputStream body = new PushbackInputStream(in, 4);
         try {
             int first = body.read();
             if (first < 0) {
@@ -100,9 +123,11 @@ public final class DocumentReader {
 
     // ---------------------------------------------------------------- JSON
 
-    private ObjectNode readJson(InputStream in, RowHandler rows) throws Exception {
+    private ObjectNode readJson(PushbackInputStream in, RowHandler rows) throws Exception {
         JsonFactory factory = mapper.getFactory();
-        try (JsonParser p = factory.createParser(in)) {
+        // JSON is UTF-8 (RFC 8259). Decoded strictly here, like XML: Jackson's own decoder lets some invalid bytes
+        // through (an encoded surrogate becomes a lone UTF-16 surrogate, which cannot be sent back as it was read).
+        try (JsonParser p = factory.createParser(jsonText(in))) {
             JsonToken t;
             try {
                 t = p.nextToken();
@@ -142,8 +167,50 @@ public final class DocumentReader {
         }
     }
 
+    /**
+     * The JSON body as strictly decoded text. UTF-8 unless a byte order mark or the zero bytes of its first characters
+     * say UTF-16 or UTF-32 (RFC 4627's detection, which Jackson applies too): a JSON text starts with two ASCII
+     * characters, so the pattern of zero bytes among its first four gives the encoding away.
+     */
+    private static StrictDecodingReader jsonText(PushbackInputStream in) throws IOException {
+        byte[] b = new byte[4];
+        int n = in.readNBytes(b, 0, 4);
+        int b0 = n > 0 ? b[0] & 0xff : -1;
+        int b1 = n > 1 ? b[1] & 0xff : -1;
+        int b2 = n > 2 ? b[2] & 0xff : -1;
+        int b3 = n > 3 ? b[3] & 0xff : -1;
+        Charset charset = StandardCharsets.UTF_8;
+        int bom = 0;
+        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+            bom = 3;
+        } else if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+            charset = Charset.forName("UTF-32BE");
+            bom = 4;
+        } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+            charset = Charset.forName("UTF-32LE");
+            bom = 4;
+        } else if (b0 == 0xFE && b1 == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            bom = 2;
+        } else if (b0 == 0xFF && b1 == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            bom = 2;
+        } else if (n == 4 && b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+            charset = Charset.forName("UTF-32BE");
+        } else if (n == 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+            charset = Charset.forName("UTF-32LE");
+        } else if (n >= 2 && b0 == 0 && b1 != 0) {
+            charset = StandardCharsets.UTF_16BE;
+        } else if (n >= 2 && b0 != 0 && b1 == 0) {
+            charset = StandardCharsets.UTF_16LE;
+        }
+        in.unread(b, bom, n - bom);
+        return new StrictDecodingReader(in, charset, bom);
+    }
+
     private ObjectNode readJsonDoc(JsonParser p, RowHandler rows) throws Exception {
         ObjectNode doc = NODES.objectNode();
+        Budget kept = new Budget("outside the list rows");
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -157,18 +224,89 @@ public final class DocumentReader {
                         if (row != JsonToken.START_OBJECT) {
                             throw notARow(row);
                         }
-                        rows.row(normalisedObject(p));
+                        rows.row(normalise((ObjectNode) readJsonValue(p, new Budget("in one list row"))));
                     }
                 } else if (value == JsonToken.START_OBJECT) {
-                    rows.row(normalisedObject(p));
+                    rows.row(normalise((ObjectNode) readJsonValue(p, new Budget("in one list row"))));
                 } else {
                     throw notARow(value);
                 }
             } else {
-                put(doc, name, normalisedValue(p, name));
+                JsonNode node = readJsonValue(p, kept);
+                put(doc, name, normaliseValue(name, node));
             }
         }
         return doc;
+    }
+
+    /**
+     * The value the parser is on, as a tree, like {@code readValueAsTree} but counting what it builds: a tree is held
+     * in memory whole, and each value costs far more there than in the reply.
+     */
+    private JsonNode readJsonValue(JsonParser p, Budget budget) throws IOException, NotADocumentException {
+        JsonToken t = p.currentToken();
+        budget.spend();
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    o.set(name, readJsonValue(p, budget));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = NODES.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(readJsonValue(p, budget));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                // as readValueAsTree makes them, so that their text is the same
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    case BIG_INTEGER -> NODES.numberNode(p.getBigIntegerValue());
+                    case BIG_DECIMAL -> NODES.numberNode(p.getDecimalValue());
+                    case FLOAT, DOUBLE -> mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                            ? NODES.numberNode(p.getDecimalValue()) : NODES.numberNode(p.getDoubleValue());
+                };
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> {
+                return NODES.pojoNode(p.getEmbeddedObject());
+            }
+        }
+    }
+
+    /** Counts the values of one tree held in memory, and refuses the one past {@link #maxValues}. */
+    private final class Budget {
+        private final String where;
+        private int left = maxValues;
+
+        Budget(String where) {
+            this.where = where;
+        }
+
+        void spend() throws NotADocumentException {
+            if (--left < 0) {
+                throw new NotADocumentException("the document holds more than " + maxValues + " values (fields, "
+                                                + "elements, attributes, texts) " + where + ", the most held in "
+                                                + "memory at once for maxReplySize (" + maxReplySize + " bytes: one "
+                                                + "value per " + BYTES_PER_VALUE + " bytes); raise maxReplySize if "
+                                                + "BILLmanager's replies really are that large");
+            }
+        }
     }
 
     /** A list row that is not an object: reading on would lose the rows, or the parser's place in the document. */
@@ -192,26 +330,19 @@ public final class DocumentReader {
         };
     }
 
-    /*
-     * The reply is read straight into the normalised shape, token by token: reading Jackson's tree first and then
-     * copying it into a normalised one allocated every node twice.
-     */
-
-    /** The value the parser is on (its first token read), normalised; {@code name} is the member name it is under. */
-    private static JsonNode normalisedValue(JsonParser p, String name) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) {
+    private static JsonNode normaliseValue(String name, JsonNode node) {
+        if (node == null || node.isNull()) {
             return NODES.objectNode();
         }
-        if (t == JsonToken.START_ARRAY) {
-            ArrayNode out = NODES.arrayNode();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                out.add(normalisedValue(p, null));
+        if (node.isArray()) {
+            ArrayNode out = NODES.arrayNode(node.size());
+            for (JsonNode member : node) {
+                out.add(normaliseValue(null, member));
             }
             return out;
         }
-        if (t == JsonToken.START_OBJECT) {
-            ObjectNode n = normalisedObject(p);
+        if (node.isObject()) {
+            JsonNode n = normalise((ObjectNode) node);
             if (name != null && COLLECTIONS.contains(name)) {
                 ArrayNode one = NODES.arrayNode(1);
                 one.add(n);
@@ -221,38 +352,22 @@ public final class DocumentReader {
         }
         // A bare scalar where BILLmanager writes {"$": ...}: keep the one shape.
         ObjectNode scalar = NODES.objectNode();
-        scalar.put("$", scalarText(p));
+        scalar.put("$", node.asText());
         return scalar;
     }
 
-    /** The object the parser is on (at its START_OBJECT), normalised, up to and including its END_OBJECT. */
-    private static ObjectNode normalisedObject(JsonParser p) throws IOException {
+    private static ObjectNode normalise(ObjectNode node) {
         ObjectNode out = NODES.objectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            JsonToken v = p.nextToken();
+        node.fields().forEachRemaining(e -> {
+            String key = e.getKey();
+            JsonNode v = e.getValue();
             if (key.startsWith("$")) {
-                // an attribute is text; an attribute holding a structure keeps that structure's JSON text
-                out.put(key, v.isScalarValue() || v == JsonToken.VALUE_NULL ? scalarText(p)
-                        : p.readValueAsTree().toString());
+                out.put(key, v.isValueNode() ? v.asText() : v.toString());
             } else {
-                out.set(key, normalisedValue(p, key));
+                out.set(key, normaliseValue(key, v));
             }
-        }
+        });
         return out;
-    }
-
-    /** The text of a scalar token, as Jackson's tree would give it ({@code asText()}). */
-    private static String scalarText(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return "null";
-        }
-        // numbers and booleans: rare in BILLmanager replies; the mapper's own settings decide their text
-        return ((JsonNode) p.readValueAsTree()).asText();
     }
 
     // ---------------------------------------------------------------- XML
@@ -285,10 +400,12 @@ public final class DocumentReader {
                 }
                 // The root's own attributes carry nothing a caller needs: ignore them.
                 ObjectNode doc = NODES.objectNode();
+                Budget kept = new Budget("outside the list rows");
                 while (r.next() != XMLStreamConstants.END_ELEMENT) {
                     if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
                         String name = r.getLocalName();
-                        ObjectNode child = readXmlElement(r, 1);
+                        boolean row = rows != null && "elem".equals(name);
+                        ObjectNode child = readXmlElement(r, 1, row ? new Budget("in one list row") : kept);
                         if (rows != null && "elem".equals(name)) {
                             rows.row(child);
                         } else {
@@ -317,12 +434,15 @@ public final class DocumentReader {
     }
 
     /** Reads the element the reader is on, up to and including its end tag. */
-    private ObjectNode readXmlElement(XMLStreamReader r, int depth) throws XMLStreamException, NotADocumentException {
+    private ObjectNode readXmlElement(XMLStreamReader r, int depth, Budget budget)
+            throws XMLStreamException, NotADocumentException {
         if (depth > MAX_XML_DEPTH) {
             throw new NotADocumentException("the XML body is nested deeper than " + MAX_XML_DEPTH + " elements");
         }
         ObjectNode node = NODES.objectNode();
+        budget.spend();
         for (int i = 0; i < r.getAttributeCount(); i++) {
+            budget.spend();
             node.put("$" + r.getAttributeLocalName(i), r.getAttributeValue(i));
         }
         StringBuilder text = null;
@@ -330,9 +450,10 @@ public final class DocumentReader {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
-                add(node, name, readXmlElement(r, depth + 1));
+                add(node, name, readXmlElement(r, depth + 1, budget));
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (text == null) {
+                    budget.spend();
                     text = new StringBuilder();
                 }
                 text.append(r.getText());

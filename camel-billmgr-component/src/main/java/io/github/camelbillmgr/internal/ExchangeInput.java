@@ -20,6 +20,9 @@ import org.apache.camel.Message;
  */
 public final class ExchangeInput {
 
+    /** The longest text one id may take in a list of ids: 18 digits, a comma and blanks around it. */
+    private static final int MAX_ID_TEXT = 24;
+
     private final Message message;
     private final BillmgrConfiguration config;
     private final String func;
@@ -55,7 +58,14 @@ public final class ExchangeInput {
         if (v instanceof Collection || v instanceof Map || v.getClass().isArray()) {
             throw invalid("Invalid header " + name + ": expected a single value, got " + kind(v));
         }
-        return String.valueOf(v).trim();
+        String text = String.valueOf(v).trim();
+        int at = TextValues.loneSurrogate(text);
+        if (at >= 0) {
+            // the value is not shown: half a character does not print, and the header may be anything
+            throw invalid("Invalid header " + name + ": it holds a lone UTF-16 surrogate at index " + at + ", half of "
+                          + "a character, which has no UTF-8 form and would be sent as '?'");
+        }
+        return text;
     }
 
     /** What a value is, for messages: "a collection", "a map", "an array", "null" or "a value of type X". */
@@ -260,6 +270,14 @@ public final class ExchangeInput {
         } else if (h instanceof Object[] a) {
             raw.addAll(Arrays.asList(a));
         } else if (h instanceof CharSequence s) {
+            // checked before it is split: a text of megabytes would otherwise be taken apart before being refused
+            long longest = (long) config.getMaxServiceIds() * MAX_ID_TEXT;
+            if (s.length() > longest) {
+                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the text of ids is " + s.length()
+                              + " characters long, more than maxServiceIds (" + config.getMaxServiceIds() + ") ids "
+                              + "can take (" + longest + "); split the ids into several exchanges, or raise "
+                              + "maxServiceIds");
+            }
             for (String part : s.toString().split(",")) {
                 raw.add(part.trim());
             }
@@ -270,11 +288,17 @@ public final class ExchangeInput {
             throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty; give "
                           + "at least one id");
         }
-        List<Long> ids = new ArrayList<>(raw.size());
+        // an id given twice is one service: renewing it twice in one call would charge twice
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
         for (Object o : raw) {
             ids.add(serviceId(o));
+            if (ids.size() > config.getMaxServiceIds()) {
+                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": more than maxServiceIds ("
+                              + config.getMaxServiceIds() + ") different service ids in one exchange (" + raw.size()
+                              + " given); split them into several exchanges, or raise maxServiceIds");
+            }
         }
-        return ids;
+        return new ArrayList<>(ids);
     }
 
     /** The one service id an operation on a single service needs. */
@@ -320,7 +344,7 @@ public final class ExchangeInput {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": parameter names must be non-empty "
                                   + "text, got '" + e.getKey() + "'");
                 }
-                if (ConfigurationValidator.RESERVED_PARAMS.contains(k)) {
+                if (ConfigurationValidator.RESERVED_PARAMS.contains(k.trim().toLowerCase(java.util.Locale.ROOT))) {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
                                   + "' is set by the component and cannot be given");
                 }

@@ -56,7 +56,8 @@ public final class HttpEndpoints {
                                                        + "HttpComponent in httpComponentName");
                 }
                 Map<String, Object> parameters = new HashMap<>();
-                parameters.put("sslContextParameters", ssl);
+                // the user's trust, plus the dates of the trust anchor, which the JDK does not check
+                parameters.put("sslContextParameters", AnchorValidityTrustManager.checking(context, ssl));
                 Endpoint created = http.createEndpoint(httpUri, parameters);
                 endpoint = (HttpEndpoint) created;
                 ServiceHelper.startService(endpoint);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -42,6 +43,11 @@ final class NoReplyDescription {
             // HttpClient's host name check, after the certificate itself was trusted
             return "the TLS handshake failed, so the request was not sent: the server's certificate is not issued for "
                    + target.getHost() + " (host names are always verified: use a name of the certificate in baseUrl)";
+        }
+        String expiry = expiry(e);
+        if (expiry != null) {
+            return "the TLS handshake failed, so the request was not sent: " + expiry + " (certificates, and the "
+                   + "trusted certificate or CA they end in, must be within their validity dates)";
         }
         if (e instanceof SSLException || e.getCause() instanceof SSLException) {
             return "the TLS handshake failed, so the request was not sent: the server's certificate is not trusted, or "
@@ -83,7 +89,27 @@ final class NoReplyDescription {
      */
     static boolean neverSent(Throwable failure) {
         return failure instanceof ConnectionRequestTimeoutException || failure instanceof ConnectTimeoutException
-               || failure instanceof ConnectException || failure instanceof UnknownHostException;
+               || failure instanceof ConnectException || failure instanceof UnknownHostException
+               // TLS refused the server (certificate, host name, expiry, protocol) while the connection was set
+               // up: HttpClient sends a request only on a connection whose handshake and host check passed
+               || failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException
+               || (failure instanceof CallDeadline.ExpiredException d && !d.sent());
+    }
+
+    /** The reason a certificate of the handshake was refused for its dates, or null. */
+    private static String expiry(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateExpiredException
+                    || t instanceof java.security.cert.CertificateNotYetValidException) {
+                return t.getMessage();
+            }
+            if (t instanceof java.security.cert.CertPathValidatorException v
+                    && (v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.EXPIRED
+                        || v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+                return "a certificate of the server's chain is out of its validity dates: " + v.getMessage();
+            }
+        }
+        return null;
     }
 
     private static boolean isConnectTimeout(IOException e) {

@@ -16,11 +16,14 @@ public final class RequestTimeouts {
     private final long connectTimeout;
     private final long responseTimeout;
     private final long connectionRequestTimeout;
+    private final long callTimeout;
 
-    private RequestTimeouts(long connectTimeout, long responseTimeout, long connectionRequestTimeout) {
+    private RequestTimeouts(long connectTimeout, long responseTimeout, long connectionRequestTimeout,
+                            long callTimeout) {
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
         this.connectionRequestTimeout = connectionRequestTimeout;
+        this.callTimeout = callTimeout;
     }
 
     /**
@@ -33,7 +36,16 @@ public final class RequestTimeouts {
         positive("connectTimeout", c.getConnectTimeout());
         positive("responseTimeout", c.getResponseTimeout());
         positive("connectionRequestTimeout", c.getConnectionRequestTimeout());
-        return new RequestTimeouts(c.getConnectTimeout(), c.getResponseTimeout(), c.getConnectionRequestTimeout());
+        positive("callTimeout", c.getCallTimeout());
+        if (c.getCallTimeout() < c.getResponseTimeout()) {
+            // the call would be abandoned while a reply it allows to take that long is still on its way
+            throw new IllegalArgumentException("Invalid callTimeout '" + format(c.getCallTimeout()) + "': must be at "
+                                               + "least responseTimeout (" + format(c.getResponseTimeout()) + "), as "
+                                               + "it bounds the whole call and responseTimeout only each wait for "
+                                               + "the reply's next bytes");
+        }
+        return new RequestTimeouts(c.getConnectTimeout(), c.getResponseTimeout(), c.getConnectionRequestTimeout(),
+                c.getCallTimeout());
     }
 
     private static void positive(String option, long millis) {
@@ -56,6 +68,15 @@ public final class RequestTimeouts {
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout))
                 .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectionRequestTimeout))
                 .build();
+    }
+
+    /** The whole-call deadline, in milliseconds. */
+    public long callMillis() {
+        return callTimeout;
+    }
+
+    public String call() {
+        return "callTimeout (" + format(callTimeout) + ")";
     }
 
     public String connect() {

@@ -107,6 +107,14 @@ public final class ServiceLister {
         long before = cursor.read();
         PageValues shared = new PageValues();
         JsonNode doc = Nodes.doc(client.call(request, row -> {
+            if (rows[0] >= config.getPageSize()) {
+                // BILLmanager sends at most p_cnt rows: more is not a page of it, and would be read without bound
+                throw new BillmgrTransportException("page " + cursor.page() + " of '" + request.func() + "' holds more "
+                                                    + "than the pageSize (" + config.getPageSize() + ") rows "
+                                                    + "requested: the reply is not a page of a BILLmanager list; its "
+                                                    + "connection was closed", request.func(), null, 200, "OK", null,
+                        null, null);
+            }
             BillmgrService service = checked(request, before + rows[0] + 1,
                     ServiceMapper.map(config.getItemType(), row, shared));
             if (rows[0]++ == 0) {

@@ -20,6 +20,7 @@ public final class SessionAuthenticator {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile String sessionId;
     private volatile long logins;
+    private volatile long lastLoginMillis;
 
     /**
      * The current session id, logging in first when there is none.
@@ -34,6 +35,7 @@ public final class SessionAuthenticator {
             if (sessionId == null) {
                 sessionId = login.login();
                 logins++;
+                lastLoginMillis = System.currentTimeMillis();
             }
             return sessionId;
         } finally {
@@ -59,6 +61,16 @@ public final class SessionAuthenticator {
     /** The current session id without logging in, or null. */
     public String peek() {
         return sessionId;
+    }
+
+    /** Whether a session is held now (for JMX and the dev console, which never show the session id). */
+    public boolean isActive() {
+        return sessionId != null;
+    }
+
+    /** When the last login succeeded (epoch milliseconds), or 0 before the first. */
+    public long getLastLoginMillis() {
+        return lastLoginMillis;
     }
 
     /** How many logins this session holder has made (for health checks and tests). */

@@ -88,9 +88,12 @@ final class StrictDecodingReader extends Reader {
                 bytes.flip();
                 CoderResult result = decoder.decode(bytes, chars, endOfInput);
                 decodedBytes += bytes.position();
+                // bad bytes that are all that is left: a character cut off by the end of the body
+                boolean cut = endOfInput && result.isError() && result.length() >= bytes.remaining();
                 bytes.compact();
                 if (result.isError()) {
-                    failure = new MalformedTextException("the bytes at offset " + decodedBytes + " are not valid "
+                    failure = new MalformedTextException((cut ? "the body is truncated inside a character: " : "")
+                                                          + "the bytes at offset " + decodedBytes + " are not valid "
                                                           + decoder.charset().name());
                 } else if (endOfInput && result.isUnderflow()) {
                     decoder.flush(chars);

@@ -152,6 +152,15 @@ final class EndpointUriCases {
         // suite-wide secret scan rightly flags
         endpoint(cases, "baseUrl", "billmgr:vds/list?baseUrl=RAW(https://admin@billing.example.com/billmgr)",
                 "Invalid baseUrl", "must not contain a query string or user info");
+        for (String port : List.of("99999", "65536", "0", "4294967377")) {
+            endpoint(cases, "baseUrl", "billmgr:vds/list?baseUrl=https://billing.example.com:" + port + "/billmgr",
+                    "Invalid baseUrl", "is not a TCP port", "from 1 to 65535");
+        }
+        endpoint(cases, "limits", "billmgr:vds/list?maxReplySize=100", "Invalid maxReplySize '100'", "at least 4096");
+        endpoint(cases, "limits", "billmgr:vds/prolong?maxServiceIds=0", "Invalid maxServiceIds '0'", "1 or more");
+        endpoint(cases, "limits", "billmgr:vds/list?callTimeout=5s", "Invalid callTimeout '5s'",
+                "at least responseTimeout (1m)");
+        endpoint(cases, "limits", "billmgr:vds/list?callTimeout=0", "Invalid callTimeout '0'", "more than 0");
         endpoint(cases, "baseUrl", "billmgr:vds/list?baseUrl=RAW(   )", "Missing option baseUrl",
                 "camel.component.billmgr.baseUrl");
     }
@@ -168,6 +177,13 @@ final class EndpointUriCases {
             endpoint(cases, "param option", "billmgr:func/whoami?param." + name + "=xxxxxx",
                     "Invalid option param." + name, "the parameter '" + name + "' is set by the component");
         }
+        // issue 8: a filter column named like a parameter the component sets would send that parameter twice
+        for (String name : List.of("func", "out", "authinfo", "auth", "FUNC", "filter", "p_cnt", "p_num")) {
+            endpoint(cases, "filter option", "billmgr:vds/list?filter." + name + "=xxxxxx",
+                    "Invalid option filter." + name, "the parameter '" + name + "' is set by the component");
+        }
+        endpoint(cases, "param option", "billmgr:func/whoami?param.Auth=xxxxxx", "Invalid option param.Auth",
+                "is set by the component");
         for (String name : List.of("noSuchOption", "pricelistt", "serviceId", "CamelBillmgrServiceId")) {
             endpoint(cases, "unknown option", "billmgr:vds/order?" + name + "=1", "Unknown parameters", name);
         }

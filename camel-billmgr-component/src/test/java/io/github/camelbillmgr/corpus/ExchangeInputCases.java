@@ -38,6 +38,7 @@ final class ExchangeInputCases {
     static Stream<CorpusCase> all() {
         List<CorpusCase> cases = new ArrayList<>();
         serviceIds(cases);
+        serviceIdCount(cases);
         periods(cases);
         pricelists(cases);
         addons(cases);
@@ -109,6 +110,23 @@ final class ExchangeInputCases {
                 exchange(cases, "missing input", uri, Map.of(), "Missing service id", h);
             }
         }
+    }
+
+    /** Issue 8: the ids of one exchange are capped (maxServiceIds, 100 by default) before anything is read. */
+    private static void serviceIdCount(List<CorpusCase> cases) {
+        List<Long> many = new ArrayList<>();
+        for (long i = 1; i <= 101; i++) {
+            many.add(i);
+        }
+        String sid = BillmgrConstants.SERVICE_ID;
+        for (String uri : List.of("billmgr:vds/prolong?period=1", "billmgr:vds/suspend", "billmgr:vds/delete")) {
+            exchange(cases, "service id count", uri, sid, many, "Invalid header " + sid,
+                    "more than maxServiceIds (100)");
+            exchange(cases, "service id count", uri, sid, "7, ".repeat(3_000_000), "Invalid header " + sid,
+                    "characters long", "maxServiceIds (100)");
+        }
+        exchange(cases, "service id count", "billmgr:vds/prolong?period=1&maxServiceIds=2", sid, List.of(1, 2, 1, 3),
+                "Invalid header " + sid, "more than maxServiceIds (2)");
     }
 
     private static void periods(List<CorpusCase> cases) {
@@ -232,6 +250,13 @@ final class ExchangeInputCases {
             for (Object v : List.of(List.of("a", "b"), Map.of("a", "b"), new String[] { "a" })) {
                 exchange(cases, "single-value header", "billmgr:vds/order?pricelist=6", h, v, "Invalid header " + h,
                         "expected a single value");
+            }
+        }
+        // issue 8: half of a surrogate pair would be sent as '?', and a remote id sent so is never found again
+        for (String h : List.of(BillmgrConstants.REMOTE_ID, BillmgrConstants.COMMENT, BillmgrConstants.DOMAIN)) {
+            for (String v : List.of("shop-1\uD83D", "\uDE00", "a\uDC00\uD83Db")) {
+                exchange(cases, "lone surrogate", "billmgr:vds/order?pricelist=6&period=1", h, v,
+                        "Invalid header " + h, "lone UTF-16 surrogate");
             }
         }
         for (Object blank : List.of("", "   ")) {

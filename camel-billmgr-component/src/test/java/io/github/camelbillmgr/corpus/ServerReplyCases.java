@@ -29,6 +29,8 @@ final class ServerReplyCases {
     /** The password the corpus endpoints send: it must never come back in a message or a kept body. */
     static final String PASSWORD = "Corpus-S3cret-pw";
     static final int MB = 1024 * 1024;
+    /** The canned component's maxReplySize: above the huge bodies, whose cases test the readers, not the limit. */
+    static final int CANNED_MAX_REPLY_SIZE = 64 * MB;
 
     /** One operation as the corpus calls it: its URI, the headers it needs, its func, and how a non-document ends. */
     record Op(String uri, Map<String, Object> headers, String func, Class<? extends Throwable> transport,
@@ -75,6 +77,7 @@ final class ServerReplyCases {
         c.missingFields();
         c.charsets();
         c.huge();
+        c.sizeLimits();
         c.sessions();
         return c.cases;
     }
@@ -298,6 +301,41 @@ final class ServerReplyCases {
                 () -> new Reply(200, "application/json", new byte[] { 0, '{', 0, '"', (byte) 0xD8, 0 }), "truncated");
         notADocument("charset", LIST, "json", "JSON in UTF-32 with a code point beyond Unicode",
                 () -> new Reply(200, "application/json", new byte[] { 0, 0, 0, '{', 0x7F, -1, -1, -1 }), "UTF-32");
+    }
+
+    // ------------------------------------------------------------------ the reply size limit (issue 8)
+
+    private void sizeLimits() {
+        String limit = "maxReplySize=65536";
+        Op whoami = new Op("billmgr:func/whoami?" + limit, Map.of(), "whoami", BillmgrTransportException.class, true);
+        Op list = new Op("billmgr:vds/list?" + limit, Map.of(), "vds", BillmgrTransportException.class, true);
+        Op order = new Op("billmgr:vds/order?pricelist=6&period=1&" + limit, Map.of(), "v2.vds.order.param",
+                BillmgrOutcomeUnknownException.class, true);
+        StringBuilder fields = new StringBuilder("{\"doc\":{");
+        for (int i = 0; fields.length() < MB; i++) {
+            fields.append("\"f").append(i).append("\":{\"$\":\"").append(i).append("\"},");
+        }
+        String distinctFields = fields.append("\"end\":{}}}").toString();
+        for (String format : List.of("json", "xml")) {
+            String body = format.equals("json") ? distinctFields
+                    : "<doc>" + "<a x=\"1\">t</a>".repeat(MB / 14) + "</doc>";
+            Supplier<Reply> reply = () -> format.equals("json") ? Reply.json(body) : Reply.xml(body);
+            for (Op op : List.of(whoami, list, order)) {
+                notADocument("reply size limit", op, format, "1 MB document over maxReplySize=65536", reply,
+                        "larger than maxReplySize (65536 bytes, counted after decompression)", "declares");
+            }
+        }
+        notADocument("reply size limit", new Op("billmgr:vds/list?pageSize=2", Map.of(), "vds",
+                        BillmgrTransportException.class, true), "json", "3 rows on a page of pageSize=2",
+                () -> Reply.json("{\"doc\":{\"elem\":[{\"id\":{\"$\":\"1\"}},{\"id\":{\"$\":\"2\"}},"
+                                 + "{\"id\":{\"$\":\"3\"}}]}}"),
+                "more than the pageSize (2) rows");
+        notADocument("charset", WHOAMI, "json", "JSON with an encoded surrogate (CESU-8)",
+                () -> new Reply(200, "application/json", new byte[] { '{', '"', 'a', (byte) 0xED, (byte) 0xA0,
+                        (byte) 0x80, '"', ':', '1', '}' }), "not valid UTF-8");
+        notADocument("charset", WHOAMI, "json", "JSON with an overlong encoding of '/'",
+                () -> new Reply(200, "application/json", new byte[] { '{', '"', 'a', (byte) 0xC0, (byte) 0xAF, '"',
+                        ':', '1', '}' }), "not valid UTF-8");
     }
 
     // ------------------------------------------------------------------ huge and hostile bodies

@@ -85,14 +85,38 @@ class FeaturesXmlTest {
         }
         assertEquals(List.of("camel-core", "camel-http", "camel-jackson"), names);
 
-        // and camel-karaf's repository is a release inside that range
+        // and camel-karaf's repository is that range (Karaf resolves it to the newest release in it), or, when a
+        // build pins one with -Dcamel-karaf.version, a release inside it
         List<String> repos = texts(doc.getDocumentElement(), "repository");
         assertEquals(1, repos.size());
         String prefix = "mvn:org.apache.camel.karaf/apache-camel/";
         String repo = repos.get(0);
         assertTrue(repo.startsWith(prefix) && repo.endsWith("/xml/features"), repo);
         String camelKaraf = repo.substring(prefix.length(), repo.length() - "/xml/features".length());
-        assertTrue(inRange(camelKaraf, range), "camel-karaf " + camelKaraf + " is in " + range);
+        if (camelKaraf.startsWith("[") || camelKaraf.startsWith("(")) {
+            assertEquals(range, camelKaraf, "camel-karaf's features repository range");
+        } else {
+            assertTrue(inRange(camelKaraf, range), "camel-karaf " + camelKaraf + " is in " + range);
+        }
+        // a range in a repository URI must still be a valid URI for Karaf's FeaturesService (java.net.URI)
+        java.net.URI.create(repo);
+    }
+
+    @Test
+    void theClusterFeatureAddsCamelsClusteringToTheComponent() throws Exception {
+        String range = camelImportRanges().iterator().next();
+        Element feature = feature("camel-billmgr-cluster");
+        String version = System.getProperty("project.version", "1.0.0-SNAPSHOT");
+        NodeList deps = feature.getElementsByTagNameNS(NS, "feature");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element dep = (Element) deps.item(i);
+            String name = dep.getTextContent().trim();
+            names.add(name);
+            assertEquals(name.equals("camel-billmgr") ? version : range, dep.getAttribute("version"), "feature " + name);
+        }
+        assertEquals(List.of("camel-billmgr", "camel-master", "camel-zookeeper", "camel-sql"), names);
+        assertEquals(List.of(), texts(feature, "bundle"), "the JDBC classes are in the camel-billmgr bundle");
     }
 
     private static Element feature(String name) {

@@ -41,6 +41,7 @@ public class BulkOrderRoutes extends RouteBuilder {
                         simple("{{example.bulk.reports}}/${file:onlyname.noext}.report.csv"))
                 .split(body().tokenize("\n"), new OrderReportFileAggregator()).streaming()
                     .to("direct:order-vps")
+                    .to(VpsOrderRoutes.PROGRESS)
                 .end()
                 .log(LoggingLevel.INFO, LOG, "Bulk order file ${file:name} done: ${body}");
     }

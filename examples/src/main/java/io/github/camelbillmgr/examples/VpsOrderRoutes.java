@@ -25,6 +25,13 @@ import static io.github.camelbillmgr.examples.BillmgrErrorHandling.STEP;
  */
 public class VpsOrderRoutes extends RouteBuilder {
 
+    /**
+     * Progress of a batch: Camel's throughput logger logs how many lines were done, and how fast, every
+     * example.progress.interval ms (10 s by default) while a batch runs, instead of one line per order.
+     */
+    static final String PROGRESS = "log:io.github.camelbillmgr.examples.progress"
+                                   + "?groupInterval={{example.progress.interval:10000}}&groupActiveOnly=true";
+
     @Override
     public void configure() throws Exception {
         from("direct:order-batch").routeId("order-batch")
@@ -32,6 +39,7 @@ public class VpsOrderRoutes extends RouteBuilder {
                 .process(this::openOrdersFile)
                 .split(body().tokenize("\n"), new OrderReportAggregator()).streaming()
                     .to("direct:order-vps")
+                    .to(PROGRESS)
                 .end()
                 .log(LoggingLevel.INFO, LOG, "VPS batch done: ${body.ordered()} ordered, ${body.failed()} failed");
 
@@ -45,7 +53,8 @@ public class VpsOrderRoutes extends RouteBuilder {
                 // blank, comment and header lines are null here, unreadable ones a failed outcome already
                 .filter(body().isInstanceOf(OrderLine.class))
                     .process(OrderSteps::prepare)
-                    .log(LoggingLevel.INFO, LOG, "${exchangeProperty." + STEP + "}: ${body.describe()}")
+                    // DEBUG: a batch of 100,000 lines would log 100,000 lines; PROGRESS counts them instead
+                    .log(LoggingLevel.DEBUG, LOG, "${exchangeProperty." + STEP + "}: ${body.describe()}")
                     .to("billmgr:vds/order")
                     .process(OrderSteps::ordered)
                 .end();

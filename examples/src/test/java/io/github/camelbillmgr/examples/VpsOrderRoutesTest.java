@@ -1,14 +1,8 @@
 package io.github.camelbillmgr.examples;
 
 import java.util.List;
-import java.util.Properties;
 
-import io.github.camelbillmgr.BillmgrComponent;
-import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.SimService;
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,41 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Only the batch routes, with Camel's test support, on an orders file with broken lines: each bad line is a failed
  * line of the report and the batch goes on to the next.
  */
-class VpsOrderRoutesTest extends CamelTestSupport {
-
-    private BillmgrSimulator simulator;
+class VpsOrderRoutesTest extends OrdersFileTestSupport {
 
     @Override
-    protected void doPreSetup() throws Exception {
-        simulator = new BillmgrSimulator().start();
-    }
-
-    @Override
-    protected void doPostTearDown() throws Exception {
-        simulator.stop();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        BillmgrComponent billmgr = new BillmgrComponent();
-        billmgr.getConfiguration().setBaseUrl(simulator.getBaseUrl());
-        billmgr.getConfiguration().setUsername(BillmgrSimulator.CLIENT_USER);
-        billmgr.getConfiguration().setPassword(BillmgrSimulator.CLIENT_PASSWORD);
-        context.addComponent("billmgr", billmgr);
-        return context;
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = new Properties();
-        p.setProperty("example.orders", "classpath:broken-orders.csv");
-        return p;
-    }
-
-    @Override
-    protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] { new BillmgrErrorHandling(), new VpsOrderRoutes() };
+    protected String ordersFile() {
+        return "classpath:broken-orders.csv";
     }
 
     @Test

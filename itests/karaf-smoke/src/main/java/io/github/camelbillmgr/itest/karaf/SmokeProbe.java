@@ -84,7 +84,19 @@ public final class SmokeProbe implements BundleActivator {
         }
         long t0 = System.nanoTime();
         try {
-            features.addRepository(URI.create(cfg.getProperty("featuresRepository")));
+            URI repository = URI.create(cfg.getProperty("featuresRepository"));
+            features.addRepository(repository);
+            // Karaf only logs a referenced repository it cannot load (camel-karaf's, referenced by a version range):
+            // the features may still come from elsewhere, so check that each one loaded
+            List<String> refs = new java.util.ArrayList<>();
+            for (URI ref : features.getRepository(repository).getRepositories()) {
+                if (features.getRepository(ref) == null) {
+                    throw new IllegalStateException("features repository " + ref + ", referenced by " + repository
+                                                    + ", did not load (karaf.log says why)");
+                }
+                refs.add(ref + " = " + features.getRepository(ref).getName());
+            }
+            out.setProperty("repository.references", String.join(", ", refs));
             // NoAutoRefreshBundles: installing must not refresh camel-core, which this probe is wired to.
             features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         } catch (Exception e) {

@@ -65,6 +65,26 @@ final class KarafProcess implements AutoCloseable {
      * @param remote          remote Maven repositories (pax-url syntax) Karaf may download from, with their
      *                        downloads kept in {@code dir/m2}; empty: offline
      */
+    /**
+     * Offline, Karaf's resolver (pax-url-aether) resolves a version range such as
+     * {@code mvn:org.apache.camel.karaf/apache-camel/[4.18,4.19)/xml/features} from the version metadata of its
+     * local repository only, and then takes the version it chose from there too (online, from the remote
+     * repositories' maven-metadata.xml, as on Maven Central): an artifact of the test repository that has a
+     * maven-metadata.xml goes into the local repository with it, as maven-metadata-local.xml.
+     */
+    private static void offlineVersionMetadata(Path repository, Path localRepository) throws IOException {
+        List<Path> metadata;
+        try (Stream<Path> files = Files.walk(repository)) {
+            metadata = files.filter(f -> f.getFileName().toString().equals("maven-metadata.xml")).toList();
+        }
+        for (Path m : metadata) {
+            Path artifact = localRepository.resolve(repository.relativize(m.getParent()));
+            copyRecursively(m.getParent(), artifact);
+            Files.move(artifact.resolve("maven-metadata.xml"), artifact.resolve("maven-metadata-local.xml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     static KarafProcess start(Path home, Path dir, String karafVersion, Path repository, Path bootRepository,
             String bootFeature, Properties probeSettings, List<String> remote) throws IOException, URISyntaxException {
         Path pidFile = dir.resolve(PID_FILE);
@@ -97,6 +117,9 @@ final class KarafProcess implements AutoCloseable {
                 "org.ops4j.pax.url.mvn.defaultRepositories = " + repository.toUri() + "@id=smoke@snapshots, \\",
                 "    " + home.resolve("system").toUri() + "@id=system.repository@snapshots",
                 ""));
+        if (!online) {
+            offlineVersionMetadata(repository, instance.resolve("data/m2"));
+        }
         // no shutdown port: Karaf is stopped through its process
         Files.writeString(etc.resolve("custom.properties"), "\nkaraf.shutdown.port=-1\n", StandardOpenOption.APPEND);
         try (var out = Files.newOutputStream(etc.resolve("billmgr-smoke.properties"))) {

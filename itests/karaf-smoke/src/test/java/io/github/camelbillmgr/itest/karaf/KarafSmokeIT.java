@@ -111,6 +111,22 @@ class KarafSmokeIT {
             System.err.println("karaf-smoke: camel-karaf " + camelKaraf + " from " + remote);
         } else {
             copy(templates.resolve("apache-camel-features.xml"), camelFeatures);
+            // The shipped features file refers to camel-karaf by a version range: Karaf's resolver reads the
+            // versions a repository has from its maven-metadata.xml, as on Maven Central
+            Files.writeString(camelFeatures.getParent().getParent().resolve("maven-metadata.xml"), """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <metadata>
+                      <groupId>org.apache.camel.karaf</groupId>
+                      <artifactId>apache-camel</artifactId>
+                      <versioning>
+                        <latest>%1$s</latest>
+                        <release>%1$s</release>
+                        <versions>
+                          <version>%1$s</version>
+                        </versions>
+                      </versioning>
+                    </metadata>
+                    """.formatted(camelKaraf));
         }
         copy(Path.of(property("karaf.smoke.probe")), repo.resolve("io/github/camelbillmgr/camel-billmgr-karaf-smoke/"
                 + version + "/camel-billmgr-karaf-smoke-" + version + ".jar"));
@@ -148,6 +164,10 @@ class KarafSmokeIT {
         assertEquals("io.github.camelbillmgr.BillmgrComponent", r.getProperty("component.class"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("component.bundle"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("discovery.registeredBy"));
+        // camel-billmgr-features' reference to camel-karaf's features repository (a version range) loaded
+        assertTrue(r.getProperty("repository.references", "").startsWith("mvn:org.apache.camel.karaf/apache-camel/"),
+                "camel-karaf's features repository, as camel-billmgr-features refers to it, loaded: "
+                + r.getProperty("repository.references"));
         // any patch of the Camel line the bundle imports (the stand-in's, or camel-karaf's 4.18.x with -Pkaraf-it)
         String camel = property("karaf.smoke.camel.version");
         String line = camel.substring(0, camel.lastIndexOf('.') + 1);
