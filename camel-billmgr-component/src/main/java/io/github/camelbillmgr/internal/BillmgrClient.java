@@ -40,7 +40,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.net.WWWFormCodec;
 import org.slf4j.Logger;
@@ -378,8 +378,52 @@ public class BillmgrClient extends ServiceSupport {
     private static HttpEntity oneShot(List<NameValuePair> form) {
         // the same bytes as UrlEncodedFormEntity would send
         byte[] body = WWWFormCodec.format(form, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
-        return new InputStreamEntity(new java.io.ByteArrayInputStream(body), body.length,
-                ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8));
+        return new OneShotEntity(body);
+    }
+
+    /**
+     * The form's bytes, written straight to the connection (an InputStreamEntity copies them through a new 4 KiB
+     * buffer per request), and not repeatable, so HttpClient never sends them twice.
+     */
+    private static final class OneShotEntity extends AbstractHttpEntity {
+        private static final ContentType FORM = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8);
+
+        private final byte[] body;
+
+        OneShotEntity(byte[] body) {
+            super(FORM, null);
+            this.body = body;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return false;
+        }
+
+        @Override
+        public long getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new java.io.ByteArrayInputStream(body);
+        }
+
+        @Override
+        public void writeTo(java.io.OutputStream out) throws IOException {
+            out.write(body);
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
     }
 
     private ObjectNode read(BillmgrRequest request, ClassicHttpResponse response, String credential,

@@ -224,16 +224,15 @@ public final class DocumentReader {
                         if (row != JsonToken.START_OBJECT) {
                             throw notARow(row);
                         }
-                        rows.row(normalise((ObjectNode) readJsonValue(p, new Budget("in one list row"))));
+                        rows.row((ObjectNode) normalisedValue(p, null, new Budget("in one list row")));
                     }
                 } else if (value == JsonToken.START_OBJECT) {
-                    rows.row(normalise((ObjectNode) readJsonValue(p, new Budget("in one list row"))));
+                    rows.row((ObjectNode) normalisedValue(p, null, new Budget("in one list row")));
                 } else {
                     throw notARow(value);
                 }
             } else {
-                JsonNode node = readJsonValue(p, kept);
-                put(doc, name, normaliseValue(name, node));
+                put(doc, name, normalisedValue(p, name, kept));
             }
         }
         return doc;
@@ -289,6 +288,61 @@ public final class DocumentReader {
         }
     }
 
+    /**
+     * The value the parser is on, read straight into the normalised shape and counted as {@link #readJsonValue}
+     * counts: building the tree first and then a normalised copy of it allocated every node twice.
+     */
+    private JsonNode normalisedValue(JsonParser p, String name, Budget budget) throws IOException, NotADocumentException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                budget.spend();
+                ObjectNode out = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (key.startsWith("$")) {
+                        // an attribute is text; one holding a structure keeps that structure's JSON text
+                        JsonNode attr = readJsonValue(p, budget);
+                        out.put(key, v.isStructStart() ? attr.toString() : attr.asText());
+                    } else {
+                        out.set(key, normalisedValue(p, key, budget));
+                    }
+                }
+                if (name != null && COLLECTIONS.contains(name)) {
+                    ArrayNode one = NODES.arrayNode(1);
+                    one.add(out);
+                    return one;
+                }
+                return out;
+            }
+            case START_ARRAY -> {
+                budget.spend();
+                ArrayNode out = NODES.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    out.add(normalisedValue(p, null, budget));
+                }
+                return out;
+            }
+            case VALUE_NULL -> {
+                budget.spend();
+                return NODES.objectNode();
+            }
+            case VALUE_STRING -> {
+                // A bare scalar where BILLmanager writes {"$": ...}: keep the one shape.
+                budget.spend();
+                ObjectNode scalar = NODES.objectNode();
+                scalar.put("$", p.getText());
+                return scalar;
+            }
+            default -> {
+                ObjectNode scalar = NODES.objectNode();
+                scalar.put("$", readJsonValue(p, budget).asText());
+                return scalar;
+            }
+        }
+    }
+
     /** Counts the values of one tree held in memory, and refuses the one past {@link #maxValues}. */
     private final class Budget {
         private final String where;
@@ -328,46 +382,6 @@ public final class DocumentReader {
             case VALUE_NULL -> "a JSON null";
             default -> "JSON " + t;
         };
-    }
-
-    private static JsonNode normaliseValue(String name, JsonNode node) {
-        if (node == null || node.isNull()) {
-            return NODES.objectNode();
-        }
-        if (node.isArray()) {
-            ArrayNode out = NODES.arrayNode(node.size());
-            for (JsonNode member : node) {
-                out.add(normaliseValue(null, member));
-            }
-            return out;
-        }
-        if (node.isObject()) {
-            JsonNode n = normalise((ObjectNode) node);
-            if (name != null && COLLECTIONS.contains(name)) {
-                ArrayNode one = NODES.arrayNode(1);
-                one.add(n);
-                return one;
-            }
-            return n;
-        }
-        // A bare scalar where BILLmanager writes {"$": ...}: keep the one shape.
-        ObjectNode scalar = NODES.objectNode();
-        scalar.put("$", node.asText());
-        return scalar;
-    }
-
-    private static ObjectNode normalise(ObjectNode node) {
-        ObjectNode out = NODES.objectNode();
-        node.fields().forEachRemaining(e -> {
-            String key = e.getKey();
-            JsonNode v = e.getValue();
-            if (key.startsWith("$")) {
-                out.put(key, v.isValueNode() ? v.asText() : v.toString());
-            } else {
-                out.set(key, normaliseValue(key, v));
-            }
-        });
-        return out;
     }
 
     // ---------------------------------------------------------------- XML

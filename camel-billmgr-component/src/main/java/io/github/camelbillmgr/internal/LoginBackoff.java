@@ -41,7 +41,8 @@ public final class LoginBackoff {
     private long sharedUntil;
     private long pauseMillis;
     private long blockedUntil;
-    private BillmgrAuthenticationException lastRefusal;
+    /** Volatile so that the common case, no refusal at all, is checked without taking the monitor. */
+    private volatile BillmgrAuthenticationException lastRefusal;
     private boolean probing;
     /** For JMX, the dev console and the metrics: pauses begun, and calls failed at once because of one. */
     private long pauses;
@@ -73,7 +74,15 @@ public final class LoginBackoff {
      * @return true when this call is the one that tries the credentials again after a pause: it must call
      *         {@link #probeDone()} once it has its answer, whatever the answer
      */
-    public synchronized boolean check() throws BillmgrAuthenticationException {
+    public boolean check() throws BillmgrAuthenticationException {
+        if (lastRefusal == null && guard == null) {
+            // every call passes here: no monitor unless a refusal was recorded (or a cluster shares the pause)
+            return false;
+        }
+        return checkRefused();
+    }
+
+    private synchronized boolean checkRefused() throws BillmgrAuthenticationException {
         if (lastRefusal == null) {
             return guard != null && checkGuard();
         }
@@ -203,7 +212,15 @@ public final class LoginBackoff {
     }
 
     /** BILLmanager accepted the credentials: no more pauses. */
-    public synchronized void accepted() {
+    public void accepted() {
+        if (lastRefusal == null && guard == null) {
+            // nothing to clear and no cluster to tell: a pause is only ever set together with a refusal
+            return;
+        }
+        clear();
+    }
+
+    private synchronized void clear() {
         if (guard != null && (lastRefusal != null || sharedUntil != 0)) {
             try {
                 guard.accepted(identity);

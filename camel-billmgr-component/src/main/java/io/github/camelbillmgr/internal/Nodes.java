@@ -89,7 +89,7 @@ public final class Nodes {
         return out;
     }
 
-    private static boolean isScalar(JsonNode v) {
+    static boolean isScalar(JsonNode v) {
         var it = v.fieldNames();
         while (it.hasNext()) {
             if (!it.next().startsWith("$")) {

@@ -105,6 +105,7 @@ public final class ServiceLister {
         int[] rows = { 0 };
         Long[] firstId = { null };
         long before = cursor.read();
+        PageValues shared = new PageValues();
         JsonNode doc = Nodes.doc(client.call(request, row -> {
             if (rows[0] >= config.getPageSize()) {
                 // BILLmanager sends at most p_cnt rows: more is not a page of it, and would be read without bound
@@ -114,7 +115,8 @@ public final class ServiceLister {
                                                     + "connection was closed", request.func(), null, 200, "OK", null,
                         null, null);
             }
-            BillmgrService service = checked(request, before + rows[0] + 1, ServiceMapper.map(config.getItemType(), row));
+            BillmgrService service = checked(request, before + rows[0] + 1,
+                    ServiceMapper.map(config.getItemType(), row, shared));
             if (rows[0]++ == 0) {
                 firstId[0] = service.getId();
             }

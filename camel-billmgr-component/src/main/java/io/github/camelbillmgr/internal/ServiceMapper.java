@@ -25,7 +25,14 @@ public final class ServiceMapper {
     }
 
     public static BillmgrService map(String itemType, JsonNode row) {
-        Map<String, String> cols = Nodes.scalars(row);
+        return map(itemType, row, null);
+    }
+
+    /**
+     * Maps a row; with {@code page}, the column names and the repeated values are shared with the page's other rows.
+     */
+    static BillmgrService map(String itemType, JsonNode row, PageValues page) {
+        ColumnMap cols = columns(row, page);
         String idText = cols.get("id");
         if (idText == null || idText.isBlank()) {
             idText = cols.get("elid");
@@ -39,19 +46,75 @@ public final class ServiceMapper {
         String currency = emptyToNull(cols.get("currency"));
         String costText = cols.get("cost");
         if (costText != null) {
-            Matcher m = PRICE.matcher(costText);
-            if (m.find()) {
-                try {
-                    cost = new BigDecimal(m.group(2).replaceAll("[\\s\\u00a0]", "").replace(',', '.'));
-                } catch (NumberFormatException e) {
-                    cost = null;
+            Object[] known = page == null ? null : page.price(costText);
+            if (known != null) {
+                cost = (BigDecimal) known[0];
+                if (currency == null) {
+                    currency = (String) known[1];
+                }
+            } else {
+                Matcher m = PRICE.matcher(costText);
+                String priceCurrency = null;
+                if (m.find()) {
+                    try {
+                        cost = new BigDecimal(withoutSpaces(m.group(2)).replace(',', '.'));
+                    } catch (NumberFormatException e) {
+                        cost = null;
+                    }
+                    priceCurrency = emptyToNull(!m.group(1).isEmpty() ? m.group(1) : m.group(3));
+                }
+                if (page != null) {
+                    priceCurrency = priceCurrency == null ? null : page.value(priceCurrency);
+                    page.price(costText, cost, priceCurrency);
                 }
                 if (currency == null) {
-                    currency = emptyToNull(!m.group(1).isEmpty() ? m.group(1) : m.group(3));
+                    currency = priceCurrency;
                 }
             }
         }
         return new BillmgrService(itemType, id, status, expire, autoprolong, remoteId, cost, currency, cols);
+    }
+
+    /** The scalar columns of a row (as {@link Nodes#scalars}), in a compact map. */
+    private static ColumnMap columns(JsonNode row, PageValues page) {
+        if (row == null || row.isEmpty()) {
+            return ColumnMap.of(new String[0], new String[0]);
+        }
+        String[] keys = new String[row.size()];
+        String[] values = new String[keys.length];
+        int n = 0;
+        for (var it = row.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            if (!key.startsWith("$") && v.isObject() && Nodes.isScalar(v)) {
+                JsonNode t = v.get("$");
+                String text = t == null ? "" : t.asText();
+                keys[n] = key;
+                values[n++] = page == null ? text : page.value(text);
+            }
+        }
+        if (n < keys.length) {
+            keys = java.util.Arrays.copyOf(keys, n);
+            values = java.util.Arrays.copyOf(values, n);
+        }
+        return ColumnMap.of(page == null ? keys : page.keys(keys), values);
+    }
+
+    /** The digits of a price without its grouping spaces ("1 500.00"), without a regular expression per call. */
+    private static String withoutSpaces(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     static Long parseLong(String text) {

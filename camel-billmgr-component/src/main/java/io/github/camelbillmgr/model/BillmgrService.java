@@ -2,10 +2,10 @@ package io.github.camelbillmgr.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import io.github.camelbillmgr.internal.ColumnMap;
 
 /**
  * One BILLmanager service (a VPS, a dedicated server, a license, ...), as a row of a list or the details of
@@ -14,10 +14,17 @@ import java.util.Objects;
  */
 public final class BillmgrService {
 
+    /** Stands for a null id or date in the primitive fields below. */
+    private static final long NONE = Long.MIN_VALUE;
+
+    /*
+     * A list of services keeps one of these per service: the id and the date are kept as primitives, the columns in a
+     * compact map, so that a list of a few hundred thousand services fits in a small heap.
+     */
     private final String itemType;
-    private final Long id;
+    private final long id;
     private final BillmgrServiceStatus status;
-    private final LocalDate expireDate;
+    private final long expireEpochDay;
     private final Integer autoprolong;
     private final String remoteId;
     private final BigDecimal cost;
@@ -28,14 +35,14 @@ public final class BillmgrService {
                           Integer autoprolong, String remoteId, BigDecimal cost, String currency,
                           Map<String, String> columns) {
         this.itemType = itemType;
-        this.id = id;
+        this.id = id == null ? NONE : id;
         this.status = status;
-        this.expireDate = expireDate;
+        this.expireEpochDay = expireDate == null ? NONE : expireDate.toEpochDay();
         this.autoprolong = autoprolong;
         this.remoteId = remoteId;
         this.cost = cost;
         this.currency = currency;
-        this.columns = columns == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        this.columns = ColumnMap.copyOf(columns);
     }
 
     /** The item type the service was read as, e.g. {@code vds}. */
@@ -45,7 +52,7 @@ public final class BillmgrService {
 
     /** The service id ({@code elid} in BILLmanager calls). */
     public Long getId() {
-        return id;
+        return id == NONE ? null : id;
     }
 
     public BillmgrServiceStatus getStatus() {
@@ -53,7 +60,7 @@ public final class BillmgrService {
     }
 
     public LocalDate getExpireDate() {
-        return expireDate;
+        return expireEpochDay == NONE ? null : LocalDate.ofEpochDay(expireEpochDay);
     }
 
     /** Auto-renewal period in months, or null when auto-renewal is off. */
@@ -99,17 +106,17 @@ public final class BillmgrService {
         }
         BillmgrService that = (BillmgrService) o;
         return Objects.equals(itemType, that.itemType) && Objects.equals(columns, that.columns)
-                && Objects.equals(id, that.id);
+                && id == that.id;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(itemType, id, columns);
+        return Objects.hash(itemType, getId(), columns);
     }
 
     @Override
     public String toString() {
-        return "BillmgrService[" + itemType + " " + id + ", status=" + status + ", expireDate=" + expireDate
+        return "BillmgrService[" + itemType + " " + getId() + ", status=" + status + ", expireDate=" + getExpireDate()
                + ", autoprolong=" + autoprolong + ", remoteId=" + remoteId + ", cost=" + cost
                + (currency == null ? "" : " " + currency) + "]";
     }

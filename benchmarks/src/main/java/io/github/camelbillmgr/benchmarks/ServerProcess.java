@@ -1,0 +1,50 @@
+package io.github.camelbillmgr.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A server ({@link CannedServer} or {@link SimulatorServer}) in a JVM of its own, on this classpath, so that its CPU
+ * and allocation never count as the client's. It stops when its stdin closes.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    final String baseUrl;
+    final long serviceId;
+
+    ServerProcess(Class<?> main, String heap) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(heap);
+        cmd.add("-XX:+UseParallelGC");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
+            // the simulator's banner, if any
+        }
+        if (line == null) {
+            throw new IllegalStateException(main.getSimpleName() + " exited before it was ready (exit code "
+                                            + process.waitFor() + ")");
+        }
+        String[] parts = line.split(" ");
+        baseUrl = parts[1];
+        serviceId = Long.parseLong(parts[2]);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.getOutputStream().close();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
