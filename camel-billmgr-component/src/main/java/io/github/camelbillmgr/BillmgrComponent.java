@@ -8,9 +8,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import io.github.camelbillmgr.internal.ConfigurationValidator;
 import io.github.camelbillmgr.internal.HttpEndpoints;
 import io.github.camelbillmgr.internal.LoginBackoff;
-import io.github.camelbillmgr.internal.RequestTimeouts;
-import io.github.camelbillmgr.internal.RemoteIdExpression;
 import io.github.camelbillmgr.internal.OptionValues;
+import io.github.camelbillmgr.internal.RemoteIdExpression;
+import io.github.camelbillmgr.internal.RequestTimeouts;
 import io.github.camelbillmgr.internal.SessionAuthenticator;
 import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
 import io.github.camelbillmgr.internal.observe.MetricsFactory;
@@ -67,7 +67,8 @@ public class BillmgrComponent extends HealthCheckComponent {
         if (extra == null || extra.isEmpty()) {
             return base;
         }
-        Map<String, Object> merged = base == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(base);
+        Map<String, Object> merged
+                = base == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(base);
         merged.putAll(extra);
         return merged;
     }
@@ -84,7 +85,8 @@ public class BillmgrComponent extends HealthCheckComponent {
     /** Shared like the session: a refused password pauses every endpoint that uses it. */
     LoginBackoff backoffFor(BillmgrConfiguration c) {
         String key = c.getBaseUrl() + '\u0000' + c.getUsername() + '\u0000' + c.getPassword();
-        return backoffs.computeIfAbsent(key, k -> new LoginBackoff(loginGuard(), c.getBaseUrl() + "|" + c.getUsername()));
+        return backoffs.computeIfAbsent(key,
+                k -> new LoginBackoff(loginGuard(), c.getBaseUrl() + "|" + c.getUsername()));
     }
 
     /** The registry's one {@link BillmgrLoginGuard} (several nodes share the pause through it), started; or null. */
@@ -106,7 +108,8 @@ public class BillmgrComponent extends HealthCheckComponent {
      */
     BillmgrMetrics metricsFor(BillmgrConfiguration c) {
         return metrics.computeIfAbsent(c.getBaseUrl() + '\u0000' + c.getUsername(),
-                k -> MetricsFactory.forAccount(getCamelContext(), URISupport.sanitizeUri(c.getBaseUrl()), c.getUsername()));
+                k -> MetricsFactory.forAccount(getCamelContext(), URISupport.sanitizeUri(c.getBaseUrl()),
+                        c.getUsername()));
     }
 
     /** The camel-http endpoints of the billmgr endpoints that bring their own TLS settings. */

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 
-import io.github.camelbillmgr.internal.ServiceIterator;
 import io.github.camelbillmgr.internal.FuncNames;
+import io.github.camelbillmgr.internal.ServiceIterator;
 import io.github.camelbillmgr.internal.ServiceLister;
 import io.github.camelbillmgr.internal.observe.PollStats;
 import io.github.camelbillmgr.model.BillmgrService;
@@ -73,7 +73,8 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         BillmgrConfiguration c = getEndpoint().getConfiguration();
-        stateRepository = c.getStateRepository() != null ? c.getStateRepository() : getEndpoint().getDefaultStateRepository();
+        stateRepository
+                = c.getStateRepository() != null ? c.getStateRepository() : getEndpoint().getDefaultStateRepository();
         stateKey = getEndpoint().getStateKey();
         if (pollStats == null) {
             pollStats = new PollStats(getEndpoint().getComponent().metricsFor(c), FuncNames.list(c));
@@ -214,7 +215,7 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         BillmgrStateRepository r = stateRepository != null ? stateRepository
                 : getEndpoint().getConfiguration().getStateRepository() != null
                         ? getEndpoint().getConfiguration().getStateRepository()
-                        : getEndpoint().getDefaultStateRepository();
+                : getEndpoint().getDefaultStateRepository();
         return r.getClass().getName();
     }
 
@@ -266,7 +267,7 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
 
     /** A service to emit, with its state now and at the last poll and what changed (emit=changes). */
     private record Emission(BillmgrService service, BillmgrServiceState now, BillmgrServiceState before,
-            String change) {
+                            String change) {
     }
 
     /**

@@ -24,7 +24,7 @@ import org.apache.camel.util.json.JsonObject;
  * session id, a password or an endpoint URI as written (they are sanitized).
  */
 @DevConsole(name = "billmgr", displayName = "BILLmanager", description = "BILLmanager sessions, login backoff and "
-                                                                          + "list consumers")
+        + "list consumers")
 public class BillmgrDevConsole extends AbstractDevConsole {
 
     public BillmgrDevConsole() {
@@ -71,7 +71,7 @@ public class BillmgrDevConsole extends AbstractDevConsole {
         for (BillmgrEndpoint e : endpoints) {
             AccountStatus s = e.accountStatus();
             if (best == null || s.logins() > best.logins() || s.backoff().pauses() > best.backoff().pauses()
-                || (s.session() && !best.session())) {
+                    || (s.session() && !best.session())) {
                 best = s;
             }
         }
@@ -102,8 +102,9 @@ public class BillmgrDevConsole extends AbstractDevConsole {
             }
             LoginBackoff.State b = s.backoff();
             if (b.paused()) {
-                sb.append(String.format("    login: PAUSED for %d ms more (pause %d ms) after %s%n", b.remainingMillis(),
-                        b.pauseMillis(), b.lastRefusal()));
+                sb.append(
+                        String.format("    login: PAUSED for %d ms more (pause %d ms) after %s%n", b.remainingMillis(),
+                                b.pauseMillis(), b.lastRefusal()));
             } else if (b.lastRefusal() != null) {
                 sb.append(String.format("    login: refused (%s), the next call tries again%n", b.lastRefusal()));
             } else {

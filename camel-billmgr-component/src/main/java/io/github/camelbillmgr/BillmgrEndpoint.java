@@ -45,8 +45,8 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
      */
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY,
               description = "Milliseconds (or timeUnit) before the next poll. The billmgr consumer polls once a minute "
-                            + "by default (Camel's own default, 500 ms, is far too often for a billing system): "
-                            + "every poll reads the whole list.")
+                      + "by default (Camel's own default, 500 ms, is far too often for a billing system): "
+                      + "every poll reads the whole list.")
     @SuppressWarnings("unused")
     private long delay = DEFAULT_DELAY;
 
@@ -73,8 +73,8 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
     public Consumer createConsumer(Processor processor) throws Exception {
         if (!"list".equals(configuration.getOperation()) || "func".equals(configuration.getItemType())) {
             throw new IllegalArgumentException("billmgr:" + configuration.getItemType() + "/"
-                                               + configuration.getOperation() + " cannot be consumed: only "
-                                               + "billmgr:TYPE/list polls, e.g. from(\"billmgr:vds/list?emit=changes\")");
+                    + configuration.getOperation() + " cannot be consumed: only "
+                    + "billmgr:TYPE/list polls, e.g. from(\"billmgr:vds/list?emit=changes\")");
         }
         BillmgrConsumer consumer = new BillmgrConsumer(this, processor);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
@@ -95,7 +95,8 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
     protected void doStart() throws Exception {
         super.doStart();
         client = new BillmgrClient(getCamelContext(), configuration,
-                configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration) : null,
+                configuration.getAuthMode() == BillmgrAuthMode.session ? getComponent().sessionFor(configuration)
+                        : null,
                 getComponent().backoffFor(configuration), getComponent().httpEndpoints());
         client.setMetrics(getComponent().metricsFor(configuration));
         client.setDeadlines(getComponent().callDeadlines());
@@ -128,7 +129,7 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
         BillmgrConfiguration c = configuration;
         Map<String, Object> filters = c.getFilters() == null ? null : new TreeMap<>(c.getFilters());
         return URISupport.sanitizeUri(c.getBaseUrl()) + "|" + c.getUsername() + "|" + c.getItemType() + "|"
-               + c.getStatus() + "|" + c.getAccount() + "|" + filters + "|" + c.getExpiringWithinDays();
+                + c.getStatus() + "|" + c.getAccount() + "|" + filters + "|" + c.getExpiringWithinDays();
     }
 
     public BillmgrConfiguration getConfiguration() {
@@ -192,7 +193,7 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     @ManagedAttribute(description = "Length of the current or last login pause in milliseconds (doubles per refusal, "
-                                    + "up to a minute; 0 once the credentials were accepted)")
+            + "up to a minute; 0 once the credentials were accepted)")
     public long getLoginPauseMillis() {
         return accountStatus().backoff().pauseMillis();
     }
@@ -222,7 +223,7 @@ public class BillmgrEndpoint extends ScheduledPollEndpoint implements EndpointSe
     }
 
     @ManagedOperation(description = "End the login pause now (after the user was unblocked or the password fixed in "
-                                    + "BILLmanager): the next call tries the credentials again")
+            + "BILLmanager): the next call tries the credentials again")
     public void endLoginPause() {
         BillmgrClient c = client;
         if (c != null) {

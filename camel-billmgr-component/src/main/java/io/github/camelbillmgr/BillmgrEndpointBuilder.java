@@ -76,46 +76,76 @@ public final class BillmgrEndpointBuilder {
     public BillmgrEndpointBuilder format(BillmgrFormat format) { return option("format", format); }
     public BillmgrEndpointBuilder apiVersion(int apiVersion) { return option("apiVersion", apiVersion); }
     public BillmgrEndpointBuilder lang(String lang) { return option("lang", lang); }
-    public BillmgrEndpointBuilder throwExceptionOnFailure(boolean fail) { return option("throwExceptionOnFailure", fail); }
+    public BillmgrEndpointBuilder throwExceptionOnFailure(boolean fail) {
+        return option("throwExceptionOnFailure", fail);
+    }
     public BillmgrEndpointBuilder httpComponentName(String name) { return option("httpComponentName", name); }
     /** Durations in Camel's syntax: {@code 500ms}, {@code 10s}, {@code 1m30s}, or milliseconds. */
-    public BillmgrEndpointBuilder connectTimeout(String duration) { return option("connectTimeout", duration); }
+    public BillmgrEndpointBuilder connectTimeout(String duration) {
+        return option("connectTimeout", duration);
+    }
     public BillmgrEndpointBuilder responseTimeout(String duration) { return option("responseTimeout", duration); }
-    public BillmgrEndpointBuilder connectionRequestTimeout(String duration) { return option("connectionRequestTimeout", duration); }
+    public BillmgrEndpointBuilder connectionRequestTimeout(String duration) {
+        return option("connectionRequestTimeout", duration);
+    }
     /** The whole call's deadline; at least responseTimeout. */
-    public BillmgrEndpointBuilder callTimeout(String duration) { return option("callTimeout", duration); }
+    public BillmgrEndpointBuilder callTimeout(String duration) {
+        return option("callTimeout", duration);
+    }
     /** The largest reply read, in bytes after decompression. */
-    public BillmgrEndpointBuilder maxReplySize(int bytes) { return option("maxReplySize", bytes); }
-    public BillmgrEndpointBuilder sslContextParameters(String beanName) { return bean("sslContextParameters", beanName); }
+    public BillmgrEndpointBuilder maxReplySize(int bytes) {
+        return option("maxReplySize", bytes);
+    }
+    public BillmgrEndpointBuilder sslContextParameters(String beanName) {
+        return bean("sslContextParameters", beanName);
+    }
     /** A Jackson {@code ObjectMapper} bean, by name. */
-    public BillmgrEndpointBuilder objectMapper(String beanName) { return bean("objectMapper", beanName); }
+    public BillmgrEndpointBuilder objectMapper(String beanName) {
+        return bean("objectMapper", beanName);
+    }
     /** A raw parameter sent as it is ({@code param.<name>}). */
-    public BillmgrEndpointBuilder param(String name, Object value) { return option("param." + name, value); }
+    public BillmgrEndpointBuilder param(String name, Object value) {
+        return option("param." + name, value);
+    }
 
     // order, prolong, edit
 
     public BillmgrEndpointBuilder pricelist(long pricelist) { return option("pricelist", pricelist); }
     /** The most service ids one exchange may give (prolong, suspend, resume, delete, func/). */
-    public BillmgrEndpointBuilder maxServiceIds(int maxServiceIds) { return option("maxServiceIds", maxServiceIds); }
+    public BillmgrEndpointBuilder maxServiceIds(int maxServiceIds) {
+        return option("maxServiceIds", maxServiceIds);
+    }
     public BillmgrEndpointBuilder datacenter(String datacenter) { return option("datacenter", datacenter); }
     /** Months; {@code -100} orders a trial. */
-    public BillmgrEndpointBuilder period(int period) { return option("period", period); }
+    public BillmgrEndpointBuilder period(int period) {
+        return option("period", period);
+    }
     public BillmgrEndpointBuilder ostempl(String ostempl) { return option("ostempl", ostempl); }
     public BillmgrEndpointBuilder recipe(String recipe) { return option("recipe", recipe); }
     public BillmgrEndpointBuilder domain(String domain) { return option("domain", domain); }
     /** Auto-renewal every {@code months} months. */
-    public BillmgrEndpointBuilder autoprolong(int months) { return option("autoprolong", months); }
+    public BillmgrEndpointBuilder autoprolong(int months) {
+        return option("autoprolong", months);
+    }
     /** Switches auto-renewal off. */
-    public BillmgrEndpointBuilder autoprolongOff() { return option("autoprolong", "off"); }
+    public BillmgrEndpointBuilder autoprolongOff() {
+        return option("autoprolong", "off");
+    }
     public BillmgrEndpointBuilder skipBasket(boolean skipBasket) { return option("skipBasket", skipBasket); }
     public BillmgrEndpointBuilder remoteId(String remoteId) { return option("remoteId", remoteId); }
     public BillmgrEndpointBuilder generateRemoteId(boolean generate) { return option("generateRemoteId", generate); }
     /** A Simple expression giving the business key used as remote id, e.g. {@code ${header.OrderNo}}. */
-    public BillmgrEndpointBuilder remoteIdExpression(String expression) { return option("remoteIdExpression", expression); }
-    public BillmgrEndpointBuilder lookupBeforeOrder(BillmgrLookupBeforeOrder when) { return option("lookupBeforeOrder", when); }
+    public BillmgrEndpointBuilder remoteIdExpression(String expression) {
+        return option("remoteIdExpression", expression);
+    }
+    public BillmgrEndpointBuilder lookupBeforeOrder(BillmgrLookupBeforeOrder when) {
+        return option("lookupBeforeOrder", when);
+    }
     public BillmgrEndpointBuilder comment(String comment) { return option("comment", comment); }
     /** An add-on value, sent as {@code addon_<id>}. */
-    public BillmgrEndpointBuilder addon(int addonId, Object value) { return option("addon." + addonId, value); }
+    public BillmgrEndpointBuilder addon(int addonId, Object value) {
+        return option("addon." + addonId, value);
+    }
     public BillmgrEndpointBuilder dragonCart(boolean dragonCart) { return option("dragonCart", dragonCart); }
     public BillmgrEndpointBuilder lazyStartProducer(boolean lazy) { return option("lazyStartProducer", lazy); }
 
@@ -124,33 +154,51 @@ public final class BillmgrEndpointBuilder {
     public BillmgrEndpointBuilder status(BillmgrServiceStatus status) { return option("status", status.getCode()); }
     public BillmgrEndpointBuilder account(String account) { return option("account", account); }
     /** Any list filter, sent as {@code <column>=<value>} with {@code filter=on}. */
-    public BillmgrEndpointBuilder filter(String column, Object value) { return option("filter." + column, value); }
+    public BillmgrEndpointBuilder filter(String column, Object value) {
+        return option("filter." + column, value);
+    }
     public BillmgrEndpointBuilder pageSize(int pageSize) { return option("pageSize", pageSize); }
     public BillmgrEndpointBuilder pageNumber(int pageNumber) { return option("pageNumber", pageNumber); }
     public BillmgrEndpointBuilder expiringWithinDays(int days) { return option("expiringWithinDays", days); }
     /** {@code iterator} for a lazy, page-at-a-time body to split with {@code streaming()}. */
-    public BillmgrEndpointBuilder outputType(BillmgrOutputType outputType) { return option("outputType", outputType); }
+    public BillmgrEndpointBuilder outputType(BillmgrOutputType outputType) {
+        return option("outputType", outputType);
+    }
     /** A {@link java.time.Clock} bean, by name. */
-    public BillmgrEndpointBuilder clock(String beanName) { return bean("clock", beanName); }
+    public BillmgrEndpointBuilder clock(String beanName) {
+        return bean("clock", beanName);
+    }
 
     // consumer
 
     public BillmgrEndpointBuilder emit(BillmgrEmitMode emit) { return option("emit", emit); }
     /** A {@link BillmgrStateRepository} bean, by name. */
-    public BillmgrEndpointBuilder stateRepository(String beanName) { return bean("stateRepository", beanName); }
+    public BillmgrEndpointBuilder stateRepository(String beanName) {
+        return bean("stateRepository", beanName);
+    }
     public BillmgrEndpointBuilder maxMessagesPerPoll(int max) { return option("maxMessagesPerPoll", max); }
     public BillmgrEndpointBuilder bridgeErrorHandler(boolean bridge) { return option("bridgeErrorHandler", bridge); }
-    public BillmgrEndpointBuilder sendEmptyMessageWhenIdle(boolean send) { return option("sendEmptyMessageWhenIdle", send); }
+    public BillmgrEndpointBuilder sendEmptyMessageWhenIdle(boolean send) {
+        return option("sendEmptyMessageWhenIdle", send);
+    }
     /** An {@code org.apache.camel.spi.ExceptionHandler} bean, by name: what happens to failed polls. */
-    public BillmgrEndpointBuilder exceptionHandler(String beanName) { return bean("exceptionHandler", beanName); }
-    public BillmgrEndpointBuilder exchangePattern(ExchangePattern pattern) { return option("exchangePattern", pattern); }
+    public BillmgrEndpointBuilder exceptionHandler(String beanName) {
+        return bean("exceptionHandler", beanName);
+    }
+    public BillmgrEndpointBuilder exchangePattern(ExchangePattern pattern) {
+        return option("exchangePattern", pattern);
+    }
     /** An {@code org.apache.camel.spi.PollingConsumerPollStrategy} bean, by name: sees every poll and failure. */
-    public BillmgrEndpointBuilder pollStrategy(String beanName) { return bean("pollStrategy", beanName); }
+    public BillmgrEndpointBuilder pollStrategy(String beanName) {
+        return bean("pollStrategy", beanName);
+    }
 
     // consumer scheduling (Camel's scheduled poll options)
 
     /** Time between polls, in {@link #timeUnit} (milliseconds by default; the billmgr consumer's default is a minute). */
-    public BillmgrEndpointBuilder delay(long delay) { return option("delay", delay); }
+    public BillmgrEndpointBuilder delay(long delay) {
+        return option("delay", delay);
+    }
     public BillmgrEndpointBuilder initialDelay(long initialDelay) { return option("initialDelay", initialDelay); }
     public BillmgrEndpointBuilder timeUnit(TimeUnit timeUnit) { return option("timeUnit", timeUnit); }
     public BillmgrEndpointBuilder useFixedDelay(boolean fixedDelay) { return option("useFixedDelay", fixedDelay); }
@@ -168,7 +216,11 @@ public final class BillmgrEndpointBuilder {
      */
     public BillmgrEndpointBuilder scheduler(String scheduler) { return option("scheduler", scheduler); }
     /** A property of the scheduler, sent as {@code scheduler.<name>}, e.g. {@code schedulerProperty("cron", "0 0 6 * * ?")}. */
-    public BillmgrEndpointBuilder schedulerProperty(String name, Object value) { return option("scheduler." + name, value); }
+    public BillmgrEndpointBuilder schedulerProperty(String name, Object value) {
+        return option("scheduler." + name, value);
+    }
     /** A {@code java.util.concurrent.ScheduledExecutorService} bean, by name, shared by several consumers. */
-    public BillmgrEndpointBuilder scheduledExecutorService(String beanName) { return bean("scheduledExecutorService", beanName); }
+    public BillmgrEndpointBuilder scheduledExecutorService(String beanName) {
+        return bean("scheduledExecutorService", beanName);
+    }
 }

@@ -28,7 +28,7 @@ public class BillmgrOutcomeUnknownException extends BillmgrTransportException {
     public BillmgrOutcomeUnknownException(BillmgrTransportException cause, String remoteId) {
         this(cause, cause.getFunc(), remoteId, List.of(),
                 "redeliver this exchange (the component then checks for that remote id before ordering again), or "
-                                                     + "look for the service with that remote id");
+                        + "look for the service with that remote id");
     }
 
     /**
@@ -42,11 +42,11 @@ public class BillmgrOutcomeUnknownException extends BillmgrTransportException {
     public BillmgrOutcomeUnknownException(BillmgrException cause, String func, String remoteId, List<Long> serviceIds,
                                           String whatToDo) {
         super(message(cause, func, remoteId, serviceIds, whatToDo), func, BillmgrOutcome.UNKNOWN,
-              cause instanceof BillmgrTransportException t ? t.getUri() : null,
-              cause instanceof BillmgrTransportException t ? t.getStatusCode() : 200,
-              cause instanceof BillmgrTransportException t ? t.getHttpResponseStatus() : "OK",
-              cause instanceof BillmgrTransportException t ? t.getHttpResponseBody() : null,
-              cause instanceof BillmgrTransportException t ? t.getHttpResponseHeaders() : null, cause);
+                cause instanceof BillmgrTransportException t ? t.getUri() : null,
+                cause instanceof BillmgrTransportException t ? t.getStatusCode() : 200,
+                cause instanceof BillmgrTransportException t ? t.getHttpResponseStatus() : "OK",
+                cause instanceof BillmgrTransportException t ? t.getHttpResponseBody() : null,
+                cause instanceof BillmgrTransportException t ? t.getHttpResponseHeaders() : null, cause);
         this.remoteId = remoteId;
         this.serviceIds = serviceIds == null ? List.of() : List.copyOf(serviceIds);
     }

@@ -17,9 +17,9 @@ import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
 import io.github.camelbillmgr.internal.observe.CallOutcomes;
 import io.github.camelbillmgr.internal.observe.ProducerHealthChecks;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -39,7 +39,7 @@ public class BillmgrProducer extends DefaultProducer {
         super(endpoint);
         this.operation = operationFor(endpoint.getConfiguration());
         this.recovers = operation instanceof OrderOperation || operation instanceof ProlongOperation
-                        || operation instanceof EditOperation;
+                || operation instanceof EditOperation;
     }
 
     static Operation operationFor(BillmgrConfiguration c) {
@@ -130,7 +130,8 @@ public class BillmgrProducer extends DefaultProducer {
         message.setHeader(BillmgrConstants.FUNC, failure.getFunc());
         message.setHeader(BillmgrConstants.OUTCOME, failure.getOutcome());
         BillmgrException e = failure;
-        if (failure instanceof BillmgrOutcomeUnknownException && failure.getCause() instanceof BillmgrApiException said) {
+        if (failure instanceof BillmgrOutcomeUnknownException
+                && failure.getCause() instanceof BillmgrApiException said) {
             e = said; // a redelivery that met a busy BILLmanager: show what BILLmanager said
         }
         if (e instanceof BillmgrApiException api) {

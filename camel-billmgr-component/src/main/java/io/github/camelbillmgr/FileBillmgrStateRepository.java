@@ -64,7 +64,8 @@ public class FileBillmgrStateRepository extends ServiceSupport implements Billmg
         String prefix = key + "#";
         for (Map.Entry<String, String> e : entries().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
-                out.put(Long.valueOf(e.getKey().substring(prefix.length())), BillmgrServiceState.fromText(e.getValue()));
+                out.put(Long.valueOf(e.getKey().substring(prefix.length())),
+                        BillmgrServiceState.fromText(e.getValue()));
             }
         }
         return out;
@@ -122,7 +123,7 @@ public class FileBillmgrStateRepository extends ServiceSupport implements Billmg
     }
 
     @ManagedOperation(description = "Forgets every service of a state key and rewrites the file: its consumer emits "
-                                    + "them all as created at its next poll")
+            + "them all as created at its next poll")
     public void clearKey(String key) throws IOException {
         clear(key);
     }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.support.service.ServiceSupport;
@@ -44,16 +43,16 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
         }
         for (String[] name : new String[][] { { "schema", schema }, { "tableName", tableName } }) {
             if (name[1] != null && !name[1].isEmpty() && !IDENTIFIER.matcher(name[1]).matches()
-                || name[0].equals("tableName") && (name[1] == null || name[1].isEmpty())) {
+                    || name[0].equals("tableName") && (name[1] == null || name[1].isEmpty())) {
                 throw new IllegalArgumentException("JdbcBillmgrLoginGuard: " + name[0] + " '" + name[1]
-                                                   + "' is not a plain SQL identifier");
+                        + "' is not a plain SQL identifier");
             }
         }
         if (createTable) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + table() + " (identity VARCHAR(1000) NOT NULL PRIMARY KEY, "
-                          + "paused_until BIGINT NOT NULL, pause_millis BIGINT NOT NULL, probe_until BIGINT NOT NULL, "
-                          + "refusals INT NOT NULL)");
+                        + "paused_until BIGINT NOT NULL, pause_millis BIGINT NOT NULL, probe_until BIGINT NOT NULL, "
+                        + "refusals INT NOT NULL)");
             }
         }
     }
@@ -66,7 +65,8 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
     @Override
     public long pausedUntil(String identity) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT paused_until FROM " + table() + " WHERE identity = ?")) {
+                PreparedStatement ps
+                        = c.prepareStatement("SELECT paused_until FROM " + table() + " WHERE identity = ?")) {
             ps.setString(1, identity);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -77,8 +77,9 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
     @Override
     public boolean claimProbe(String identity, long now, long probeMillis) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE " + table() + " SET probe_until = ? WHERE identity = ? "
-                                                       + "AND paused_until <= ? AND probe_until <= ?")) {
+                PreparedStatement ps
+                        = c.prepareStatement("UPDATE " + table() + " SET probe_until = ? WHERE identity = ? "
+                                + "AND paused_until <= ? AND probe_until <= ?")) {
             ps.setLong(1, now + probeMillis);
             ps.setString(2, identity);
             ps.setLong(3, now);
@@ -117,7 +118,7 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
             try (ResultSet rs = sel.executeQuery()) {
                 if (!rs.next()) {
                     try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + table()
-                                                                    + " (identity, paused_until, pause_millis, probe_until, refusals) VALUES (?, ?, ?, 0, 1)")) {
+                            + " (identity, paused_until, pause_millis, probe_until, refusals) VALUES (?, ?, ?, 0, 1)")) {
                         ins.setString(1, identity);
                         ins.setLong(2, now + first);
                         ins.setLong(3, first);
@@ -131,7 +132,7 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
                 }
                 long pause = Math.min(rs.getLong(2) * 2, max);
                 try (PreparedStatement upd = c.prepareStatement("UPDATE " + table() + " SET paused_until = ?, "
-                                                                + "pause_millis = ?, probe_until = 0, refusals = refusals + 1 WHERE identity = ?")) {
+                        + "pause_millis = ?, probe_until = 0, refusals = refusals + 1 WHERE identity = ?")) {
                     upd.setLong(1, now + pause);
                     upd.setLong(2, pause);
                     upd.setString(3, identity);
@@ -145,7 +146,7 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
     @Override
     public void accepted(String identity) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE identity = ?")) {
+                PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE identity = ?")) {
             ps.setString(1, identity);
             ps.executeUpdate();
         }

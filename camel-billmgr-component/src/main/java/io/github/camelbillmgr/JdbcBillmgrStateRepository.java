@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import io.github.camelbillmgr.model.BillmgrServiceState;
@@ -92,7 +91,8 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
         checkIdentifier("schema", schema, true);
         checkIdentifier("tableName", tableName, false);
         if (batchSize < 1) {
-            throw new IllegalArgumentException("JdbcBillmgrStateRepository: batchSize must be 1 or more, was " + batchSize);
+            throw new IllegalArgumentException(
+                    "JdbcBillmgrStateRepository: batchSize must be 1 or more, was " + batchSize);
         }
         if (lockTimeout <= 0) {
             throw new IllegalArgumentException(
@@ -127,10 +127,10 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
     public List<String> ddl() {
         return List.of(
                 "CREATE TABLE IF NOT EXISTS " + table() + " (state_key VARCHAR(" + MAX_KEY_LENGTH + ") NOT NULL, "
-                       + "service_id BIGINT NOT NULL, state VARCHAR(200) NOT NULL, updated_at TIMESTAMP NOT NULL, "
-                       + "PRIMARY KEY (state_key, service_id))",
+                        + "service_id BIGINT NOT NULL, state VARCHAR(200) NOT NULL, updated_at TIMESTAMP NOT NULL, "
+                        + "PRIMARY KEY (state_key, service_id))",
                 "CREATE TABLE IF NOT EXISTS " + lockTable() + " (state_key VARCHAR(" + MAX_KEY_LENGTH
-                                                         + ") NOT NULL PRIMARY KEY)");
+                        + ") NOT NULL PRIMARY KEY)");
     }
 
     @Override
@@ -229,7 +229,7 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
     @ManagedOperation(description = "Number of services remembered for a state key")
     public int size(String key) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table() + " WHERE state_key = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table() + " WHERE state_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -242,9 +242,9 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
     public Map<String, Integer> getSizes() throws SQLException {
         Map<String, Integer> out = new TreeMap<>();
         try (Connection c = dataSource.getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(
-                     "SELECT state_key, COUNT(*) FROM " + table() + " GROUP BY state_key")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT state_key, COUNT(*) FROM " + table() + " GROUP BY state_key")) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getInt(2));
             }
@@ -253,7 +253,7 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
     }
 
     @ManagedOperation(description = "Forgets every service of a state key: its consumer emits them all as created "
-                                    + "at its next poll")
+            + "at its next poll")
     public void clearKey(String key) throws Exception {
         clear(key);
     }
@@ -304,7 +304,8 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
     }
 
     /** PostgreSQL: a session lock that survives the commits of the batches, and dies with the connection. */
-    private void lockAdvisory(Connection c, String key, long id, long deadline) throws SQLException, InterruptedException {
+    private void lockAdvisory(Connection c, String key, long id, long deadline)
+            throws SQLException, InterruptedException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             ps.setLong(1, id);
             while (true) {
@@ -326,7 +327,7 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
     private void lockRow(Connection c, String key, long deadline) throws SQLException {
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO " + lockTable() + " (state_key) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM " + lockTable()
-                                                        + " WHERE state_key = ?)")) {
+                        + " WHERE state_key = ?)")) {
             ins.setString(1, key);
             ins.setString(2, key);
             ins.executeUpdate();
@@ -341,7 +342,7 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
             ps.executeQuery().close();
         } catch (SQLException e) {
             throw new SQLException("Waited " + lockTimeout + " ms for the lock of BILLmanager consumer state key " + key
-                                   + " in " + lockTable() + ": another node is polling it (" + e.getMessage() + ")",
+                    + " in " + lockTable() + ": another node is polling it (" + e.getMessage() + ")",
                     e.getSQLState(), e);
         }
     }
@@ -362,7 +363,8 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
                     }
                 }
             } catch (SQLException e) {
-                LOG.warn("Could not release the lock of BILLmanager consumer state key {} cleanly: {}", key, e.getMessage());
+                LOG.warn("Could not release the lock of BILLmanager consumer state key {} cleanly: {}", key,
+                        e.getMessage());
             } finally {
                 closeQuietly(h.connection());
                 h.localLock().unlock();
@@ -372,7 +374,7 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
 
     private SQLException lockTimedOut(String key) {
         return new SQLException("Waited " + lockTimeout + " ms for the lock of BILLmanager consumer state key " + key
-                                + " in " + table() + ": another consumer is polling it");
+                + " in " + table() + ": another consumer is polling it");
     }
 
     /** 64 bits of SHA-256 of table and key: PostgreSQL advisory locks are numbers, shared by the whole database. */
@@ -444,8 +446,8 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
         Timestamp now = new Timestamp(System.currentTimeMillis());
         try (PreparedStatement del = c.prepareStatement(
                 "DELETE FROM " + table() + " WHERE state_key = ? AND service_id = ?");
-             PreparedStatement ins = c.prepareStatement(
-                     "INSERT INTO " + table() + " (state_key, service_id, state, updated_at) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO " + table() + " (state_key, service_id, state, updated_at) VALUES (?, ?, ?, ?)")) {
             int inserts = 0;
             for (Map.Entry<Long, BillmgrServiceState> s : states.entrySet()) {
                 del.setString(1, key);
@@ -491,15 +493,15 @@ public class JdbcBillmgrStateRepository extends ServiceSupport implements Billmg
         }
         if (!IDENTIFIER.matcher(value).matches()) {
             throw new IllegalArgumentException("JdbcBillmgrStateRepository: " + option + " '" + value
-                                               + "' is not a plain SQL identifier (letters, digits and _, "
-                                               + "not starting with a digit, at most 58 characters)");
+                    + "' is not a plain SQL identifier (letters, digits and _, "
+                    + "not starting with a digit, at most 58 characters)");
         }
     }
 
     private static void checkKey(String key) {
         if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("BILLmanager consumer state key must have 1 to " + MAX_KEY_LENGTH
-                                               + " characters, was " + (key == null ? "null" : key.length()));
+                    + " characters, was " + (key == null ? "null" : key.length()));
         }
     }
 

@@ -2,9 +2,8 @@ package io.github.camelbillmgr;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelbillmgr.model.BillmgrServiceState;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -55,7 +54,7 @@ public class MemoryBillmgrStateRepository extends ServiceSupport implements Bill
     }
 
     @ManagedOperation(description = "Forgets every service of a state key: its consumer emits them all as created "
-                                    + "at its next poll")
+            + "at its next poll")
     public void clearKey(String key) {
         clear(key);
     }

@@ -45,7 +45,7 @@ final class RemovalCheck {
             }
             if (!missing.isEmpty() && again.listChangedWhileRead()) {
                 LOG.debug("The list changed while it was read again: {} missing service(s) keep their state until the "
-                          + "next poll", missing.size());
+                        + "next poll", missing.size());
                 missing.clear();
             }
         }

@@ -50,7 +50,8 @@ class BillmgrEndpointsTest extends BillmgrTestSupport {
             "username", "the credentials go together, on the component");
 
     private static Map<String, JsonNode> endpointOptions() throws Exception {
-        try (InputStream in = BillmgrEndpointsTest.class.getResourceAsStream("/META-INF/io/github/camelbillmgr/billmgr.json")) {
+        try (InputStream in
+                = BillmgrEndpointsTest.class.getResourceAsStream("/META-INF/io/github/camelbillmgr/billmgr.json")) {
             JsonNode catalog = new ObjectMapper().readTree(in);
             Map<String, JsonNode> options = new TreeMap<>();
             catalog.get("properties").fields().forEachRemaining(e -> {
@@ -124,16 +125,17 @@ class BillmgrEndpointsTest extends BillmgrTestSupport {
         options.forEach((name, option) -> {
             if (!methodByOption.containsKey(name) && !LEFT_OUT.containsKey(name)) {
                 missing.add("'" + name + "' (" + option.path("javaType").asText() + ", " + option.path("group").asText()
-                            + "): add to BillmgrEndpointBuilder\n      " + suggestedMethod(name, option));
+                        + "): add to BillmgrEndpointBuilder\n      " + suggestedMethod(name, option));
             }
         });
         if (!missing.isEmpty()) {
             fail("These endpoint options of billmgr.json have no BillmgrEndpointBuilder method:\n  "
-                 + String.join("\n  ", missing)
-                 + "\n(or, if an option must not be in a URI, add it with the reason to BillmgrEndpointsTest.LEFT_OUT)");
+                    + String.join("\n  ", missing)
+                    + "\n(or, if an option must not be in a URI, add it with the reason to BillmgrEndpointsTest.LEFT_OUT)");
         }
         LEFT_OUT.keySet().forEach(name -> {
-            assertTrue(options.containsKey(name), "LEFT_OUT names '" + name + "', which is no endpoint option any more");
+            assertTrue(options.containsKey(name),
+                    "LEFT_OUT names '" + name + "', which is no endpoint option any more");
             assertFalse(methodByOption.containsKey(name),
                     "'" + name + "' is LEFT_OUT, yet " + methodByOption.get(name) + " sets it");
         });
@@ -166,11 +168,13 @@ class BillmgrEndpointsTest extends BillmgrTestSupport {
     @Test
     void theSuggestedMethodFitsTheOptionType() {
         ObjectMapper json = new ObjectMapper();
-        assertEquals("public BillmgrEndpointBuilder connectTimeout(int connectTimeout) { return option(\"connectTimeout\", "
-                     + "connectTimeout); }",
-                suggestedMethod("connectTimeout", json.createObjectNode().put("javaType", "int").put("type", "integer")));
+        assertEquals(
+                "public BillmgrEndpointBuilder connectTimeout(int connectTimeout) { return option(\"connectTimeout\", "
+                        + "connectTimeout); }",
+                suggestedMethod("connectTimeout",
+                        json.createObjectNode().put("javaType", "int").put("type", "integer")));
         assertEquals("public BillmgrEndpointBuilder sslContextParameters(String beanName) { return "
-                     + "bean(\"sslContextParameters\", beanName); }",
+                + "bean(\"sslContextParameters\", beanName); }",
                 suggestedMethod("sslContextParameters", json.createObjectNode()
                         .put("javaType", "org.apache.camel.support.jsse.SSLContextParameters").put("type", "object")));
     }
@@ -186,7 +190,8 @@ class BillmgrEndpointsTest extends BillmgrTestSupport {
         assertEquals("2048", service(r.getServiceId()).addons().get(11));
 
         assertEquals("billmgr:func/dashboard.info", BillmgrEndpoints.func("dashboard.info").uri());
-        assertEquals("billmgr:vds/list?status=3", BillmgrEndpoints.vds().list().status(BillmgrServiceStatus.SUSPENDED).uri());
+        assertEquals("billmgr:vds/list?status=3",
+                BillmgrEndpoints.vds().list().status(BillmgrServiceStatus.SUSPENDED).uri());
         assertEquals("billmgr:vds/edit?autoprolong=off", BillmgrEndpoints.vds().edit().autoprolongOff().uri());
         BillmgrEndpoint e = context.getEndpoint(BillmgrEndpoints.type("zabota-o-servere").list()
                 .emit(BillmgrEmitMode.changes).delay(5000).filter("ip", "10.0.0.1").uri(), BillmgrEndpoint.class);

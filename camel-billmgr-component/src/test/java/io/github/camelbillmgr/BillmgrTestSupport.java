@@ -98,7 +98,7 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
         Throwable t = e.getException();
         if (t == null) {
             throw new AssertionError("expected " + type.getSimpleName() + " but the exchange succeeded with body "
-                                     + e.getMessage().getBody());
+                    + e.getMessage().getBody());
         }
         if (!type.isInstance(t)) {
             throw new AssertionError("expected " + type.getSimpleName() + " but got " + t, t);
@@ -109,7 +109,7 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
     /** Orders a VPS as the client, paid at once, and returns its id. */
     protected long orderVds(String options) {
         var result = call("billmgr:vds/order?pricelist=6&period=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
-                          + (options == null ? "" : "&" + options),
+                + (options == null ? "" : "&" + options),
                 null, io.github.camelbillmgr.model.BillmgrOrderResult.class);
         return result.getServiceId();
     }

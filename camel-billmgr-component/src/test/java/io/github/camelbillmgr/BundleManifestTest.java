@@ -26,7 +26,8 @@ class BundleManifestTest {
     @BeforeAll
     static void read() throws Exception {
         Path mf = Path.of("target/classes/META-INF/MANIFEST.MF");
-        assertTrue(Files.exists(mf), "the bundle plugin's manifest goal runs in process-classes: " + mf.toAbsolutePath());
+        assertTrue(Files.exists(mf),
+                "the bundle plugin's manifest goal runs in process-classes: " + mf.toAbsolutePath());
         try (InputStream in = Files.newInputStream(mf)) {
             manifest = new Manifest(in);
         }

@@ -88,7 +88,7 @@ class ConsumerHealthCheckTest extends BillmgrTestSupport {
     /** Everything a health endpoint could show of a result. */
     private static String describe(HealthCheck.Result r) {
         return r == null ? "none" : r.getState() + " " + r.getMessage().orElse("") + " "
-                                    + r.getError().map(Throwable::toString).orElse("") + " " + r.getDetails();
+                + r.getError().map(Throwable::toString).orElse("") + " " + r.getDetails();
     }
 
     @Test
@@ -131,11 +131,13 @@ class ConsumerHealthCheckTest extends BillmgrTestSupport {
         // BILLmanager's proxy answers 502 from now on
         simulator.state().faults().httpStatusNext("vds", Integer.MAX_VALUE, 502);
         HealthCheck.Result down = awaitFailedPolls();
-        BillmgrTransportException failure = assertInstanceOf(BillmgrTransportException.class, down.getError().orElseThrow());
+        BillmgrTransportException failure
+                = assertInstanceOf(BillmgrTransportException.class, down.getError().orElseThrow());
         assertEquals(502, failure.getHttpResponseCode());
         assertTrue(failure.getMessage().contains("HTTP 502"), failure.getMessage());
         assertEquals(502, down.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE), describe(down));
-        assertEquals("BillmgrTransportException", down.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION), describe(down));
+        assertEquals("BillmgrTransportException", down.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION),
+                describe(down));
         assertEquals("vds", down.getDetails().get(BillmgrConsumer.HEALTH_FUNC), describe(down));
         long servicesBefore = out.getReceivedCounter();
 
@@ -151,7 +153,8 @@ class ConsumerHealthCheckTest extends BillmgrTestSupport {
         poll("");
         HealthCheck.Result http = await(HealthCheck.State.DOWN,
                 r -> "BillmgrTransportException".equals(r.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION))
-                     && Integer.valueOf(502).equals(r.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE)), "DOWN with HTTP 502");
+                        && Integer.valueOf(502).equals(r.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE)),
+                "DOWN with HTTP 502");
         assertEquals(null, http.getDetails().get(BillmgrConsumer.HEALTH_ERROR_TYPE), describe(http));
 
         // then BILLmanager itself refuses the list, with no successful poll in between
@@ -160,10 +163,12 @@ class ConsumerHealthCheckTest extends BillmgrTestSupport {
         // (the details are written during the poll, Camel's error once it is over: wait for both)
         HealthCheck.Result refused = await(HealthCheck.State.DOWN,
                 r -> r.getError().orElse(null) instanceof BillmgrApiException
-                     && "misc".equals(r.getDetails().get(BillmgrConsumer.HEALTH_ERROR_TYPE)), "DOWN with error type misc");
-        assertEquals("BillmgrApiException", refused.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION), describe(refused));
+                        && "misc".equals(r.getDetails().get(BillmgrConsumer.HEALTH_ERROR_TYPE)),
+                "DOWN with error type misc");
+        assertEquals("BillmgrApiException", refused.getDetails().get(BillmgrConsumer.HEALTH_EXCEPTION),
+                describe(refused));
         assertEquals(null, refused.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE), "not the 502 of the polls before: "
-                                                                                     + describe(refused));
+                + describe(refused));
         assertEquals(null, refused.getDetails().get(BillmgrConsumer.HEALTH_ERROR_OBJECT), describe(refused));
         String shown = describe(refused);
         assertFalse(shown.contains(BillmgrSimulator.CLIENT_PASSWORD), "no password: " + shown);

@@ -3,7 +3,6 @@ package io.github.camelbillmgr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -113,7 +112,8 @@ class ConsumerTest extends BillmgrTestSupport {
         assertTrue(firstPoll.matches(60, TimeUnit.SECONDS), "first poll emits all 10,000 as created");
         System.out.printf("emit=changes: first poll of 10,000 services in %d ms%n",
                 (System.nanoTime() - start) / 1_000_000);
-        assertTrue(out.getExchanges().stream().allMatch(e -> "created".equals(e.getMessage().getHeader(BillmgrConstants.CHANGE))));
+        assertTrue(out.getExchanges().stream()
+                .allMatch(e -> "created".equals(e.getMessage().getHeader(BillmgrConstants.CHANGE))));
         context.getRouteController().suspendRoute("poll");
         out.reset();
 
@@ -137,7 +137,8 @@ class ConsumerTest extends BillmgrTestSupport {
         assertEquals(50, statusChanged);
         assertEquals(50, renewed);
         Exchange suspended = out.getExchanges().stream()
-                .filter(e -> "statusChanged".equals(e.getMessage().getHeader(BillmgrConstants.CHANGE))).findFirst().get();
+                .filter(e -> "statusChanged".equals(e.getMessage().getHeader(BillmgrConstants.CHANGE))).findFirst()
+                .get();
         assertEquals(BillmgrServiceStatus.ACTIVE, suspended.getMessage().getHeader(BillmgrConstants.PREVIOUS_STATUS));
         assertEquals(BillmgrServiceStatus.SUSPENDED, suspended.getMessage().getHeader(BillmgrConstants.STATUS));
         System.out.printf("emit=changes: 10,000 services, 100 changed, %d events on the next polls%n",
@@ -177,7 +178,8 @@ class ConsumerTest extends BillmgrTestSupport {
             MockEndpoint again = restarted.getEndpoint("mock:out", MockEndpoint.class);
             assertEquals(1, again.getReceivedCounter(), "only the removed service, not the other two again");
             assertEquals("removed", again.getExchanges().get(0).getMessage().getHeader(BillmgrConstants.CHANGE));
-            assertEquals(all.get(1).id(), again.getExchanges().get(0).getMessage().getHeader(BillmgrConstants.SERVICE_ID));
+            assertEquals(all.get(1).id(),
+                    again.getExchanges().get(0).getMessage().getHeader(BillmgrConstants.SERVICE_ID));
         } finally {
             restarted.stop();
         }
@@ -206,7 +208,7 @@ class ConsumerTest extends BillmgrTestSupport {
             MockEndpoint error = getMockEndpoint("mock:error");
             MockEndpoint out = getMockEndpoint("mock:out");
             bridgedRoute("billmgr:vds/list?emit=changes&pageSize=2&bridgeErrorHandler=true&initialDelay=0&delay=100"
-                         + "&baseUrl=" + proxy.baseUrl());
+                    + "&baseUrl=" + proxy.baseUrl());
             Await.until(() -> out.getReceivedCounter() >= 5, () -> "5 services, got " + out.getReceivedCounter());
             assertEquals(1, proxy.faultsServed());
             assertInstanceOf(BillmgrTransportException.class, caught(error, 0));
@@ -218,17 +220,19 @@ class ConsumerTest extends BillmgrTestSupport {
     @Test
     void pollsOnceAMinuteUnlessTheUriSaysOtherwise() throws Exception {
         context.start();
-        org.apache.camel.Processor none = exchange -> { };
+        org.apache.camel.Processor none = exchange -> {};
         BillmgrConsumer byDefault = (BillmgrConsumer) context.getEndpoint("billmgr:vds/list").createConsumer(none);
         assertEquals(60_000, byDefault.getDelay(), "not Camel's 500 ms: every poll reads the whole list");
         BillmgrConsumer inSeconds = (BillmgrConsumer) context.getEndpoint("billmgr:vds/list?timeUnit=SECONDS")
                 .createConsumer(none);
         assertEquals(60, inSeconds.getDelay(), "the default is a minute in the endpoint's time unit too");
-        BillmgrConsumer given = (BillmgrConsumer) context.getEndpoint("billmgr:vds/list?delay=250").createConsumer(none);
+        BillmgrConsumer given
+                = (BillmgrConsumer) context.getEndpoint("billmgr:vds/list?delay=250").createConsumer(none);
         assertEquals(250, given.getDelay());
         try (java.io.InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelbillmgr/billmgr.json")) {
-            com.fasterxml.jackson.databind.JsonNode delay = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
-                    .path("properties").path("delay");
+            com.fasterxml.jackson.databind.JsonNode delay
+                    = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+                            .path("properties").path("delay");
             assertEquals(String.valueOf(BillmgrEndpoint.DEFAULT_DELAY), delay.path("defaultValue").asText(),
                     "the catalog (and so the component page) shows the billmgr default: " + delay);
         }
@@ -251,10 +255,12 @@ class ConsumerTest extends BillmgrTestSupport {
 
         simulator.state().setPassword(BillmgrSimulator.CLIENT_USER, BillmgrSimulator.CLIENT_PASSWORD);
         // the refusal pauses logins for a second (LoginBackoff), then the next poll goes through
-        Await.until(() -> out.getReceivedCounter() >= 3, () -> "3 services after the fix, got " + out.getReceivedCounter());
+        Await.until(() -> out.getReceivedCounter() >= 3,
+                () -> "3 services after the fix, got " + out.getReceivedCounter());
         awaitPolls(2);
         assertEmittedOnce(out, 3, "each service once, as created, once the credentials are accepted");
-        assertTrue(out.getExchanges().stream().allMatch(e -> "created".equals(e.getMessage().getHeader(BillmgrConstants.CHANGE))));
+        assertTrue(out.getExchanges().stream()
+                .allMatch(e -> "created".equals(e.getMessage().getHeader(BillmgrConstants.CHANGE))));
     }
 
     @Test
@@ -267,14 +273,15 @@ class ConsumerTest extends BillmgrTestSupport {
             MockEndpoint error = getMockEndpoint("mock:error");
             MockEndpoint out = getMockEndpoint("mock:out");
             bridgedRoute("billmgr:vds/list?emit=changes&pageSize=2&bridgeErrorHandler=true&initialDelay=0&delay=100"
-                         + "&baseUrl=" + proxy.baseUrl());
+                    + "&baseUrl=" + proxy.baseUrl());
             Await.until(() -> out.getReceivedCounter() >= 5, () -> "5 services, got " + out.getReceivedCounter());
             assertEquals(1, proxy.faultsServed());
             Exception malformed = caught(error, 0);
             assertInstanceOf(BillmgrTransportException.class, malformed);
             assertTrue(malformed.getMessage().contains("not a BILLmanager json document"), malformed.getMessage());
             awaitPolls(2);
-            assertEmittedOnce(out, 5, "page 1 of the failed poll was read but not emitted; the next poll emits each once");
+            assertEmittedOnce(out, 5,
+                    "page 1 of the failed poll was read but not emitted; the next poll emits each once");
         }
     }
 
@@ -315,7 +322,8 @@ class ConsumerTest extends BillmgrTestSupport {
         simulator.state().addServices("vds", BillmgrSimulator.CLIENT_USER, 6, 2);
         MockEndpoint out = getMockEndpoint("mock:out");
         route("billmgr:vds/list?emit=changes&sendEmptyMessageWhenIdle=true&initialDelay=0&delay=100");
-        Await.until(() -> out.getReceivedCounter() >= 4, () -> "2 services and 2 idle polls, got " + out.getReceivedCounter());
+        Await.until(() -> out.getReceivedCounter() >= 4,
+                () -> "2 services and 2 idle polls, got " + out.getReceivedCounter());
         List<Exchange> received = out.getExchanges();
         for (int i = 0; i < 2; i++) {
             assertInstanceOf(BillmgrService.class, received.get(i).getMessage().getBody());
@@ -449,7 +457,8 @@ class ConsumerTest extends BillmgrTestSupport {
 
     /** Exactly {@code count} services arrived, none twice. */
     private static void assertEmittedOnce(MockEndpoint out, int count, String why) {
-        List<Object> ids = out.getExchanges().stream().map(e -> e.getMessage().getHeader(BillmgrConstants.SERVICE_ID)).toList();
+        List<Object> ids
+                = out.getExchanges().stream().map(e -> e.getMessage().getHeader(BillmgrConstants.SERVICE_ID)).toList();
         assertEquals(count, ids.size(), why + ": " + ids);
         assertEquals(count, new HashSet<>(ids).size(), why + ", none twice: " + ids);
     }

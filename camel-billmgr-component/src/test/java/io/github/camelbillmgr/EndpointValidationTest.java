@@ -54,7 +54,8 @@ class EndpointValidationTest {
                 Arguments.of("billmgr:vds/", "expected billmgr:itemType/operation"),
                 Arguments.of("billmgr:vds/order/x", "expected billmgr:itemType/operation"),
                 Arguments.of("billmgr:vds/buy", "Unknown operation 'buy'"),
-                Arguments.of("billmgr:vds/buy", "allowed are order, prolong, edit, get, list, suspend, resume, delete, pricelist"),
+                Arguments.of("billmgr:vds/buy",
+                        "allowed are order, prolong, edit, get, list, suspend, resume, delete, pricelist"),
                 Arguments.of("billmgr:v%20ds/order", "Invalid itemType 'v ds'"),
                 Arguments.of("billmgr:vd$s/order", "letters, digits, '-' and '_'"),
                 Arguments.of("billmgr:func/who%20ami", "Invalid function name 'who ami'"),
@@ -116,8 +117,9 @@ class EndpointValidationTest {
 
     @Test
     void validEndpointHasTypedConfigurationAndPrefixedMaps() {
-        BillmgrEndpoint endpoint = context.getEndpoint("billmgr:platform/order?pricelist=55163&period=-100&addon.55165=2&filter.ip=1.2.3.4"
-                                                       + "&param.licname=lab&authMode=session&format=xml&apiVersion=5",
+        BillmgrEndpoint endpoint = context.getEndpoint(
+                "billmgr:platform/order?pricelist=55163&period=-100&addon.55165=2&filter.ip=1.2.3.4"
+                        + "&param.licname=lab&authMode=session&format=xml&apiVersion=5",
                 BillmgrEndpoint.class);
         BillmgrConfiguration c = endpoint.getConfiguration();
         assertEquals("platform", c.getItemType());

@@ -49,7 +49,7 @@ class ErrorHandlingTest extends BillmgrTestSupport {
                 .reply("/waf460", Reply.of(460, "text/plain", "Blocked"))
                 .reply("/truncated", Reply.json("{\"doc\":{\"elem\":[{\"id\":"))
                 .reply("/form", Reply.json("{\"doc\":{\"pricelist\":{\"$\":\"6\"},\"slist\":{\"$name\":\"ostempl\","
-                                           + "\"val\":{\"$key\":\"U\",\"$\":\"U\"}}}}"))
+                        + "\"val\":{\"$key\":\"U\",\"$\":\"U\"}}}}"))
                 .reply("/okredirect", Reply.json("{\"doc\":{\"ok\":{\"$\":\"func=vds.edit&elid=77\"}}}"))
                 .reply("/okonly", Reply.json("{\"doc\":{\"ok\":{}}}"))
                 .handle("/echo", ex -> {
@@ -276,7 +276,7 @@ class ErrorHandlingTest extends BillmgrTestSupport {
             port = s.getLocalPort();
         }
         BillmgrTransportException e = failure("billmgr:vds/order?pricelist=6&baseUrl=http://127.0.0.1:" + port
-                                              + "/billmgr", null, BillmgrTransportException.class);
+                + "/billmgr", null, BillmgrTransportException.class);
         assertEquals(0, e.getHttpResponseCode());
         assertTrue(e.getMessage().contains("No reply from BILLmanager"), e.getMessage());
     }

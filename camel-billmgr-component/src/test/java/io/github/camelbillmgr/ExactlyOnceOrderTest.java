@@ -118,13 +118,14 @@ class ExactlyOnceOrderTest extends BillmgrTestSupport {
     @Test
     void withoutRedeliveryTheExceptionSaysTheOutcomeIsUnknown() {
         proxy.failNext(ORDER, 1, COMMIT_THEN_502);
-        BillmgrOutcomeUnknownException e = failure("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-77&" + viaProxy(),
-                null, BillmgrOutcomeUnknownException.class);
+        BillmgrOutcomeUnknownException e
+                = failure("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-77&" + viaProxy(),
+                        null, BillmgrOutcomeUnknownException.class);
         assertEquals("crm-77", e.getRemoteId());
         assertEquals(502, e.getStatusCode());
         assertEquals(BillmgrOutcome.UNKNOWN, e.getOutcome());
         assertTrue(e.getMessage().contains("outcome of v2.vds.order.param is unknown")
-                   && e.getMessage().contains("redeliver this exchange"), e.getMessage());
+                && e.getMessage().contains("redeliver this exchange"), e.getMessage());
         assertEquals("crm-77", simulator.state().servicesOf("vds").get(0).remoteId(), "it did land");
         assertInstanceOf(BillmgrTransportException.class, e);
     }
@@ -163,7 +164,8 @@ class ExactlyOnceOrderTest extends BillmgrTestSupport {
         assertNull(e.getException(), () -> "failed: " + e.getException());
         assertEquals("shop-A-17", e.getMessage().getHeader(BillmgrConstants.REMOTE_ID));
         assertEquals(true, e.getMessage().getHeader(BillmgrConstants.RECOVERED));
-        assertEquals(List.of("shop-A-17"), simulator.state().servicesOf("vds").stream().map(SimService::remoteId).toList());
+        assertEquals(List.of("shop-A-17"),
+                simulator.state().servicesOf("vds").stream().map(SimService::remoteId).toList());
 
         // the header still wins over the expression
         template.request("direct:by-key", x -> {
@@ -213,11 +215,13 @@ class ExactlyOnceOrderTest extends BillmgrTestSupport {
     @Test
     void aReplayOfAnOrderFindsTheServiceWhenLookupIsAlways() {
         BigDecimal before = balance();
-        Exchange first = template.request("direct:replay", x -> x.getMessage().setHeader(BillmgrConstants.REMOTE_ID, "crm-9"));
+        Exchange first
+                = template.request("direct:replay", x -> x.getMessage().setHeader(BillmgrConstants.REMOTE_ID, "crm-9"));
         assertNull(first.getException());
         BigDecimal afterFirst = balance();
         // a new exchange with the same business key: a restart, or a replay from the dead letter queue
-        Exchange replay = template.request("direct:replay", x -> x.getMessage().setHeader(BillmgrConstants.REMOTE_ID, "crm-9"));
+        Exchange replay
+                = template.request("direct:replay", x -> x.getMessage().setHeader(BillmgrConstants.REMOTE_ID, "crm-9"));
         assertNull(replay.getException());
         assertEquals(true, replay.getMessage().getHeader(BillmgrConstants.RECOVERED));
         assertEquals(first.getMessage().getHeader(BillmgrConstants.SERVICE_ID),
@@ -252,7 +256,8 @@ class ExactlyOnceOrderTest extends BillmgrTestSupport {
     @Test
     void aBusyAnswerKeepsTheRemoteIdPendingSoTheRedeliveryLooksFirst() {
         simulator.state().faults().failNext(ORDER, 1, "busy", null, "Request in process, please wait");
-        Exchange e = template.request("direct:order", x -> x.getMessage().setHeader(BillmgrConstants.REMOTE_ID, "crm-11"));
+        Exchange e
+                = template.request("direct:order", x -> x.getMessage().setHeader(BillmgrConstants.REMOTE_ID, "crm-11"));
         assertNull(e.getException(), () -> "failed: " + e.getException());
         assertEquals(1, simulator.state().servicesOf("vds").size());
         List<String> funcs = simulator.requests().stream().map(RecordedRequest::func).toList();

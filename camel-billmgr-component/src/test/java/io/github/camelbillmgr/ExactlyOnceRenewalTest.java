@@ -61,7 +61,8 @@ class ExactlyOnceRenewalTest extends BillmgrTestSupport {
                         .onRedelivery(x -> {
                             Long id = x.getMessage().getHeader("undoRenewalOf", Long.class);
                             if (id != null) {
-                                simulator.state().setExpireDate(id, x.getMessage().getHeader("undoTo", LocalDate.class));
+                                simulator.state().setExpireDate(id,
+                                        x.getMessage().getHeader("undoTo", LocalDate.class));
                             }
                         });
                 from("direct:prolong").to("billmgr:vds/prolong?period=1&" + viaProxy);
@@ -156,7 +157,7 @@ class ExactlyOnceRenewalTest extends BillmgrTestSupport {
         assertEquals(BillmgrOutcome.UNKNOWN, e.getOutcome());
         assertEquals(List.of(id), e.getServiceIds());
         assertTrue(e.getMessage().contains("outcome of service.prolong is unknown")
-                   && e.getMessage().contains("compares each service's expire date"), e.getMessage());
+                && e.getMessage().contains("compares each service's expire date"), e.getMessage());
     }
 
     @Test
@@ -169,7 +170,8 @@ class ExactlyOnceRenewalTest extends BillmgrTestSupport {
 
         Exchange e = template.request("direct:prolong", x -> x.getMessage().setHeader(BillmgrConstants.SERVICE_ID, id));
 
-        BillmgrOutcomeUnknownException failure = assertInstanceOf(BillmgrOutcomeUnknownException.class, e.getException());
+        BillmgrOutcomeUnknownException failure
+                = assertInstanceOf(BillmgrOutcomeUnknownException.class, e.getException());
         assertTrue(failure.getMessage().contains("cannot tell whether the earlier attempt renewed it"),
                 failure.getMessage());
         assertEquals(before.plusMonths(1), expireDate(id), "renewed once, by the first attempt");

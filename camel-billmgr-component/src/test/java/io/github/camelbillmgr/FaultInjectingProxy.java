@@ -111,7 +111,8 @@ final class FaultInjectingProxy implements AutoCloseable {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(target))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"), r.body());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"),
+                    r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

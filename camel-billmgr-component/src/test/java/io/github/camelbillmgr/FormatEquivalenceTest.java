@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.RecordedRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ class FormatEquivalenceTest extends BillmgrTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = { "whoami", "dashboard.info", "vds", "v2.vds.order.pricelist", "platform.order.pricelist",
-                             "service.history", "vds.edit", "v2.vds.order.param", "no.such.func" })
+            "service.history", "vds.edit", "v2.vds.order.param", "no.such.func" })
     void xmlAndJsonGiveTheSameTree(String func) {
         long id = orderVds("remoteId=same-tree");
         Map<String, Object> params = Map.of(BillmgrConstants.PARAMS,

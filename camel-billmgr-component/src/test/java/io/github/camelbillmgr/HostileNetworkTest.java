@@ -226,7 +226,7 @@ class HostileNetworkTest {
                     return false;
                 }
                 HostileServer.json(out, "{\"doc\":{\"auth\":{\"$id\":" + JSON.writeValueAsString(SESSION_ID)
-                                        + ",\"$\":" + JSON.writeValueAsString(SESSION_ID) + "}}}");
+                        + ",\"$\":" + JSON.writeValueAsString(SESSION_ID) + "}}}");
                 return true;
             }
             echoReply(r, out, 502, "text/html");
@@ -243,8 +243,9 @@ class HostileNetworkTest {
     @Test
     void aRouteThatLogsTheWholeExchangeShowsTheEchoMasked() throws Exception {
         List<String> traced = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.apache.logging.log4j.core.Logger logger = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
-                .getLogger("dumped");
+        org.apache.logging.log4j.core.Logger logger
+                = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
+                        .getLogger("dumped");
         org.apache.logging.log4j.core.appender.AbstractAppender capture
                 = new org.apache.logging.log4j.core.appender.AbstractAppender(
                         "dump-capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
@@ -377,13 +378,13 @@ class HostileNetworkTest {
     void aConnectionWhoseReplyWasNotReadCleanlyIsNeverReused() throws Exception {
         String smuggled = "{\"doc\":{\"user\":{\"$\":\"smuggled\"}}}";
         String second = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + smuggled.length()
-                        + "\r\n\r\n" + smuggled;
+                + "\r\n\r\n" + smuggled;
         String first = "{\"doc\":{\"user\":{\"$\":\"";
         ProducerTemplate template = start(HostileServer.start((r, out) -> {
             if (server.requests().size() == 1) {
                 // a Content-Length that ends inside the document, and a whole second reply after it
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + first.length()
-                           + "\r\n\r\n" + first + second).getBytes(StandardCharsets.ISO_8859_1));
+                        + "\r\n\r\n" + first + second).getBytes(StandardCharsets.ISO_8859_1));
                 return true; // and waits for the next request on the same connection, answering nothing itself
             }
             HostileServer.json(out, "{\"doc\":{\"user\":{\"$\":\"honest\"}}}");
@@ -402,7 +403,8 @@ class HostileNetworkTest {
 
     /** This machine's own network address (not loopback), if it has one. */
     private static java.net.InetAddress networkAddress() throws IOException {
-        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+        for (java.net.NetworkInterface nic : java.util.Collections
+                .list(java.net.NetworkInterface.getNetworkInterfaces())) {
             if (nic.isUp() && !nic.isLoopback()) {
                 for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
                     if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
@@ -417,11 +419,13 @@ class HostileNetworkTest {
     @Test
     void plainHttpToAnotherHostWarnsOnceWhenTheEndpointStarts() throws Exception {
         List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.apache.logging.log4j.core.Logger logger = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
-                .getLogger("io.github.camelbillmgr.internal.PlainHttpWarning");
+        org.apache.logging.log4j.core.Logger logger
+                = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
+                        .getLogger("io.github.camelbillmgr.internal.PlainHttpWarning");
         org.apache.logging.log4j.core.appender.AbstractAppender capture
                 = new org.apache.logging.log4j.core.appender.AbstractAppender(
-                        "plain-http-capture", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+                        "plain-http-capture", null, null, true,
+                        org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
                     @Override
                     public void append(org.apache.logging.log4j.core.LogEvent event) {
                         if (event.getLevel() == org.apache.logging.log4j.Level.WARN) {
@@ -454,7 +458,7 @@ class HostileNetworkTest {
             String shown = address != null ? s.url() : url;
             assertEquals(1, warnings.size(), "warnings: " + warnings);
             assertTrue(warnings.get(0).contains(shown) && warnings.get(0).contains("unencrypted")
-                       && warnings.get(0).contains("'" + USER + "'"), warnings.get(0));
+                    && warnings.get(0).contains("'" + USER + "'"), warnings.get(0));
             assertFalse(warnings.get(0).contains(PASSWORD));
         } finally {
             logger.removeAppender(capture);
@@ -476,7 +480,7 @@ class HostileNetworkTest {
                     Map.of(BillmgrConstants.REMOTE_ID, value));
             assertInstanceOf(BillmgrInvalidInputException.class, e);
             assertTrue(e.getMessage().contains("lone UTF-16 surrogate")
-                       && e.getMessage().contains("Invalid header " + BillmgrConstants.REMOTE_ID), e.getMessage());
+                    && e.getMessage().contains("Invalid header " + BillmgrConstants.REMOTE_ID), e.getMessage());
             e = failure(template, "billmgr:vds/edit", Map.of(BillmgrConstants.SERVICE_ID, 7,
                     BillmgrConstants.COMMENT, value));
             assertInstanceOf(BillmgrInvalidInputException.class, e);
@@ -529,7 +533,8 @@ class HostileNetworkTest {
             });
             assertNotNull(ex.getException(), column);
             String message = ex.getException().getMessage() + " / " + ex.getException().getCause();
-            assertTrue(message.contains("Invalid option filter." + column) && message.contains("is set by the component"),
+            assertTrue(
+                    message.contains("Invalid option filter." + column) && message.contains("is set by the component"),
                     message);
         }
         assertEquals(List.of(), server.requests(), "nothing was sent");

@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -68,7 +67,7 @@ class HostileTlsTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("keytool.log").toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool failed: "
-                                                                           + Files.readString(dir.resolve("keytool.log")));
+                + Files.readString(dir.resolve("keytool.log")));
         return store;
     }
 

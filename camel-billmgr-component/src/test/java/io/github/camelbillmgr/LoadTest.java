@@ -52,8 +52,9 @@ class LoadTest extends BillmgrTestSupport {
     /** Threads the JVM may start besides the workers and the simulator's server threads (one per connection). */
     private static final int THREAD_MARGIN = 25;
     private static final String ORDER = "v2.vds.order.param";
-    private static final String ORDER_URI = "billmgr:vds/order?pricelist=6&period=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
-                                            + "&httpComponentName=loadPool";
+    private static final String ORDER_URI
+            = "billmgr:vds/order?pricelist=6&period=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
+                    + "&httpComponentName=loadPool";
 
     /** Holds the workers until every exchange has been handed over, so that all 1,000 are in flight together. */
     private final CountDownLatch allSent = new CountDownLatch(1);
@@ -114,7 +115,7 @@ class LoadTest extends BillmgrTestSupport {
             assertEquals(BillmgrOutcome.NOT_DONE, t.getOutcome());
             assertInstanceOf(ConnectionRequestTimeoutException.class, t.getCause());
             assertTrue(t.getMessage().contains("no connection of the camel-http pool became free within "
-                                               + "connectionRequestTimeout (100ms), so the request was not sent"),
+                    + "connectionRequestTimeout (100ms), so the request was not sent"),
                     t.getMessage());
         }
         assertEquals(run.succeeded(), simulator.state().servicesOf("vds").size(), "one VPS per successful exchange");
@@ -167,7 +168,7 @@ class LoadTest extends BillmgrTestSupport {
                     "connections are reused, not opened per exchange: " + simulator.connectionsSeen());
             int threadBound = baselineThreads + WORKERS + PER_ROUTE + THREAD_MARGIN;
             assertTrue(peakThreads <= threadBound, "threads peaked at " + peakThreads + " (baseline " + baselineThreads
-                                                   + "), above " + threadBound + ": they grow with the exchanges");
+                    + "), above " + threadBound + ": they grow with the exchanges");
             int inUse = LeakCheck.connectionsInUse(context, Duration.ofSeconds(5));
             if (route.equals("direct:patient")) {
                 assertEquals(0, inUse, () -> "connections still leased: " + pool.getTotalStats());
@@ -181,15 +182,15 @@ class LoadTest extends BillmgrTestSupport {
                 assertTrue(inUse < PER_ROUTE / 4, () -> "connections leaked: " + pool.getTotalStats());
                 // a read, so that the order counts below stay exact
                 assertNotNull(template.requestBody("billmgr:func/whoami?httpComponentName=loadPool"
-                                                   + "&connectionRequestTimeout=5s", (Object) null),
+                        + "&connectionRequestTimeout=5s", (Object) null),
                         "the pool still serves");
             }
 
             long orders = simulator.requests().stream().filter(r -> ORDER.equals(r.func())).count();
             Run run = new Run(new ArrayList<>(failures), orders, serverPeak, elapsed);
             System.out.printf("load %s: %d in flight, %d completed, %d succeeded, %d failed by the connection request "
-                              + "timeout, %d ms; server: %d connections at most at once, %d seen; threads: peak %d, "
-                              + "baseline %d, %d workers; pool: maxTotal %d, per route %d; latency %d ms%n",
+                    + "timeout, %d ms; server: %d connections at most at once, %d seen; threads: peak %d, "
+                    + "baseline %d, %d workers; pool: maxTotal %d, per route %d; latency %d ms%n",
                     route, inFlight, completed.get(), run.succeeded(), failures.size(), elapsed, serverPeak,
                     simulator.connectionsSeen(), peakThreads, baselineThreads, WORKERS, MAX_TOTAL, PER_ROUTE,
                     LATENCY.toMillis());
@@ -214,7 +215,7 @@ class LoadTest extends BillmgrTestSupport {
         @Override
         public String toString() {
             return succeeded() + " succeeded, " + failures.size() + " failed, server peak " + serverPeak + ", "
-                   + elapsedMillis + " ms" + (failures.isEmpty() ? "" : ", first failure: " + failures.get(0));
+                    + elapsedMillis + " ms" + (failures.isEmpty() ? "" : ", first failure: " + failures.get(0));
         }
     }
 }

@@ -26,7 +26,8 @@ final class LostReplyProxy implements AutoCloseable {
 
     enum Fault { COMMIT_THEN_502, DROP_WITH_502 }
 
-    private static final byte[] BAD_GATEWAY = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BAD_GATEWAY
+            = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Supplier<String> target;
@@ -42,7 +43,7 @@ final class LostReplyProxy implements AutoCloseable {
             byte[] body = ex.getRequestBody().readAllBytes();
             Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
             boolean hit = form.containsKey("sok") && form.get("func") != null && form.get("func").equals(func)
-                          && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                    && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             int status = 502;
             byte[] reply = BAD_GATEWAY;
             if (!hit || fault == Fault.COMMIT_THEN_502) {
@@ -100,7 +101,8 @@ final class LostReplyProxy implements AutoCloseable {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(target.get()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

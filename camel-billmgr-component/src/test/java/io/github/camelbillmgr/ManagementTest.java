@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -142,10 +141,10 @@ class ManagementTest extends BillmgrTestSupport {
         // billmgr and billmgr-session: client; billmgr-admin and billmgr-wrong: admin, each with its own password
         assertTrue(text.contains("BILLmanager accounts: 4"), text);
         assertTrue(text.contains(BillmgrSimulator.ADMIN_USER + " at " + simulator.getBaseUrl() + ", component " + ADMIN
-                                 + " (authMode=session)"), text);
+                + " (authMode=session)"), text);
         assertTrue(text.contains("session: held, 1 login(s), 0 renewal(s)"), text);
         assertTrue(text.contains(BillmgrSimulator.CLIENT_USER + " at " + simulator.getBaseUrl()
-                                 + ", component billmgr (authMode=authinfo)"), text);
+                + ", component billmgr (authMode=authinfo)"), text);
         // paused or not by the time the console is read (the pause lasts a second), the refusal shows
         assertTrue(text.contains("auth/badpassword"), text);
         assertTrue(text.contains("login pauses: 1, calls held: 0"), text);

@@ -51,8 +51,10 @@ class MetricsAbsentTest extends BillmgrTestSupport {
 
             Exchange e = send("billmgr-nomicrometer:func/whoami", null);
             assertNull(e.getException());
-            assertEquals(billmgr.getClass().getClassLoader(), e.getContext().getEndpoint("billmgr-nomicrometer:func/whoami")
-                    .getClass().getClassLoader(), "the endpoint is the hidden loader's");
+            assertEquals(billmgr.getClass().getClassLoader(),
+                    e.getContext().getEndpoint("billmgr-nomicrometer:func/whoami")
+                            .getClass().getClassLoader(),
+                    "the endpoint is the hidden loader's");
             Object metrics = invokeMetricsFor(billmgr, conf);
             assertFalse((Boolean) metrics.getClass().getMethod("enabled").invoke(metrics),
                     "no meters, although a MeterRegistry is bound: Micrometer cannot be loaded");

@@ -1,6 +1,5 @@
 package io.github.camelbillmgr;
 
-
 import io.github.camelbillmgr.internal.observe.MeterNames;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.Fault;
@@ -30,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetricsTest extends BillmgrTestSupport {
 
     private static final String ORDER = "v2.vds.order.param";
-    private static final String ORDER_URI = "billmgr:vds/order?pricelist=6&period=1&ostempl=ISPsystem__Ubuntu-22.04-amd64";
+    private static final String ORDER_URI
+            = "billmgr:vds/order?pricelist=6&period=1&ostempl=ISPsystem__Ubuntu-22.04-amd64";
     private static final String SESSION = "billmgr-session";
     private static final String WRONG = "billmgr-wrong";
 
@@ -153,7 +153,8 @@ class MetricsTest extends BillmgrTestSupport {
         assertEquals(1, ok.count());
         assertEquals(2, rows.count());
         assertEquals(services, rows.totalAmount(), 0.0, "the failed poll read no row");
-        assertFalse(meters.find(MeterNames.CALLS).meters().stream().anyMatch(m -> "vds".equals(m.getId().getTag("func"))),
+        assertFalse(
+                meters.find(MeterNames.CALLS).meters().stream().anyMatch(m -> "vds".equals(m.getId().getTag("func"))),
                 "consumer polls are not producer calls");
     }
 

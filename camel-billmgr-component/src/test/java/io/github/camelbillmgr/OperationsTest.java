@@ -38,7 +38,7 @@ class OperationsTest extends BillmgrTestSupport {
     void orderPaidAtOnceCreatesTheServiceAndCharges(String mode) {
         BigDecimal before = clientBalance();
         Exchange e = send("billmgr:vds/order?pricelist=6&period=3&ostempl=ISPsystem__Ubuntu-22.04-amd64&addon.11=2048"
-                          + "&autoprolong=1&comment=first&" + mode,
+                + "&autoprolong=1&comment=first&" + mode,
                 Map.of(BillmgrConstants.REMOTE_ID, "crm-42", "MyHeader", "kept"));
         assertNull(e.getException(), () -> "failed: " + e.getException());
         BillmgrOrderResult result = e.getMessage().getBody(BillmgrOrderResult.class);
@@ -67,7 +67,7 @@ class OperationsTest extends BillmgrTestSupport {
     @org.junit.jupiter.api.Test
     void orderHeadersWinOverTheOptions() {
         String uri = "billmgr:vds/order?pricelist=6&period=1&datacenter=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
-                     + "&recipe=lamp&domain=option.example.com";
+                + "&recipe=lamp&domain=option.example.com";
         BillmgrOrderResult fromHeaders = call(uri, Map.of(BillmgrConstants.DATACENTER, 2,
                 BillmgrConstants.OSTEMPL, "ISPsystem__Debian-12-amd64", BillmgrConstants.RECIPE, "docker",
                 BillmgrConstants.DOMAIN, "header.example.com"), BillmgrOrderResult.class);
@@ -284,8 +284,9 @@ class OperationsTest extends BillmgrTestSupport {
     @ParameterizedTest
     @MethodSource("modes")
     void unknownServiceIsAnApiError(String mode) {
-        BillmgrApiException e = failure("billmgr:vds/prolong?period=1&" + mode, Map.of(BillmgrConstants.SERVICE_ID, 999999),
-                BillmgrApiException.class);
+        BillmgrApiException e
+                = failure("billmgr:vds/prolong?period=1&" + mode, Map.of(BillmgrConstants.SERVICE_ID, 999999),
+                        BillmgrApiException.class);
         assertEquals("missed", e.getType());
         assertEquals("service.prolong", e.getFunc());
         assertTrue(e.getMessage().contains("service.prolong"), e.getMessage());

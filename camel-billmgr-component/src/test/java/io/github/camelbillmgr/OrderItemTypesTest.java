@@ -64,8 +64,9 @@ class OrderItemTypesTest extends BillmgrTestSupport {
             assertEquals("shop.example.com", s.domain());
         }
 
-        BillmgrService got = call("billmgr:" + type + "/get", Map.of(BillmgrConstants.SERVICE_ID, result.getServiceId()),
-                BillmgrService.class);
+        BillmgrService got
+                = call("billmgr:" + type + "/get", Map.of(BillmgrConstants.SERVICE_ID, result.getServiceId()),
+                        BillmgrService.class);
         assertEquals(result.getServiceId(), got.getId(), "and the component reads it back");
         assertEquals(s.expireDate(), got.getExpireDate());
     }

@@ -42,7 +42,8 @@ class OutcomeTest extends BillmgrTestSupport {
 
     @Test
     void invalidInputIsNotDone() {
-        BillmgrInvalidInputException e = failure("billmgr:vds/prolong?period=1", null, BillmgrInvalidInputException.class);
+        BillmgrInvalidInputException e
+                = failure("billmgr:vds/prolong?period=1", null, BillmgrInvalidInputException.class);
         assertEquals(BillmgrOutcome.NOT_DONE, e.getOutcome());
     }
 
@@ -71,7 +72,7 @@ class OutcomeTest extends BillmgrTestSupport {
         assertNull(e.getRemoteId());
         assertEquals(502, e.getStatusCode());
         assertTrue(e.getMessage().contains("outcome of vds.delete is unknown")
-                   && e.getMessage().contains("check the status of the service(s)"), e.getMessage());
+                && e.getMessage().contains("check the status of the service(s)"), e.getMessage());
     }
 
     @Test
@@ -134,7 +135,8 @@ class OutcomeTest extends BillmgrTestSupport {
         assertEquals(BillmgrOutcome.NOT_DONE, refused.getMessage().getHeader(BillmgrConstants.OUTCOME));
 
         simulator.state().faults().httpStatusNext("v2.vds.order.param", 1, 502);
-        Exchange lost = send("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-1&throwExceptionOnFailure=false", null);
+        Exchange lost
+                = send("billmgr:vds/order?pricelist=6&period=1&remoteId=crm-1&throwExceptionOnFailure=false", null);
         assertNull(lost.getException());
         assertEquals(BillmgrOutcome.UNKNOWN, lost.getMessage().getHeader(BillmgrConstants.OUTCOME));
         assertEquals("transport", lost.getMessage().getHeader(BillmgrConstants.ERROR_TYPE));

@@ -79,9 +79,9 @@ class ProducerHealthCheckTest extends BillmgrTestSupport {
     @Test
     void oneCheckPerAccountWithAnIdThatSurvivesARestart() throws Exception {
         String account = "producer:billmgr-" + BillmgrSimulator.CLIENT_USER + "@127.0.0.1:" + simulator.getPort()
-                         + "/billmgr";
+                + "/billmgr";
         String wrong = "producer:billmgr-" + BillmgrSimulator.ADMIN_USER + "@127.0.0.1:" + simulator.getPort()
-                       + "/billmgr";
+                + "/billmgr";
         assertEquals(List.of(wrong, account), ids(), "ten producer endpoints of one account, one of another");
 
         simulator.clearRequests();
@@ -117,7 +117,7 @@ class ProducerHealthCheckTest extends BillmgrTestSupport {
         }
         producers.setEnabled(true);
         assertEquals(List.of("producer:billmgr-" + BillmgrSimulator.ADMIN_USER + "@127.0.0.1:" + simulator.getPort()
-                             + "/billmgr",
+                + "/billmgr",
                 "producer:billmgr-" + BillmgrSimulator.CLIENT_USER + "@127.0.0.1:" + simulator.getPort() + "/billmgr"),
                 ids());
     }

@@ -261,12 +261,12 @@ class ReliabilityRecipeTest {
         String text = AdocTables.normalise(Files.readString(page, StandardCharsets.UTF_8));
         Path sources = AdocTables.moduleDir().resolve("src/test/java/io/github/camelbillmgr");
         for (String[] tagged : new String[][] { { "OrderRoutes.java", "order-routes" },
-                                                { "RenewalRoutes.java", "renewal-route" },
-                                                { "docs/OrderRoutesTest.java", "fault-test" } }) {
+                { "RenewalRoutes.java", "renewal-route" },
+                { "docs/OrderRoutesTest.java", "fault-test" } }) {
             String snippet = tagged(sources.resolve(tagged[0]), tagged[1]);
             assertTrue(snippet.lines().count() > 5, "the tagged part of " + tagged[0] + " is missing");
             assertTrue(text.contains(snippet), "docs/reliability.md no longer shows the tagged part of " + tagged[0]
-                                               + " verbatim: copy it into the page again");
+                    + " verbatim: copy it into the page again");
         }
     }
 

@@ -104,12 +104,12 @@ class SessionConcurrencyTest extends BillmgrTestSupport {
         long listsAfter = log.subList(relogin, log.size()).stream().filter(r -> "vds".equals(r.func())).count();
         assertTrue(listsBefore > BATCH / 2 && listsAfter > 0,
                 "the session expired in the middle: " + listsBefore + " list calls before the re-login, " + listsAfter
-                                                        + " after");
+                        + " after");
         // each request refused with the dropped session was sent once more, with the fresh one
         long refused = listsBefore + listsAfter - BATCH;
         assertTrue(refused >= 1, "at least the request that dropped it was refused: " + refused);
         System.out.printf("session expiry in the middle of %d concurrent exchanges: after %d served, %d request(s) "
-                          + "refused with the old session, %d re-login(s), %d failed%n",
+                + "refused with the old session, %d re-login(s), %d failed%n",
                 BATCH, BATCH / 2, refused, logins() - 1, 0);
     }
 
@@ -121,8 +121,9 @@ class SessionConcurrencyTest extends BillmgrTestSupport {
         // when the first refusal comes back (one per thread at most); after the one-second pause one call tries again,
         // not every thread, and the next pause (two seconds) ends beyond the window
         assertTrue(sent <= THREADS + 1, exchanges + " exchanges with a refused password over " + WINDOW.toMillis()
-                                        + " ms reached BILLmanager " + sent + " times");
-        BillmgrAuthenticationException e = failure("billmgrwrong:func/whoami", null, BillmgrAuthenticationException.class);
+                + " ms reached BILLmanager " + sent + " times");
+        BillmgrAuthenticationException e
+                = failure("billmgrwrong:func/whoami", null, BillmgrAuthenticationException.class);
         assertTrue(e.getMessage().contains("not sent"), e.getMessage());
         System.out.printf("refused password, authinfo: %d exchanges from %d threads over %d ms, %d request(s) sent%n",
                 exchanges, THREADS, WINDOW.toMillis(), sent);
@@ -134,7 +135,7 @@ class SessionConcurrencyTest extends BillmgrTestSupport {
         long attempts = logins();
         // one login at the start (the threads waiting for it do not repeat it) and one after the one-second pause
         assertTrue(attempts <= 2, exchanges + " exchanges over " + WINDOW.toMillis() + " ms tried " + attempts
-                                  + " logins");
+                + " logins");
         assertEquals(0, simulator.requests().stream().filter(r -> "whoami".equals(r.func())).count(),
                 "nothing is sent without a session");
         // BILLmanager blocks a user after 5 failed logins within a minute (blocklogon): the right password still works

@@ -131,7 +131,7 @@ class SmallHeapReplyLimitTest {
         }));
         assertNotNull(ex.getException(), uri + " did not fail");
         return assertInstanceOf(BillmgrTransportException.class, ex.getException(), () -> uri + ": "
-                                                                                          + ex.getException());
+                + ex.getException());
     }
 
     /**
@@ -140,7 +140,7 @@ class SmallHeapReplyLimitTest {
      */
     private static void assertLimit(BillmgrTransportException e) {
         assertTrue(e.getMessage().contains("larger than maxReplySize (8388608 bytes, counted after decompression)")
-                   || e.getMessage().contains("the most held in memory at once for maxReplySize (8388608 bytes"),
+                || e.getMessage().contains("the most held in memory at once for maxReplySize (8388608 bytes"),
                 e.getMessage());
     }
 
@@ -217,8 +217,8 @@ class SmallHeapReplyLimitTest {
             }
         }));
         Exchange order = template.request("billmgr:vds/order?pricelist=6&period=1&lookupBeforeOrder=always"
-                                          + "&remoteId=shop-1", e -> {
-                                          });
+                + "&remoteId=shop-1", e -> {
+                });
         // the look-up before the order reads the list: it fails, and the order is not sent
         assertInstanceOf(BillmgrTransportException.class, order.getException());
         assertEquals(1, server.requests().size());

@@ -3,7 +3,6 @@ package io.github.camelbillmgr;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -99,8 +98,8 @@ class StateRepositoryJmxTest extends BillmgrTestSupport {
 
     private ObjectName repository(String type) throws Exception {
         Set<ObjectName> names = server().queryNames(new ObjectName("org.apache.camel:context="
-                                                                   + context.getManagementName()
-                                                                   + ",type=services,name=" + type + "*"), null);
+                + context.getManagementName()
+                + ",type=services,name=" + type + "*"), null);
         assertEquals(1, names.size(), "MBeans: " + names);
         return names.iterator().next();
     }

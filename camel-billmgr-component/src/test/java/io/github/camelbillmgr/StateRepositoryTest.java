@@ -51,7 +51,8 @@ class StateRepositoryTest extends BillmgrTestSupport {
 
         assertNotEquals(key, key("billmgr:vds/list?filter.pricelist=7&filter.datacenter=1&status=active"),
                 "another filter value, another state");
-        assertNotEquals(key, key("billmgr:vds/list?filter.pricelist=6&status=active"), "one filter less, another state");
+        assertNotEquals(key, key("billmgr:vds/list?filter.pricelist=6&status=active"),
+                "one filter less, another state");
         assertFalse(key.contains(BillmgrSimulator.CLIENT_PASSWORD), "never the password: " + key);
     }
 

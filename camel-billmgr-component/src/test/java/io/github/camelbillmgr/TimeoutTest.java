@@ -68,7 +68,8 @@ class TimeoutTest extends BillmgrTestSupport {
         assertEquals(60_000L, defaults.getResponseTimeout());
         assertEquals(30_000L, defaults.getConnectionRequestTimeout());
 
-        BillmgrConfiguration endpoint = context.getEndpoint("billmgr:vds/list", BillmgrEndpoint.class).getConfiguration();
+        BillmgrConfiguration endpoint
+                = context.getEndpoint("billmgr:vds/list", BillmgrEndpoint.class).getConfiguration();
         assertEquals(10_000L, endpoint.getConnectTimeout());
         assertEquals(60_000L, endpoint.getResponseTimeout());
         assertEquals(30_000L, endpoint.getConnectionRequestTimeout());
@@ -117,7 +118,7 @@ class TimeoutTest extends BillmgrTestSupport {
     void anOrderToAServerThatNeverAnswersHasAnUnknownOutcome() {
         BillmgrOutcomeUnknownException e = assertTimeoutPreemptively(BOUND,
                 () -> failure("billmgr:vds/order?pricelist=6&period=1&responseTimeout=500ms&baseUrl="
-                              + silent.url("http"), null, BillmgrOutcomeUnknownException.class));
+                        + silent.url("http"), null, BillmgrOutcomeUnknownException.class));
         assertNotNull(e.getRemoteId(), "the remote id to look for");
         assertTrue(e.getMessage().contains("responseTimeout (500ms)"), e.getMessage());
         assertTrue(e.getMessage().contains("may or may not have run it"), e.getMessage());
@@ -137,14 +138,14 @@ class TimeoutTest extends BillmgrTestSupport {
         assertTrue(elapsed >= 500, "failed after " + elapsed + " ms, before the connect timeout");
         assertEquals(0, e.getStatusCode());
         assertTrue(e.getMessage().contains("the connection (TCP and TLS handshake) did not open within connectTimeout "
-                                           + "(500ms), so the request was not sent"), e.getMessage());
+                + "(500ms), so the request was not sent"), e.getMessage());
         assertNoSecret(e.getMessage());
     }
 
     @Test
     void aRequestThatWaitsForAPooledConnectionGivesUpAfterTheConnectionRequestTimeout() throws Exception {
         String uri = "billmgr:func/whoami?httpComponentName=onePool&responseTimeout=3s&connectionRequestTimeout=300ms"
-                     + "&baseUrl=" + silent.url("http");
+                + "&baseUrl=" + silent.url("http");
         // the first exchange takes the only connection and waits for an answer that never comes
         silent.forgetConnections();
         CompletableFuture<Exchange> first = template.asyncSend(uri, x -> {
@@ -157,7 +158,7 @@ class TimeoutTest extends BillmgrTestSupport {
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(elapsed < 3_000, "gave up after " + elapsed + " ms, not after the pool wait");
         assertTrue(waiting.getMessage().contains("no connection of the camel-http pool became free within "
-                                                 + "connectionRequestTimeout (300ms), so the request was not sent"),
+                + "connectionRequestTimeout (300ms), so the request was not sent"),
                 waiting.getMessage());
 
         Exception firstFailure = first.get(BOUND.toSeconds(), TimeUnit.SECONDS).getException();
@@ -181,7 +182,7 @@ class TimeoutTest extends BillmgrTestSupport {
                 long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 assertTrue(elapsed >= 500, "failed after " + elapsed + " ms, before the connect timeout");
                 assertTrue(e.getMessage().contains("the connection did not open within connectTimeout (500ms), so the "
-                                                   + "request was not sent"), e.getMessage());
+                        + "request was not sent"), e.getMessage());
             } finally {
                 for (Socket s : backlog) {
                     s.close();

@@ -1,7 +1,6 @@
 package io.github.camelbillmgr;
 
 import java.nio.file.Path;
-
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -98,7 +97,7 @@ class TlsTest extends CamelTestSupport {
         assertEquals(0, e.getStatusCode(), "no HTTP reply: the handshake failed");
         assertInstanceOf(SSLHandshakeException.class, e.getCause(), "the certificate was not trusted");
         assertTrue(e.getMessage().contains("the TLS handshake failed, so the request was not sent: the server's "
-                                           + "certificate is not trusted"), e.getMessage());
+                + "certificate is not trusted"), e.getMessage());
         assertTrue(e.getMessage().contains("sslContextParameters"), "says what to configure: " + e.getMessage());
         assertNoSecret(e.getMessage());
         assertEquals(0, local.requests().size(), "nothing reached the server");
@@ -109,7 +108,7 @@ class TlsTest extends CamelTestSupport {
         JsonNode whoami = call("billmgr:func/whoami?sslContextParameters=#trustLocal", JsonNode.class);
         assertNotNull(whoami);
         BillmgrOrderResult order = call("billmgr:vds/order?pricelist=6&period=1&ostempl=ISPsystem__Ubuntu-22.04-amd64"
-                                        + "&sslContextParameters=#trustLocal", BillmgrOrderResult.class);
+                + "&sslContextParameters=#trustLocal", BillmgrOrderResult.class);
         assertTrue(local.state().service(order.getServiceId()).isPresent(), "the order landed");
 
         // the trust belongs to the endpoint that names it, not to the URL: another endpoint still refuses
@@ -129,10 +128,10 @@ class TlsTest extends CamelTestSupport {
     @Test
     void aTrustedCertificateForAnotherHostNameIsRefused() {
         BillmgrTransportException e = failure("billmgr:func/whoami?sslContextParameters=#trustOtherHost&baseUrl="
-                                              + otherHost.getBaseUrl());
+                + otherHost.getBaseUrl());
         assertInstanceOf(SSLPeerUnverifiedException.class, e.getCause(), "the certificate was trusted, its name not");
         assertTrue(e.getMessage().contains("the TLS handshake failed, so the request was not sent: the server's "
-                                           + "certificate is not issued for 127.0.0.1"), e.getMessage());
+                + "certificate is not issued for 127.0.0.1"), e.getMessage());
         assertEquals(0, otherHost.requests().size(), "nothing reached the server");
     }
 
@@ -140,7 +139,7 @@ class TlsTest extends CamelTestSupport {
     void trustForAPlainHttpUrlIsAMistakeReportedAtStart() {
         ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("billmgr:func/whoami?sslContextParameters=#trustLocal"
-                                          + "&baseUrl=http://127.0.0.1:9/billmgr"));
+                        + "&baseUrl=http://127.0.0.1:9/billmgr"));
         assertTrue(e.getMessage().contains("sslContextParameters is set but baseUrl is not an https URL"),
                 e.getMessage());
     }

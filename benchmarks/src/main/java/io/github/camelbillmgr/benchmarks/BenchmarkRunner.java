@@ -55,7 +55,7 @@ public final class BenchmarkRunner {
             String[] kv = args[i].split("=", 2);
             if (kv.length != 2 || !Set.of("op", "format", "threads", "server", "contender").contains(kv[0])) {
                 throw new IllegalArgumentException("not a filter: '" + args[i] + "'; use op=, format=, threads=, "
-                                                   + "server= or contender= with comma-separated values");
+                        + "server= or contender= with comma-separated values");
             }
             filters.put(kv[0], Set.of(kv[1].split(",")));
         }
@@ -133,8 +133,8 @@ public final class BenchmarkRunner {
 
     private List<Case> filtered(List<Case> cases) {
         return cases.stream().filter(c -> accepts("op", c.op()) && accepts("format", c.format())
-                                          && accepts("threads", String.valueOf(c.threads()))
-                                          && accepts("server", c.server()) && accepts("contender", c.contender()))
+                && accepts("threads", String.valueOf(c.threads()))
+                && accepts("server", c.server()) && accepts("contender", c.contender()))
                 .toList();
     }
 
@@ -154,7 +154,7 @@ public final class BenchmarkRunner {
         long start = System.nanoTime();
         boolean needsSimulator = cases.stream().anyMatch(c -> c.server().equals("simulator"));
         try (ServerProcess canned = new ServerProcess(CannedServer.class, "-Xmx3g");
-             ServerProcess simulator = needsSimulator ? new ServerProcess(SimulatorServer.class, "-Xmx1g") : null) {
+                ServerProcess simulator = needsSimulator ? new ServerProcess(SimulatorServer.class, "-Xmx1g") : null) {
             int n = 0;
             for (Case c : cases) {
                 n++;

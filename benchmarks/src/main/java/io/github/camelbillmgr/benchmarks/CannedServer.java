@@ -81,7 +81,8 @@ public final class CannedServer implements AutoCloseable {
                     String form = Forms.of(op, format, service.id());
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(sim.getBaseUrl()))
                             .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
                     String func = form.substring(5, form.indexOf('&'));
                     replies.put(func + "/" + format, response(format, r.body()));
                 }
@@ -118,7 +119,7 @@ public final class CannedServer implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
-             OutputStream out = s.getOutputStream()) {
+                OutputStream out = s.getOutputStream()) {
             while (true) {
                 int length = readHead(in);
                 if (length < 0) {

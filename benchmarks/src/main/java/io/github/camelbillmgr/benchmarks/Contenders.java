@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
@@ -324,12 +323,16 @@ final class Contenders implements AutoCloseable {
         }
         if ("component".equals(contender)) {
             return switch (op) {
-                case "get" -> result instanceof BillmgrService s && s.getId() == serviceId ? null : "not service " + serviceId + ": " + result;
-                case "order" -> result instanceof BillmgrOrderResult r && r.getServiceId() != null ? null : "no service id in " + result;
-                default -> result instanceof JsonNode n && n.toString().contains(Ops.PASSWORD_USER.split("@")[0]) ? null : "whoami without the user: " + result;
+                case "get" -> result instanceof BillmgrService s && s.getId() == serviceId ? null
+                        : "not service " + serviceId + ": " + result;
+                case "order" -> result instanceof BillmgrOrderResult r && r.getServiceId() != null ? null
+                        : "no service id in " + result;
+                default -> result instanceof JsonNode n && n.toString().contains(Ops.PASSWORD_USER.split("@")[0]) ? null
+                        : "whoami without the user: " + result;
             };
         }
-        String text = result instanceof Document d ? d.getDocumentElement().getTextContent() + d.getDocumentElement().getChildNodes().getLength()
+        String text = result instanceof Document d
+                ? d.getDocumentElement().getTextContent() + d.getDocumentElement().getChildNodes().getLength()
                 : String.valueOf(result);
         if (text.contains("error")) {
             return "an error reply: " + text;

@@ -21,8 +21,8 @@ public class CpuProfiler implements InternalProfiler {
 
     static final String LABEL = "cpu.per.op";
 
-    private final com.sun.management.OperatingSystemMXBean os =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final com.sun.management.OperatingSystemMXBean os
+            = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private long before;
 
     @Override

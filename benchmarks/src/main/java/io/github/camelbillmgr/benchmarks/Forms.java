@@ -22,12 +22,12 @@ final class Forms {
 
     static String order(String format) {
         return "func=v2.vds.order.param&out=" + format + "&lang=en&pricelist=" + Ops.PRICELIST
-               + "&order_period=1&skipbasket=on&sok=ok&" + authinfo();
+                + "&order_period=1&skipbasket=on&sok=ok&" + authinfo();
     }
 
     static String listPage(String format, String itemType, int page) {
         return "func=" + itemType + "&out=" + format + "&lang=en&p_cnt=" + Ops.PAGE_SIZE + "&p_num=" + page + "&"
-               + authinfo();
+                + authinfo();
     }
 
     /** The form of one call of {@code op} (page 1 for lists). */

@@ -43,7 +43,7 @@ public final class ListMemoryCheck {
                 Runtime rt = Runtime.getRuntime();
                 long used = rt.totalMemory() - rt.freeMemory();
                 return String.format("%s: %,d services as one List in %.1f s; heap in use after GC %,d MiB of %,d MiB"
-                                     + " (%,d bytes per service, Camel included)", format, services.size(), seconds,
+                        + " (%,d bytes per service, Camel included)", format, services.size(), seconds,
                         used >> 20, rt.maxMemory() >> 20, used / Math.max(1, services.size()));
             } catch (Exception | OutOfMemoryError e) {
                 Throwable root = e;

@@ -47,7 +47,8 @@ final class ListPages {
     }
 
     private static void xmlRow(StringBuilder out, long id) {
-        out.append("<elem><id>").append(id).append("</id><domain>vps-").append(id).append(".example.com</domain><ip>10.")
+        out.append("<elem><id>").append(id).append("</id><domain>vps-").append(id)
+                .append(".example.com</domain><ip>10.")
                 .append(id >> 16 & 255).append('.').append(id >> 8 & 255).append('.').append(id & 255)
                 .append("</ip><pricelist>VDS-1</pricelist><pricelist_id>6</pricelist_id><period>1</period>")
                 .append("<opendate>2026-01-01</opendate><expiredate>2027-01-01</expiredate><autoprolong>1</autoprolong>")

@@ -28,7 +28,7 @@ final class Machine {
             // not Linux
         }
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + System.getProperty("os.name")
-               + " " + System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + " ("
-               + System.getProperty("java.vm.name") + ")";
+                + " " + System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vm.name") + ")";
     }
 }

@@ -22,9 +22,11 @@ final class ResultTable {
     String render(String plan, String loadBefore, String loadAfter, long seconds) {
         StringBuilder out = new StringBuilder();
         out.append("Plan ").append(plan).append(", ").append(seconds).append(" s; ").append(Machine.describe())
-                .append("; load average before ").append(loadBefore).append(", after ").append(loadAfter).append("\n\n");
-        out.append("| case | contender | ops/s | CPU µs/op | alloc B/op | ×raw ops/s | ×raw CPU | ×raw alloc | ×route ops/s "
-                   + "| ×stream ops/s |\n");
+                .append("; load average before ").append(loadBefore).append(", after ").append(loadAfter)
+                .append("\n\n");
+        out.append(
+                "| case | contender | ops/s | CPU µs/op | alloc B/op | ×raw ops/s | ×raw CPU | ×raw alloc | ×route ops/s "
+                        + "| ×stream ops/s |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Map<String, Case.Figures>> groups = new LinkedHashMap<>();
         results.forEach((c, f) -> groups.computeIfAbsent(c.group(), g -> new LinkedHashMap<>()).put(c.contender(), f));
@@ -38,9 +40,11 @@ final class ResultTable {
                         .append(num(f.cpuMicrosPerOp(), 1)).append(" | ").append(num(f.bytesPerOp(), 0)).append(" | ");
                 boolean anchor = !contender.equals("component");
                 out.append(anchor || raw == null ? "" : ratio(f.opsPerSecond(), raw.opsPerSecond())).append(" | ")
-                        .append(anchor || raw == null ? "" : ratio(f.cpuMicrosPerOp(), raw.cpuMicrosPerOp())).append(" | ")
+                        .append(anchor || raw == null ? "" : ratio(f.cpuMicrosPerOp(), raw.cpuMicrosPerOp()))
+                        .append(" | ")
                         .append(anchor || raw == null ? "" : ratio(f.bytesPerOp(), raw.bytesPerOp())).append(" | ")
-                        .append(anchor || route == null ? "" : ratio(f.opsPerSecond(), route.opsPerSecond())).append(" | ")
+                        .append(anchor || route == null ? "" : ratio(f.opsPerSecond(), route.opsPerSecond()))
+                        .append(" | ")
                         .append(anchor || stream == null ? "" : ratio(f.opsPerSecond(), stream.opsPerSecond()))
                         .append(" |\n");
             });
@@ -51,8 +55,8 @@ final class ResultTable {
                 Case.Figures canned = results.get(new Case("canned", c.op(), c.format(), c.threads(), "raw", c.heap()));
                 if (canned != null) {
                     simulator.add("| " + c.op() + " " + c.format() + " t" + c.threads() + " | "
-                                  + num(f.opsPerSecond(), 0) + " | " + num(canned.opsPerSecond(), 0) + " | "
-                                  + ratio(f.opsPerSecond(), canned.opsPerSecond()) + " |");
+                            + num(f.opsPerSecond(), 0) + " | " + num(canned.opsPerSecond(), 0) + " | "
+                            + ratio(f.opsPerSecond(), canned.opsPerSecond()) + " |");
                 }
             }
         });

@@ -26,14 +26,15 @@ final class ServerProcess implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
         process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out
+                = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
             // the simulator's banner, if any
         }
         if (line == null) {
             throw new IllegalStateException(main.getSimpleName() + " exited before it was ready (exit code "
-                                            + process.waitFor() + ")");
+                    + process.waitFor() + ")");
         }
         String[] parts = line.split(" ");
         baseUrl = parts[1];

@@ -18,8 +18,8 @@ class BenchmarkSmokeTest {
         String table = BenchmarkRunner.run("smoke");
         System.out.println(table);
         for (String line : new String[] { "| whoami json t1 canned | component |", "| whoami xml t1 canned | raw |",
-                                          "| list1k json t1 canned | stream |", "| list1k xml t1 canned | route |",
-                                          "| get json t1 simulator | component |" }) {
+                "| list1k json t1 canned | stream |", "| list1k xml t1 canned | route |",
+                "| get json t1 simulator | component |" }) {
             assertTrue(table.contains(line), "the table has no line " + line + ":\n" + table);
         }
         assertFalse(table.contains("failed"), "a case failed:\n" + table);

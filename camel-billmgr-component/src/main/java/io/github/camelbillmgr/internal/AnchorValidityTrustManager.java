@@ -9,7 +9,6 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
-
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -128,10 +127,10 @@ final class AnchorValidityTrustManager extends X509ExtendedTrustManager {
             c.checkValidity(now);
         } catch (CertificateExpiredException e) {
             throw new CertificateExpiredException(what + " '" + c.getSubjectX500Principal().getName() + "' expired on "
-                                                  + c.getNotAfter().toInstant());
+                    + c.getNotAfter().toInstant());
         } catch (CertificateNotYetValidException e) {
             throw new CertificateNotYetValidException(what + " '" + c.getSubjectX500Principal().getName()
-                                                      + "' is not valid before " + c.getNotBefore().toInstant());
+                    + "' is not valid before " + c.getNotBefore().toInstant());
         }
     }
 

@@ -91,9 +91,10 @@ public class BillmgrClient extends ServiceSupport {
         timeouts = RequestTimeouts.of(configuration);
         // No cookies: BILLmanager's API needs none, and the camel-http client (with its cookie store) is shared
         // by every billmgr component, so a session cookie of one account would go out with another's requests.
-        requestConfig = RequestConfig.copy(timeouts.applyTo(httpClient instanceof Configurable c ? c.getConfig() : null))
-                .setCookieSpec(StandardCookieSpec.IGNORE)
-                .build();
+        requestConfig
+                = RequestConfig.copy(timeouts.applyTo(httpClient instanceof Configurable c ? c.getConfig() : null))
+                        .setCookieSpec(StandardCookieSpec.IGNORE)
+                        .build();
         if (deadlines == null) {
             throw new IllegalStateException("No scheduler for the callTimeout deadline was set");
         }
@@ -214,7 +215,8 @@ public class BillmgrClient extends ServiceSupport {
     private ObjectNode authenticatedCall(BillmgrRequest request, DocumentReader.RowHandler rows)
             throws BillmgrException {
         if (configuration.getAuthMode() != BillmgrAuthMode.session) {
-            return checked(request, send(request, "authinfo", configuration.getUsername() + ":" + configuration.getPassword(), rows));
+            return checked(request,
+                    send(request, "authinfo", configuration.getUsername() + ":" + configuration.getPassword(), rows));
         }
         String sid = session.sessionId(this::loginUnlessJustRefused);
         ObjectNode doc = send(request, "auth", sid, rows);
@@ -230,7 +232,7 @@ public class BillmgrClient extends ServiceSupport {
                 BillmgrApiException e = ErrorMapper.toException(request.func(), again, redactor(request, fresh));
                 throw new BillmgrAuthenticationException(request.func(), e.getType(), e.getObject(), e.getValue(),
                         e.getParams(), "access denied again with a fresh session (the user lacks the rights for this "
-                                       + "function, or sessions are bound to another IP): " + e.getErrorMessage());
+                                + "function, or sessions are bound to another IP): " + e.getErrorMessage());
             }
         }
         return checked(request, doc);
@@ -290,7 +292,8 @@ public class BillmgrClient extends ServiceSupport {
 
     /** Sends one request and reads its reply, whatever it says. */
     private ObjectNode send(BillmgrRequest request, String credentialName, String credential,
-                            DocumentReader.RowHandler rows) throws BillmgrException {
+                            DocumentReader.RowHandler rows)
+            throws BillmgrException {
         List<NameValuePair> form = new ArrayList<>(request.params().size() + 4);
         form.add(new BasicNameValuePair("func", request.func()));
         form.add(new BasicNameValuePair("out", configuration.getFormat().name()));
@@ -337,7 +340,8 @@ public class BillmgrClient extends ServiceSupport {
                 throw be;
             }
             // a row of a list being read: nothing was changed in BILLmanager
-            throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause, request.func(),
+            throw new BillmgrException("Failed to handle a row of func '" + request.func() + "': " + cause,
+                    request.func(),
                     BillmgrOutcome.NOT_DONE, cause);
         } catch (IOException caught) {
             // the connection's details are recorded once the request starts to go out on it
@@ -349,7 +353,7 @@ public class BillmgrClient extends ServiceSupport {
             Redactor redactor = redactor(request, credential);
             throw new BillmgrTransportException(
                     redactor.redact("No reply from BILLmanager at " + sanitizedUri + " for func '" + request.func()
-                                    + "': " + NoReplyDescription.describe(e, sent, uri, timeouts) + " (" + e + ")"),
+                            + "': " + NoReplyDescription.describe(e, sent, uri, timeouts) + " (" + e + ")"),
                     request.func(), sanitizedUri, 0, null, null, null, e);
         }
     }
@@ -358,14 +362,14 @@ public class BillmgrClient extends ServiceSupport {
     private BillmgrTransportException expired(BillmgrRequest request, String credential, boolean sent, Throwable seen) {
         String what = sent
                 ? "the call was still running after " + timeouts.call() + " and was abandoned, its connection closed; "
-                  + "BILLmanager may or may not have run it (a server that sends its reply a few bytes at a time "
-                  + "is held only this long)"
+                        + "BILLmanager may or may not have run it (a server that sends its reply a few bytes at a time "
+                        + "is held only this long)"
                 : "no connection was had within " + timeouts.call() + ", so the request was not sent";
         CallDeadline.ExpiredException cause = new CallDeadline.ExpiredException(what, sent);
         cause.addSuppressed(seen);
         return new BillmgrTransportException(
                 redactor(request, credential).redact("No reply from BILLmanager at " + sanitizedUri + " for func '"
-                                                     + request.func() + "': " + what),
+                        + request.func() + "': " + what),
                 request.func(), sanitizedUri, 0, null, null, null, cause);
     }
 
@@ -386,7 +390,8 @@ public class BillmgrClient extends ServiceSupport {
      * buffer per request), and not repeatable, so HttpClient never sends them twice.
      */
     private static final class OneShotEntity extends AbstractHttpEntity {
-        private static final ContentType FORM = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8);
+        private static final ContentType FORM
+                = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8);
 
         private final byte[] body;
 
@@ -427,14 +432,15 @@ public class BillmgrClient extends ServiceSupport {
     }
 
     private ObjectNode read(BillmgrRequest request, ClassicHttpResponse response, String credential,
-                            DocumentReader.RowHandler rows) throws IOException {
+                            DocumentReader.RowHandler rows)
+            throws IOException {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
         if (status < 200 || status > 299) {
             throw transportFailure(request, response, credential,
                     "BILLmanager at " + sanitizedUri + " answered HTTP " + status + " "
-                                                                + nullToEmpty(response.getReasonPhrase()) + " for func '"
-                                                                + request.func() + "'",
+                            + nullToEmpty(response.getReasonPhrase()) + " for func '"
+                            + request.func() + "'",
                     entity == null ? null : readBounded(entity));
         }
         if (entity == null) {
@@ -461,8 +467,8 @@ public class BillmgrClient extends ServiceSupport {
             }
             throw transportFailure(request, response, credential,
                     "BILLmanager at " + sanitizedUri + " sent a reply to func '" + request.func()
-                                                                + "' that is not a BILLmanager " + configuration.getFormat()
-                                                                + " document (" + e.getMessage() + ")",
+                            + "' that is not a BILLmanager " + configuration.getFormat()
+                            + " document (" + e.getMessage() + ")",
                     in.peeked());
         }
     }
@@ -471,11 +477,11 @@ public class BillmgrClient extends ServiceSupport {
                                     String how, byte[] body) {
         return transportFailure(request, response, credential,
                 "BILLmanager at " + sanitizedUri + " sent a reply to func '" + request.func() + "' larger than "
-                                                                + "maxReplySize (" + configuration.getMaxReplySize()
-                                                                + " bytes, counted after decompression): it " + how
-                                                                + "; the reply was not read and its connection was "
-                                                                + "closed (raise maxReplySize if BILLmanager's replies "
-                                                                + "are that large, or lower pageSize for a list)",
+                        + "maxReplySize (" + configuration.getMaxReplySize()
+                        + " bytes, counted after decompression): it " + how
+                        + "; the reply was not read and its connection was "
+                        + "closed (raise maxReplySize if BILLmanager's replies "
+                        + "are that large, or lower pageSize for a list)",
                 body);
     }
 

@@ -41,8 +41,8 @@ public final class ConfigurationValidator {
         int slash = path.indexOf('/');
         if (slash <= 0 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
             throw new IllegalArgumentException("Invalid billmgr URI path '" + path
-                                               + "': expected billmgr:itemType/operation, e.g. billmgr:vds/order, "
-                                               + "or billmgr:func/<function>, e.g. billmgr:func/whoami");
+                    + "': expected billmgr:itemType/operation, e.g. billmgr:vds/order, "
+                    + "or billmgr:func/<function>, e.g. billmgr:func/whoami");
         }
         return new String[] { path.substring(0, slash), path.substring(slash + 1) };
     }
@@ -51,19 +51,19 @@ public final class ConfigurationValidator {
         String itemType = c.getItemType();
         if (itemType == null || !ITEM_TYPE.matcher(itemType).matches()) {
             throw new IllegalArgumentException("Invalid itemType '" + itemType
-                                               + "': an item type is a BILLmanager internal type name made of letters, "
-                                               + "digits, '-' and '_' (e.g. vds, dedic, vhost, soft, platform)");
+                    + "': an item type is a BILLmanager internal type name made of letters, "
+                    + "digits, '-' and '_' (e.g. vds, dedic, vhost, soft, platform)");
         }
         if (FUNC_TYPE.equals(itemType)) {
             if (c.getOperation() == null || !FUNC.matcher(c.getOperation()).matches()) {
                 throw new IllegalArgumentException("Invalid function name '" + c.getOperation()
-                                                   + "' in billmgr:func/<function>: a function name is made of "
-                                                   + "letters, digits, '-', '_' and dots, e.g. dashboard.info");
+                        + "' in billmgr:func/<function>: a function name is made of "
+                        + "letters, digits, '-', '_' and dots, e.g. dashboard.info");
             }
         } else if (BillmgrOperation.find(c.getOperation()) == null) {
             throw new IllegalArgumentException("Unknown operation '" + c.getOperation() + "' in billmgr:" + itemType
-                                               + "/" + c.getOperation() + ": allowed are " + BillmgrOperation.names()
-                                               + ", or use billmgr:func/<function> to call any other function");
+                    + "/" + c.getOperation() + ": allowed are " + BillmgrOperation.names()
+                    + ", or use billmgr:func/<function> to call any other function");
         }
         validateBaseUrl(c.getBaseUrl());
         require("username", c.getUsername());
@@ -76,11 +76,11 @@ public final class ConfigurationValidator {
         }
         if (c.getPageNumber() < 0) {
             throw new IllegalArgumentException("Invalid pageNumber '" + c.getPageNumber()
-                                               + "': must be 1 or more, or 0 to read every page");
+                    + "': must be 1 or more, or 0 to read every page");
         }
         if (c.getExpiringWithinDays() != null && c.getExpiringWithinDays() < 0) {
             throw new IllegalArgumentException("Invalid expiringWithinDays '" + c.getExpiringWithinDays()
-                                               + "': must be 0 (expiring today) or more days");
+                    + "': must be 0 (expiring today) or more days");
         }
         if (c.getPeriod() != null) {
             period("period option", c.getPeriod(), isRenewal(c));
@@ -93,8 +93,8 @@ public final class ConfigurationValidator {
         }
         if (c.getStatus() != null && BillmgrServiceStatus.parse(c.getStatus()) == null) {
             throw new IllegalArgumentException("Invalid status '" + c.getStatus()
-                                               + "': allowed are 1 (ordered), 2 (active), 3 (suspended), 4 (deleted), "
-                                               + "5 (processing), or those names");
+                    + "': allowed are 1 (ordered), 2 (active), 3 (suspended), 4 (deleted), "
+                    + "5 (processing), or those names");
         }
         if (c.getParams() != null) {
             for (String name : c.getParams().keySet()) {
@@ -108,11 +108,11 @@ public final class ConfigurationValidator {
         }
         if (c.getMaxReplySize() < MIN_REPLY_SIZE) {
             throw new IllegalArgumentException("Invalid maxReplySize '" + c.getMaxReplySize() + "': must be at least "
-                                               + MIN_REPLY_SIZE + " bytes (the default is 8388608, 8 MB)");
+                    + MIN_REPLY_SIZE + " bytes (the default is 8388608, 8 MB)");
         }
         if (c.getMaxServiceIds() < 1) {
             throw new IllegalArgumentException("Invalid maxServiceIds '" + c.getMaxServiceIds()
-                                               + "': must be 1 or more (the default is 100)");
+                    + "': must be 1 or more (the default is 100)");
         }
         if (c.getAddons() != null) {
             for (Map.Entry<String, Object> e : c.getAddons().entrySet()) {
@@ -128,24 +128,24 @@ public final class ConfigurationValidator {
     static void reserved(String prefix, String name, java.util.Set<String> names) {
         if (names.contains(name.trim().toLowerCase(java.util.Locale.ROOT))) {
             throw new IllegalArgumentException("Invalid option " + prefix + name + ": the parameter '" + name
-                                               + "' is set by the component and cannot be given (reserved are "
-                                               + new java.util.TreeSet<>(names) + ")");
+                    + "' is set by the component and cannot be given (reserved are "
+                    + new java.util.TreeSet<>(names) + ")");
         }
     }
 
     static void validateBaseUrl(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("Missing option baseUrl: set the BILLmanager API URL, e.g. "
-                                               + "baseUrl=https://billing.example.com/billmgr, on the endpoint or as "
-                                               + "camel.component.billmgr.baseUrl");
+                    + "baseUrl=https://billing.example.com/billmgr, on the endpoint or as "
+                    + "camel.component.billmgr.baseUrl");
         }
         URI uri;
         try {
             uri = URI.create(baseUrl);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': not a URL ("
-                                               + e.getMessage() + "); it must be an http or https URL with a host, "
-                                               + "e.g. https://billing.example.com/billmgr");
+                    + e.getMessage() + "); it must be an http or https URL with a host, "
+                    + "e.g. https://billing.example.com/billmgr");
         }
         String scheme = uri.getScheme();
         if (uri.getHost() == null && uri.getRawAuthority() != null
@@ -153,25 +153,25 @@ public final class ConfigurationValidator {
             // a port too long for an int leaves URI without a host: say what is wrong with it
             String port = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf(':') + 1);
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': the port " + port
-                                               + " is not a TCP port; give one from 1 to 65535, or none for the "
-                                               + "scheme's default (80 for http, 443 for https)");
+                    + " is not a TCP port; give one from 1 to 65535, or none for the "
+                    + "scheme's default (80 for http, 443 for https)");
         }
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl)
-                                               + "': must be an http or https URL with a host, e.g. "
-                                               + "https://billing.example.com/billmgr");
+                    + "': must be an http or https URL with a host, e.g. "
+                    + "https://billing.example.com/billmgr");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
             // URI accepts any digits; HttpClient would fail on the first call with a bare IllegalArgumentException
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl) + "': the port " + uri.getPort()
-                                               + " is not a TCP port; give one from 1 to 65535, or none for the "
-                                               + "scheme's default (80 for http, 443 for https)");
+                    + " is not a TCP port; give one from 1 to 65535, or none for the "
+                    + "scheme's default (80 for http, 443 for https)");
         }
         if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("Invalid baseUrl '" + sanitize(baseUrl)
-                                               + "': must not contain a query string or user info; credentials go in "
-                                               + "the username and password options and are sent in the POST body");
+                    + "': must not contain a query string or user info; credentials go in "
+                    + "the username and password options and are sent in the POST body");
         }
     }
 
@@ -184,13 +184,14 @@ public final class ConfigurationValidator {
     private static void require(String option, String value) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("Missing option " + option + ": set it on the endpoint or as "
-                                               + "camel.component.billmgr." + option);
+                    + "camel.component.billmgr." + option);
         }
     }
 
     /** True for the operations whose period renews a service: they take neither a trial nor a one-time period. */
     public static boolean isRenewal(BillmgrConfiguration c) {
-        return !FUNC_TYPE.equals(c.getItemType()) && BillmgrOperation.find(c.getOperation()) == BillmgrOperation.prolong;
+        return !FUNC_TYPE.equals(c.getItemType())
+                && BillmgrOperation.find(c.getOperation()) == BillmgrOperation.prolong;
     }
 
     /**
@@ -214,13 +215,14 @@ public final class ConfigurationValidator {
                 }
             }
         }
-        boolean allowed = months != null && (months > 0 || months == -50 || (!renewal && (months == 0 || months == -100)));
+        boolean allowed
+                = months != null && (months > 0 || months == -50 || (!renewal && (months == 0 || months == -100)));
         if (!allowed) {
             throw new IllegalArgumentException("Invalid " + source + " '" + value + "': " + (renewal
                     ? "prolong takes a whole number of months (1, 3, 12, ...) or -50 (daily); 0 (one-time) and -100 "
-                      + "(trial) are for orders"
+                            + "(trial) are for orders"
                     : "the period must be a whole number of months (1, 3, 12, ...), or 0 (one-time), -50 (daily) or "
-                      + "-100 (a trial)"));
+                            + "-100 (a trial)"));
         }
         return months;
     }
@@ -230,7 +232,7 @@ public final class ConfigurationValidator {
         String text = String.valueOf(value).trim();
         if (!isId(text)) {
             throw new IllegalArgumentException("Invalid " + source + " '" + value
-                                               + "': must be a positive whole number (a BILLmanager id)");
+                    + "': must be a positive whole number (a BILLmanager id)");
         }
         return text;
     }
@@ -243,8 +245,8 @@ public final class ConfigurationValidator {
         String text = String.valueOf(key).trim();
         if (!isId(text)) {
             throw new IllegalArgumentException("Invalid " + source + ": the add-on id '" + key
-                                               + "' must be a number: the add-on's id in BILLmanager, a positive "
-                                               + "whole number (sent as addon_<id>)");
+                    + "' must be a number: the add-on's id in BILLmanager, a positive "
+                    + "whole number (sent as addon_<id>)");
         }
         return text;
     }
@@ -260,7 +262,7 @@ public final class ConfigurationValidator {
             return text;
         }
         throw new IllegalArgumentException("Invalid " + source + " '" + value
-                                           + "': auto-renewal is a number of months (e.g. 1 or 12), or off to switch "
-                                           + "it off");
+                + "': auto-renewal is a number of months (e.g. 1 or 12), or off to switch "
+                + "it off");
     }
 }

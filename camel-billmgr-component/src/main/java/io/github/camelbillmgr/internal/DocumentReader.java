@@ -7,7 +7,6 @@ import java.io.PushbackInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -155,7 +154,8 @@ public final class DocumentReader {
                 }
             } catch (StreamConstraintsException e) {
                 // Jackson's bounds on string length, number length, name length and nesting depth
-                throw new NotADocumentException("the JSON body exceeds a limit of the reader: " + e.getOriginalMessage());
+                throw new NotADocumentException(
+                        "the JSON body exceeds a limit of the reader: " + e.getOriginalMessage());
             } catch (JsonProcessingException e) {
                 // A connection that breaks mid-body is an IOException, not this: it stays a transport failure.
                 throw new NotADocumentException("the JSON body is malformed or truncated: " + e.getOriginalMessage());
@@ -292,7 +292,8 @@ public final class DocumentReader {
      * The value the parser is on, read straight into the normalised shape and counted as {@link #readJsonValue}
      * counts: building the tree first and then a normalised copy of it allocated every node twice.
      */
-    private JsonNode normalisedValue(JsonParser p, String name, Budget budget) throws IOException, NotADocumentException {
+    private JsonNode normalisedValue(JsonParser p, String name, Budget budget)
+            throws IOException, NotADocumentException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
@@ -355,10 +356,10 @@ public final class DocumentReader {
         void spend() throws NotADocumentException {
             if (--left < 0) {
                 throw new NotADocumentException("the document holds more than " + maxValues + " values (fields, "
-                                                + "elements, attributes, texts) " + where + ", the most held in "
-                                                + "memory at once for maxReplySize (" + maxReplySize + " bytes: one "
-                                                + "value per " + BYTES_PER_VALUE + " bytes); raise maxReplySize if "
-                                                + "BILLmanager's replies really are that large");
+                        + "elements, attributes, texts) " + where + ", the most held in "
+                        + "memory at once for maxReplySize (" + maxReplySize + " bytes: one "
+                        + "value per " + BYTES_PER_VALUE + " bytes); raise maxReplySize if "
+                        + "BILLmanager's replies really are that large");
             }
         }
     }
@@ -366,7 +367,7 @@ public final class DocumentReader {
     /** A list row that is not an object: reading on would lose the rows, or the parser's place in the document. */
     private static NotADocumentException notARow(JsonToken token) {
         return new NotADocumentException("the list rows ('elem') hold " + describe(token) + " where a row object is "
-                                         + "expected");
+                + "expected");
     }
 
     private static String describe(JsonToken t) {
@@ -402,7 +403,7 @@ public final class DocumentReader {
                 while (ev != XMLStreamConstants.START_ELEMENT) {
                     if (ev == XMLStreamConstants.DTD) {
                         throw new NotADocumentException("the XML body has a DOCTYPE, which a BILLmanager reply never "
-                                                        + "has (DTDs and entities are refused)");
+                                + "has (DTDs and entities are refused)");
                     }
                     if (ev == XMLStreamConstants.END_DOCUMENT) {
                         throw new NotADocumentException("the XML body is truncated: it has no root element");

@@ -73,7 +73,7 @@ public final class EditOperation extends Operation {
             if (alreadyApplied(client, pending)) {
                 exchange.removeProperty(key);
                 LOG.info("The add-on change of service {} was already applied by an earlier attempt of this exchange; "
-                         + "not sent again", id);
+                        + "not sent again", id);
                 setOut(message, request, okDocument());
                 message.setHeader(BillmgrConstants.RECOVERED, true);
                 return;
@@ -85,7 +85,8 @@ public final class EditOperation extends Operation {
             exchange.setProperty(key, pending); // before sending: a redelivery must compare, whatever happens next
         }
         try {
-            setOut(message, request, callChanging(client, request, cause -> unknown(cause, request.func(), id, guarded)));
+            setOut(message, request,
+                    callChanging(client, request, cause -> unknown(cause, request.func(), id, guarded)));
         } catch (BillmgrException e) {
             if (refused(e) || (!redelivery && notSent(e))) {
                 if (guarded) {
@@ -128,9 +129,9 @@ public final class EditOperation extends Operation {
                                 FuncNames.edit(config)),
                         FuncNames.edit(config), null, List.of(pending.id()),
                         "the service's details do not show the add-on, so the component cannot tell whether the "
-                                                                             + "earlier attempt applied the change: "
-                                                                             + "check the service's add-ons in "
-                                                                             + "BILLmanager before changing them again");
+                                + "earlier attempt applied the change: "
+                                + "check the service's add-ons in "
+                                + "BILLmanager before changing them again");
             }
         }
         return false;
@@ -168,9 +169,9 @@ public final class EditOperation extends Operation {
                                                           boolean guarded) {
         return new BillmgrOutcomeUnknownException(cause, func, null, List.of(id), guarded
                 ? "redeliver this exchange (the component then compares the service's add-ons with the requested "
-                  + "values and sends the change only if the earlier attempt did not apply it), or check the "
-                  + "service's add-ons before changing them again"
+                        + "values and sends the change only if the earlier attempt did not apply it), or check the "
+                        + "service's add-ons before changing them again"
                 : "a change of comment, auto-renewal or fields is safe to send again: redeliver this exchange, or "
-                  + "check the service first; a change of add-ons in the cart may have added a cart item");
+                        + "check the service first; a change of add-ons in the cart may have added a cart item");
     }
 }

@@ -30,8 +30,8 @@ public final class ErrorMapper {
     /** The busy message in English and Russian. */
     static final Pattern BUSY_MESSAGE = Pattern.compile(
             "(?iu)request\\s+(is\\s+)?in\\s+process|please\\s+wait|\u0437\u0430\u043f\u0440\u043e\u0441\\s+"
-            + "\u043e\u0431\u0440\u0430\u0431\u0430\u0442\u044b\u0432\u0430\u0435\u0442\u0441\u044f|"
-            + "\u043f\u043e\u0434\u043e\u0436\u0434\u0438\u0442\u0435");
+                    + "\u043e\u0431\u0440\u0430\u0431\u0430\u0442\u044b\u0432\u0430\u0435\u0442\u0441\u044f|"
+                    + "\u043f\u043e\u0434\u043e\u0436\u0434\u0438\u0442\u0435");
 
     private ErrorMapper() {
     }
@@ -72,9 +72,9 @@ public final class ErrorMapper {
         e.put("$type", "auth");
         e.put("$object", "totp");
         e.putObject("msg").put("$", "BILLmanager asks for a two-factor authentication code (func=totp.confirm): this "
-                                    + "user has two-factor authentication switched on, and the billmgr component "
-                                    + "cannot answer a one-time code. Use a BILLmanager user without two-factor "
-                                    + "authentication for the API");
+                + "user has two-factor authentication switched on, and the billmgr component "
+                + "cannot answer a one-time code. Use a BILLmanager user without two-factor "
+                + "authentication for the API");
         return e;
     }
 
@@ -131,6 +131,6 @@ public final class ErrorMapper {
      */
     public static boolean isLoginRefusal(BillmgrAuthenticationException e) {
         return "auth".equals(e.getFunc()) || "auth".equals(e.getType())
-               || (e.getObject() != null && LOGIN_FAILURES.contains(e.getObject()));
+                || (e.getObject() != null && LOGIN_FAILURES.contains(e.getObject()));
     }
 }

@@ -63,7 +63,7 @@ public final class ExchangeInput {
         if (at >= 0) {
             // the value is not shown: half a character does not print, and the header may be anything
             throw invalid("Invalid header " + name + ": it holds a lone UTF-16 surrogate at index " + at + ", half of "
-                          + "a character, which has no UTF-8 form and would be sent as '?'");
+                    + "a character, which has no UTF-8 form and would be sent as '?'");
         }
         return text;
     }
@@ -85,7 +85,7 @@ public final class ExchangeInput {
     /** A value BILLmanager can be sent as text: a number, text, a switch, a character or an enum constant. */
     private static boolean isScalar(Object v) {
         return v instanceof Number || v instanceof CharSequence || v instanceof Boolean || v instanceof Character
-               || v instanceof Enum;
+                || v instanceof Enum;
     }
 
     public String pricelist(boolean required) throws BillmgrInvalidInputException {
@@ -95,7 +95,7 @@ public final class ExchangeInput {
         if (v == null || v.isEmpty()) {
             if (required) {
                 throw invalid("Missing pricelist: set the pricelist option or the " + BillmgrConstants.PRICELIST
-                              + " header to the id of the tariff to order");
+                        + " header to the id of the tariff to order");
             }
             return null;
         }
@@ -112,7 +112,7 @@ public final class ExchangeInput {
         if (v == null || String.valueOf(v).isBlank()) {
             if (required) {
                 throw invalid("Missing period: set the period option or the " + BillmgrConstants.PERIOD
-                              + " header to a whole number of months");
+                        + " header to a whole number of months");
             }
             return null;
         }
@@ -160,7 +160,7 @@ public final class ExchangeInput {
             return Boolean.parseBoolean(t);
         }
         throw invalid("Invalid header " + BillmgrConstants.SKIP_BASKET + " '" + t + "': expected true (pay from the "
-                      + "balance at once) or false (put the order in the cart)");
+                + "balance at once) or false (put the order in the cart)");
     }
 
     public String remoteId() throws BillmgrInvalidInputException {
@@ -174,8 +174,8 @@ public final class ExchangeInput {
         if (h != null && h.isEmpty()) {
             // an empty remoteid would be stored as none, and the order could not be found again by it
             throw invalid("Invalid header " + BillmgrConstants.REMOTE_ID + " '" + header(BillmgrConstants.REMOTE_ID)
-                          + "': must not be blank; give the reseller-side id of the new service, or leave the header "
-                          + "out to have one generated");
+                    + "': must not be blank; give the reseller-side id of the new service, or leave the header "
+                    + "out to have one generated");
         }
         return h;
     }
@@ -197,7 +197,7 @@ public final class ExchangeInput {
                 return "null";
             }
             throw invalid("Invalid header " + BillmgrConstants.AUTOPROLONG
-                          + " 'true': give the auto-renewal period in months (e.g. 1), or off");
+                    + " 'true': give the auto-renewal period in months (e.g. 1), or off");
         }
         try {
             return ConfigurationValidator.autoprolong(
@@ -220,7 +220,7 @@ public final class ExchangeInput {
         if (h != null) {
             if (!(h instanceof Map<?, ?> map)) {
                 throw invalid("Invalid header " + BillmgrConstants.ADDONS + ": expected a Map of add-on id to value, "
-                              + "e.g. Map.of(55165, 2), got a " + h.getClass().getSimpleName());
+                        + "e.g. Map.of(55165, 2), got a " + h.getClass().getSimpleName());
             }
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 Object key = e.getKey();
@@ -246,7 +246,7 @@ public final class ExchangeInput {
     private String addonValue(String source, String id, Object value) throws BillmgrInvalidInputException {
         if (!isScalar(value)) {
             throw invalid("Invalid " + source + ": the value of add-on " + id + " must be a number or text, got "
-                          + kind(value));
+                    + kind(value));
         }
         return String.valueOf(value).trim();
     }
@@ -258,7 +258,7 @@ public final class ExchangeInput {
         Object h = header(BillmgrConstants.SERVICE_ID);
         if (h == null) {
             throw invalid("Missing service id: set the " + BillmgrConstants.SERVICE_ID
-                          + " header to the id of the service (or a collection of ids)");
+                    + " header to the id of the service (or a collection of ids)");
         }
         List<Object> raw = new ArrayList<>();
         if (h instanceof Collection<?> c) {
@@ -274,9 +274,9 @@ public final class ExchangeInput {
             long longest = (long) config.getMaxServiceIds() * MAX_ID_TEXT;
             if (s.length() > longest) {
                 throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the text of ids is " + s.length()
-                              + " characters long, more than maxServiceIds (" + config.getMaxServiceIds() + ") ids "
-                              + "can take (" + longest + "); split the ids into several exchanges, or raise "
-                              + "maxServiceIds");
+                        + " characters long, more than maxServiceIds (" + config.getMaxServiceIds() + ") ids "
+                        + "can take (" + longest + "); split the ids into several exchanges, or raise "
+                        + "maxServiceIds");
             }
             for (String part : s.toString().split(",")) {
                 raw.add(part.trim());
@@ -286,7 +286,7 @@ public final class ExchangeInput {
         }
         if (raw.isEmpty()) {
             throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty; give "
-                          + "at least one id");
+                    + "at least one id");
         }
         // an id given twice is one service: renewing it twice in one call would charge twice
         java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
@@ -294,8 +294,8 @@ public final class ExchangeInput {
             ids.add(serviceId(o));
             if (ids.size() > config.getMaxServiceIds()) {
                 throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": more than maxServiceIds ("
-                              + config.getMaxServiceIds() + ") different service ids in one exchange (" + raw.size()
-                              + " given); split them into several exchanges, or raise maxServiceIds");
+                        + config.getMaxServiceIds() + ") different service ids in one exchange (" + raw.size()
+                        + " given); split them into several exchanges, or raise maxServiceIds");
             }
         }
         return new ArrayList<>(ids);
@@ -306,7 +306,7 @@ public final class ExchangeInput {
         List<Long> ids = serviceIds();
         if (ids.size() != 1) {
             throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": " + config.getOperation()
-                          + " takes exactly one service id, got " + ids.size() + " " + ids);
+                    + " takes exactly one service id, got " + ids.size() + " " + ids);
         }
         return ids.get(0);
     }
@@ -324,7 +324,7 @@ public final class ExchangeInput {
             }
         }
         throw invalid("Invalid service id '" + o + "' in header " + BillmgrConstants.SERVICE_ID
-                      + ": a service id is a positive whole number (at most 18 digits)");
+                + ": a service id is a positive whole number (at most 18 digits)");
     }
 
     /** Extra raw parameters: the param.* options, with the header's entries over them. */
@@ -337,23 +337,23 @@ public final class ExchangeInput {
         if (h != null) {
             if (!(h instanceof Map<?, ?> map)) {
                 throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": expected a Map of parameter name to "
-                              + "value, got a " + h.getClass().getSimpleName());
+                        + "value, got a " + h.getClass().getSimpleName());
             }
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (!(e.getKey() instanceof String k) || k.isBlank()) {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": parameter names must be non-empty "
-                                  + "text, got '" + e.getKey() + "'");
+                            + "text, got '" + e.getKey() + "'");
                 }
                 if (ConfigurationValidator.RESERVED_PARAMS.contains(k.trim().toLowerCase(java.util.Locale.ROOT))) {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
-                                  + "' is set by the component and cannot be given");
+                            + "' is set by the component and cannot be given");
                 }
                 Object v = e.getValue();
                 // a collection sends the parameter once per member; anything else would be sent as its toString()
                 if (v != null && !isScalar(v)
                         && !(v instanceof Collection<?> c && c.stream().allMatch(ExchangeInput::isScalar))) {
                     throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the value of parameter '" + k
-                                  + "' must be text, a number or a collection of them, got " + kind(v));
+                            + "' must be text, a number or a collection of them, got " + kind(v));
                 }
                 out.put(k, v);
             }

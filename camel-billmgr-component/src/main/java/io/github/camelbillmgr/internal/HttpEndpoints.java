@@ -51,9 +51,9 @@ public final class HttpEndpoints {
                 if (http.getClientConnectionManager() != null) {
                     // camel-http then uses that manager for every endpoint and would drop the trust store silently
                     throw new IllegalArgumentException("The camel-http component '" + componentName + "' has a shared "
-                                                       + "clientConnectionManager, which ignores sslContextParameters: "
-                                                       + "configure TLS on that connection manager, or name another "
-                                                       + "HttpComponent in httpComponentName");
+                            + "clientConnectionManager, which ignores sslContextParameters: "
+                            + "configure TLS on that connection manager, or name another "
+                            + "HttpComponent in httpComponentName");
                 }
                 Map<String, Object> parameters = new HashMap<>();
                 // the user's trust, plus the dates of the trust anchor, which the JDK does not check
@@ -73,7 +73,7 @@ public final class HttpEndpoints {
         if (c.getSslContextParameters() != null && !baseUrl.regionMatches(true, 0, "https:", 0, 6)) {
             // the client would connect in plain HTTP and never use the trust store: say so instead
             throw new IllegalArgumentException("sslContextParameters is set but baseUrl is not an https URL; use "
-                                               + "https://" + baseUrl.substring(baseUrl.indexOf("://") + 3));
+                    + "https://" + baseUrl.substring(baseUrl.indexOf("://") + 3));
         }
     }
 

@@ -41,6 +41,7 @@ public final class ListOperation extends Operation {
         long total = lister.list(input.extraParams(), services::add);
         setOut(message, new BillmgrRequest(func(message)), services);
         // with a client-side filter BILLmanager's own count (p_elems) is not what the body holds
-        message.setHeader(BillmgrConstants.TOTAL_COUNT, config.getExpiringWithinDays() == null ? total : services.size());
+        message.setHeader(BillmgrConstants.TOTAL_COUNT,
+                config.getExpiringWithinDays() == null ? total : services.size());
     }
 }

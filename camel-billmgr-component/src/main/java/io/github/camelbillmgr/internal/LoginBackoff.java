@@ -89,7 +89,7 @@ public final class LoginBackoff {
         if (clock.getAsLong() < blockedUntil) {
             held++;
             throw notSent("BILLmanager refused these credentials " + (pauseMillis / 1000) + " s ago or less, "
-                          + "retrying only after a pause");
+                    + "retrying only after a pause");
         }
         if (probing) {
             held++;
@@ -125,7 +125,7 @@ public final class LoginBackoff {
         }
         if (probing || !claimProbe()) {
             throw notSentShared("another node's login with these credentials was refused, and a node is trying them "
-                                + "again now");
+                    + "again now");
         }
         probing = true;
         return true;
@@ -208,7 +208,7 @@ public final class LoginBackoff {
      * @param heldCalls        calls failed at once, unsent, since the start
      */
     public record State(boolean paused, long remainingMillis, long pauseMillis, String lastRefusal, long pauses,
-            long heldCalls) {
+                        long heldCalls) {
     }
 
     /** BILLmanager accepted the credentials: no more pauses. */
@@ -245,7 +245,8 @@ public final class LoginBackoff {
 
     private BillmgrAuthenticationException notSent(String why) {
         return new BillmgrAuthenticationException(lastRefusal.getFunc(), lastRefusal.getType(), lastRefusal.getObject(),
-                lastRefusal.getValue(), lastRefusal.getParams(), "not sent: " + why + " (" + lastRefusal.getErrorMessage()
-                                                                     + ")");
+                lastRefusal.getValue(), lastRefusal.getParams(),
+                "not sent: " + why + " (" + lastRefusal.getErrorMessage()
+                        + ")");
     }
 }

@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -31,33 +30,33 @@ final class NoReplyDescription {
         boolean https = "https".equalsIgnoreCase(target.getScheme());
         if (e instanceof ConnectionRequestTimeoutException) {
             return "no connection of the camel-http pool became free within " + timeouts.connectionRequest()
-                   + ", so the request was not sent (the pool is camel-http's maxTotalConnections and "
-                   + "connectionsPerRoute)";
+                    + ", so the request was not sent (the pool is camel-http's maxTotalConnections and "
+                    + "connectionsPerRoute)";
         }
         if (e instanceof ConnectTimeoutException || (!requestSent && isConnectTimeout(e))) {
             // HttpClient bounds the TLS handshake by the connect timeout too
             return "the connection" + (https ? " (TCP and TLS handshake)" : "") + " did not open within "
-                   + timeouts.connect() + ", so the request was not sent";
+                    + timeouts.connect() + ", so the request was not sent";
         }
         if (e instanceof SSLPeerUnverifiedException) {
             // HttpClient's host name check, after the certificate itself was trusted
             return "the TLS handshake failed, so the request was not sent: the server's certificate is not issued for "
-                   + target.getHost() + " (host names are always verified: use a name of the certificate in baseUrl)";
+                    + target.getHost() + " (host names are always verified: use a name of the certificate in baseUrl)";
         }
         String expiry = expiry(e);
         if (expiry != null) {
             return "the TLS handshake failed, so the request was not sent: " + expiry + " (certificates, and the "
-                   + "trusted certificate or CA they end in, must be within their validity dates)";
+                    + "trusted certificate or CA they end in, must be within their validity dates)";
         }
         if (e instanceof SSLException || e.getCause() instanceof SSLException) {
             return "the TLS handshake failed, so the request was not sent: the server's certificate is not trusted, or "
-                   + "the two sides share no TLS version or cipher (certificates are always verified: give the trust "
-                   + "store holding the server's certificate or its CA in the sslContextParameters option)";
+                    + "the two sides share no TLS version or cipher (certificates are always verified: give the trust "
+                    + "store holding the server's certificate or its CA in the sslContextParameters option)";
         }
         if (e instanceof SocketTimeoutException) {
             if (requestSent) {
                 return "no reply within " + timeouts.response() + " after the request was sent, so BILLmanager may "
-                       + "or may not have run it";
+                        + "or may not have run it";
             }
             return "the connection timed out before the request was sent";
         }
@@ -89,11 +88,11 @@ final class NoReplyDescription {
      */
     static boolean neverSent(Throwable failure) {
         return failure instanceof ConnectionRequestTimeoutException || failure instanceof ConnectTimeoutException
-               || failure instanceof ConnectException || failure instanceof UnknownHostException
-               // TLS refused the server (certificate, host name, expiry, protocol) while the connection was set
-               // up: HttpClient sends a request only on a connection whose handshake and host check passed
-               || failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException
-               || (failure instanceof CallDeadline.ExpiredException d && !d.sent());
+                || failure instanceof ConnectException || failure instanceof UnknownHostException
+                // TLS refused the server (certificate, host name, expiry, protocol) while the connection was set
+                // up: HttpClient sends a request only on a connection whose handshake and host check passed
+                || failure instanceof SSLHandshakeException || failure instanceof SSLPeerUnverifiedException
+                || (failure instanceof CallDeadline.ExpiredException d && !d.sent());
     }
 
     /** The reason a certificate of the handshake was refused for its dates, or null. */
@@ -105,7 +104,8 @@ final class NoReplyDescription {
             }
             if (t instanceof java.security.cert.CertPathValidatorException v
                     && (v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.EXPIRED
-                        || v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+                            || v.getReason()
+                                    == java.security.cert.CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
                 return "a certificate of the server's chain is out of its validity dates: " + v.getMessage();
             }
         }
@@ -114,6 +114,7 @@ final class NoReplyDescription {
 
     private static boolean isConnectTimeout(IOException e) {
         String m = e.getMessage();
-        return e instanceof SocketTimeoutException && m != null && m.toLowerCase(java.util.Locale.ROOT).contains("connect");
+        return e instanceof SocketTimeoutException && m != null
+                && m.toLowerCase(java.util.Locale.ROOT).contains("connect");
     }
 }

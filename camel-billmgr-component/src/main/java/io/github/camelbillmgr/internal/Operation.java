@@ -84,7 +84,7 @@ public abstract class Operation {
      */
     protected static boolean notSent(BillmgrException e) {
         return e instanceof BillmgrTransportException && !(e instanceof BillmgrOutcomeUnknownException)
-               && NoReplyDescription.neverSent(e.getCause());
+                && NoReplyDescription.neverSent(e.getCause());
     }
 
     /**

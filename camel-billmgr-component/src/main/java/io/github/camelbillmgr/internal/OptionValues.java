@@ -32,7 +32,7 @@ public final class OptionValues {
         for (Field f : BillmgrConfiguration.class.getDeclaredFields()) {
             Class<?> t = f.getType();
             if (!Modifier.isStatic(f.getModifiers()) && (t == int.class || t == Integer.class || t == boolean.class
-                                                         || t == Boolean.class || t.isEnum())) {
+                    || t == Boolean.class || t.isEnum())) {
                 out.put(f.getName().toLowerCase(Locale.ROOT), f);
             }
         }
@@ -57,13 +57,14 @@ public final class OptionValues {
             } else if (type == boolean.class || type == Boolean.class) {
                 if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("Invalid " + option.getName() + " '" + text
-                                                       + "': allowed are true and false");
+                            + "': allowed are true and false");
                 }
-            } else if (Arrays.stream(type.getEnumConstants()).noneMatch(c -> ((Enum<?>) c).name().equalsIgnoreCase(t))) {
+            } else if (Arrays.stream(type.getEnumConstants())
+                    .noneMatch(c -> ((Enum<?>) c).name().equalsIgnoreCase(t))) {
                 throw new IllegalArgumentException("Invalid " + option.getName() + " '" + text + "': allowed are "
-                                                   + Arrays.stream(type.getEnumConstants())
-                                                           .map(c -> ((Enum<?>) c).name())
-                                                           .collect(Collectors.joining(", ")));
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(c -> ((Enum<?>) c).name())
+                                .collect(Collectors.joining(", ")));
             }
         }
     }
@@ -76,7 +77,7 @@ public final class OptionValues {
             Integer.parseInt(t);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid " + name + " '" + text + "': must be a whole number from "
-                                               + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
         }
     }
 }

@@ -1,5 +1,12 @@
 package io.github.camelbillmgr.internal;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.BillmgrApiException;
@@ -9,15 +16,8 @@ import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrLookupBeforeOrder;
 import io.github.camelbillmgr.BillmgrOutcomeUnknownException;
 import io.github.camelbillmgr.BillmgrTransportException;
-import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import io.github.camelbillmgr.model.BillmgrService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -51,7 +51,9 @@ public final class OrderOperation extends Operation {
             "lineitem.id", "doc", "tparams");
 
     /** Where an order's remote id came from: all but a generated one are business keys worth looking up. */
-    enum Source { HEADER, EXPRESSION, OPTION, GENERATED }
+    enum Source {
+        HEADER, EXPRESSION, OPTION, GENERATED
+    }
 
     record RemoteId(String value, Source source) {
     }
@@ -165,7 +167,7 @@ public final class OrderOperation extends Operation {
         if (idText != null && !ConfigurationValidator.isId(idText)) {
             String shown = idText.length() > 40 ? idText.substring(0, 40) + "..." : idText;
             throw unknownOutcome(remoteId, request, "names '" + shown + "' as the new service id, which is "
-                                                              + "not a service id (a positive whole number)");
+                    + "not a service id (a positive whole number)");
         }
         Long serviceId = ServiceMapper.parseLong(idText);
         String billorder = firstText(doc, "billorder", "lineitem.id");
@@ -178,8 +180,8 @@ public final class OrderOperation extends Operation {
         }
         if (serviceId == null && billorder == null && !doc.has("ok") && !looksLikeAForm(doc)) {
             throw unknownOutcome(remoteId, request, "says neither that the order was placed (ok, id, "
-                                                              + "billorder) nor that it was refused (an error, or the "
-                                                              + "order form)");
+                    + "billorder) nor that it was refused (an error, or the "
+                    + "order form)");
         }
         if (exchange != null) {
             // a definite answer (placed, or the form: nothing placed): the next order of this exchange (a loop, a
@@ -190,18 +192,19 @@ public final class OrderOperation extends Operation {
             // No ok, no id, no cart: BILLmanager showed its order form again, so nothing was ordered.
             throw new BillmgrApiException(request.func(), "form", null, null, Map.of(),
                     "BILLmanager answered with the order form instead of placing the order, so nothing was ordered; "
-                                                                                    + "a parameter the tariff needs "
-                                                                                    + "is probably missing (check "
-                                                                                    + "billmgr:" + config.getItemType()
-                                                                                    + "/pricelist for the form)");
+                            + "a parameter the tariff needs "
+                            + "is probably missing (check "
+                            + "billmgr:" + config.getItemType()
+                            + "/pricelist for the form)");
         }
         if (serviceId == null && billorder == null) {
             // The order went through: failing the exchange now would invite a retry and a second order.
             LOG.warn("BILLmanager accepted the order (func '{}') but its reply names neither a new service id nor a "
-                     + "cart order; find the service by its remoteid '{}'", request.func(), remoteId);
+                    + "cart order; find the service by its remoteid '{}'", request.func(), remoteId);
         }
         BillmgrOrderResult result
-                = new BillmgrOrderResult(config.getItemType(), serviceId, serviceId == null ? billorder : null, remoteId,
+                = new BillmgrOrderResult(config.getItemType(), serviceId, serviceId == null ? billorder : null,
+                        remoteId,
                         request.func());
         setOut(message, request, result);
         if (serviceId != null) {
@@ -214,9 +217,9 @@ public final class OrderOperation extends Operation {
     private static BillmgrOutcomeUnknownException unknown(BillmgrException cause, String func, String remoteId) {
         return new BillmgrOutcomeUnknownException(cause, func, remoteId, List.of(), remoteId != null
                 ? "redeliver this exchange (the component then checks for that remote id before ordering again), or "
-                  + "look for the service with that remote id"
+                        + "look for the service with that remote id"
                 : "it was sent without a remote id (generateRemoteId=false), so nothing can find it for sure: look "
-                  + "for the new service in the service list before ordering again");
+                        + "for the new service in the service list before ordering again");
     }
 
     private static boolean looksLikeAForm(JsonNode doc) {

@@ -66,8 +66,8 @@ final class PageCursor {
         if (page > 1 && p.rows() > 0 && p.firstId() != null && p.firstId().equals(previousFirstId)) {
             // the same first row again: the server ignores p_num, and following it would loop forever
             throw new BillmgrTransportException("BILLmanager returned the same rows for page " + page + " of '" + func
-                                                + "' as for page " + (page - 1) + ": it seems to ignore paging "
-                                                + "(p_num); read the list with pageNumber or a larger pageSize",
+                    + "' as for page " + (page - 1) + ": it seems to ignore paging "
+                    + "(p_num); read the list with pageNumber or a larger pageSize",
                     func, null, 200, "OK", null, null, null);
         }
         previousFirstId = p.firstId();

@@ -26,8 +26,8 @@ final class PlainHttpWarning {
             return false;
         }
         LOG.warn("The BILLmanager URL {} is plain http:// to a host that is not this machine: the credentials of '{}' "
-                 + "go over the network unencrypted with every request. Use https:// (with sslContextParameters for "
-                 + "a private CA).", shown, username);
+                + "go over the network unencrypted with every request. Use https:// (with sslContextParameters for "
+                + "a private CA).", shown, username);
         return true;
     }
 

@@ -69,14 +69,16 @@ public final class PricelistOperation extends Operation {
             addons = addons(f);
         }
         setOut(message, request,
-                new BillmgrCatalog(config.getItemType(), tariffs, datacenters, pricelist, osTemplates, recipes, addons));
+                new BillmgrCatalog(config.getItemType(), tariffs, datacenters, pricelist, osTemplates, recipes,
+                        addons));
     }
 
     private static BillmgrTariff tariff(JsonNode row) {
         Map<String, String> fields = Nodes.scalars(row);
         List<BillmgrPrice> prices = new ArrayList<>();
         JsonNode pricesNode = row.get("prices");
-        List<JsonNode> priceRows = pricesNode != null ? Nodes.members(pricesNode, "price") : Nodes.members(row, "price");
+        List<JsonNode> priceRows
+                = pricesNode != null ? Nodes.members(pricesNode, "price") : Nodes.members(row, "price");
         for (JsonNode p : priceRows) {
             Long period = ServiceMapper.parseLong(Nodes.text(p, "period"));
             String cost = Nodes.text(p, "cost");

@@ -75,7 +75,7 @@ public final class ProlongOperation extends Operation {
             if (toRenew.isEmpty()) {
                 exchange.removeProperty(key);
                 LOG.info("Renewal of service(s) {} was already made by an earlier attempt of this exchange; not sent "
-                         + "again", ids);
+                        + "again", ids);
                 LocalDate date = ids.size() == 1 ? renewedBefore.get(ids.get(0)) : null;
                 setResult(message, ids, period, date);
                 message.setHeader(BillmgrConstants.RECOVERED, true);
@@ -83,7 +83,7 @@ public final class ProlongOperation extends Operation {
             }
             if (!renewedBefore.isEmpty()) {
                 LOG.info("Of the renewal of services {}, {} was already made by an earlier attempt of this exchange; "
-                         + "renewing only {}", ids, renewedBefore.keySet(), toRenew);
+                        + "renewing only {}", ids, renewedBefore.keySet(), toRenew);
             }
         } else if (guarded) {
             Map<Long, LocalDate> dates = new LinkedHashMap<>();
@@ -165,11 +165,11 @@ public final class ProlongOperation extends Operation {
             if (pending.unreadable().contains(id)) {
                 throw new BillmgrOutcomeUnknownException(
                         new BillmgrException("the expire date of service " + id + " could not be read before the "
-                                             + "renewal", FuncNames.PROLONG),
+                                + "renewal", FuncNames.PROLONG),
                         FuncNames.PROLONG, null, pending.ids(),
                         "without the expire date from before, the component cannot tell whether the earlier attempt "
-                                                                + "renewed it: check the expire dates in BILLmanager "
-                                                                + "before renewing again");
+                                + "renewed it: check the expire dates in BILLmanager "
+                                + "before renewing again");
             }
             LocalDate before = pending.expireDates().get(id);
             LocalDate now;
@@ -181,8 +181,10 @@ public final class ProlongOperation extends Operation {
             }
             if (now != null && (before == null || now.isAfter(before))) {
                 if (before != null && !now.equals(before.plusMonths(period))) {
-                    LOG.warn("The expire date of service {} moved from {} to {}, not by the {} month(s) renewed; taking "
-                             + "it as renewed and not charging again", id, before, now, period);
+                    LOG.warn(
+                            "The expire date of service {} moved from {} to {}, not by the {} month(s) renewed; taking "
+                                    + "it as renewed and not charging again",
+                            id, before, now, period);
                 }
                 renewed.put(id, now);
             }
@@ -194,8 +196,8 @@ public final class ProlongOperation extends Operation {
                                                           boolean guarded) {
         return new BillmgrOutcomeUnknownException(cause, func, null, ids, guarded
                 ? "redeliver this exchange (the component then compares each service's expire date with the one it "
-                  + "read before the renewal and renews only those whose date has not moved), or check the expire "
-                  + "dates before renewing again"
+                        + "read before the renewal and renews only those whose date has not moved), or check the expire "
+                        + "dates before renewing again"
                 : "the renewal may be in the cart: check the cart and the expire dates before renewing again");
     }
 

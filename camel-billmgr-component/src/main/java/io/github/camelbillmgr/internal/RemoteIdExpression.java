@@ -37,9 +37,9 @@ public final class RemoteIdExpression {
     public static RemoteIdExpression compile(CamelContext context, String text) {
         if (text == null || !(text.contains("${") || text.contains("$simple{"))) {
             throw new IllegalArgumentException("Invalid remoteIdExpression '" + text + "': expected a Simple "
-                                               + "expression that reads a business key of the exchange, e.g. "
-                                               + "${body[orderNumber]} or shop-${header.OrderNo}; for one fixed "
-                                               + "remote id use the remoteId option");
+                    + "expression that reads a business key of the exchange, e.g. "
+                    + "${body[orderNumber]} or shop-${header.OrderNo}; for one fixed "
+                    + "remote id use the remoteId option");
         }
         try {
             Expression expression = context.resolveLanguage("simple").createExpression(text);
@@ -47,8 +47,8 @@ public final class RemoteIdExpression {
             return new RemoteIdExpression(text, expression);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Invalid remoteIdExpression '" + text + "': not a valid Simple "
-                                               + "expression (" + e.getMessage() + "), e.g. ${body[orderNumber]} or "
-                                               + "shop-${header.OrderNo}",
+                    + "expression (" + e.getMessage() + "), e.g. ${body[orderNumber]} or "
+                    + "shop-${header.OrderNo}",
                     e);
         }
     }
@@ -60,14 +60,14 @@ public final class RemoteIdExpression {
             value = expression.evaluate(exchange, String.class);
         } catch (RuntimeException e) {
             throw new BillmgrInvalidInputException("remoteIdExpression '" + text + "' failed for this exchange: " + e
-                                                   + " (" + where + ")", func);
+                    + " (" + where + ")", func);
         }
         // Simple turns a missing key into "": "shop-${body[orderNumber]}" would give "shop-" for every order
         if (value == null || value.isBlank() || value.trim().equals(fixedText)) {
             throw new BillmgrInvalidInputException("remoteIdExpression '" + text + "' gave no value for this exchange, "
-                                                   + "so the order has no business key to be found by; set the "
-                                                   + "key, or the " + BillmgrConstants.REMOTE_ID + " header (" + where
-                                                   + ")", func);
+                    + "so the order has no business key to be found by; set the "
+                    + "key, or the " + BillmgrConstants.REMOTE_ID + " header (" + where
+                    + ")", func);
         }
         return value.trim();
     }

@@ -40,9 +40,9 @@ public final class RequestTimeouts {
         if (c.getCallTimeout() < c.getResponseTimeout()) {
             // the call would be abandoned while a reply it allows to take that long is still on its way
             throw new IllegalArgumentException("Invalid callTimeout '" + format(c.getCallTimeout()) + "': must be at "
-                                               + "least responseTimeout (" + format(c.getResponseTimeout()) + "), as "
-                                               + "it bounds the whole call and responseTimeout only each wait for "
-                                               + "the reply's next bytes");
+                    + "least responseTimeout (" + format(c.getResponseTimeout()) + "), as "
+                    + "it bounds the whole call and responseTimeout only each wait for "
+                    + "the reply's next bytes");
         }
         return new RequestTimeouts(c.getConnectTimeout(), c.getResponseTimeout(), c.getConnectionRequestTimeout(),
                 c.getCallTimeout());
@@ -51,8 +51,8 @@ public final class RequestTimeouts {
     private static void positive(String option, long millis) {
         if (millis <= 0) {
             throw new IllegalArgumentException("Invalid " + option + " '" + millis + "': must be more than 0 "
-                                               + "milliseconds (e.g. 10000 or 10s); there is no wait-forever "
-                                               + "setting");
+                    + "milliseconds (e.g. 10000 or 10s); there is no wait-forever "
+                    + "setting");
         }
     }
 

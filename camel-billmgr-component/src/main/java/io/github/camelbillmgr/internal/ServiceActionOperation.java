@@ -31,6 +31,6 @@ public final class ServiceActionOperation extends Operation {
         setOut(message, request, callChanging(client, request,
                 cause -> new BillmgrOutcomeUnknownException(cause, request.func(), null, ids,
                         "check the status of the service(s) (billmgr:" + config.getItemType() + "/get or list) before "
-                                                                             + "sending " + action + " again")));
+                                + "sending " + action + " again")));
     }
 }

@@ -86,7 +86,7 @@ public final class ServiceIterator implements Iterator<BillmgrService>, Closeabl
     private void readNextPage() throws BillmgrException {
         if (!lister.client().isStarted()) {
             throw new IllegalStateException("The billmgr endpoint of this list was stopped: its remaining pages cannot "
-                                            + "be read");
+                    + "be read");
         }
         lister.readPage(cursor, extra, filter);
     }

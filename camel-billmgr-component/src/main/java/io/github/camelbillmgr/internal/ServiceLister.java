@@ -110,9 +110,9 @@ public final class ServiceLister {
             if (rows[0] >= config.getPageSize()) {
                 // BILLmanager sends at most p_cnt rows: more is not a page of it, and would be read without bound
                 throw new BillmgrTransportException("page " + cursor.page() + " of '" + request.func() + "' holds more "
-                                                    + "than the pageSize (" + config.getPageSize() + ") rows "
-                                                    + "requested: the reply is not a page of a BILLmanager list; its "
-                                                    + "connection was closed", request.func(), null, 200, "OK", null,
+                        + "than the pageSize (" + config.getPageSize() + ") rows "
+                        + "requested: the reply is not a page of a BILLmanager list; its "
+                        + "connection was closed", request.func(), null, 200, "OK", null,
                         null, null);
             }
             BillmgrService service = checked(request, before + rows[0] + 1,
@@ -145,9 +145,9 @@ public final class ServiceLister {
         }
         String problem = id == null || id.isBlank() ? "has no id"
                 : "has the id '" + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "', which is not a service "
-                  + "id (a positive whole number)";
+                        + "id (a positive whole number)";
         throw new BillmgrTransportException("row " + rowNumber + " of '" + request.func() + "' " + problem
-                                            + ": the reply is not a list of services",
+                + ": the reply is not a list of services",
                 request.func(), null, 200, "OK", null, null, null);
     }
 }

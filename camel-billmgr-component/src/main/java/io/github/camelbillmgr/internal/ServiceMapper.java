@@ -83,7 +83,7 @@ public final class ServiceMapper {
         String[] keys = new String[row.size()];
         String[] values = new String[keys.length];
         int n = 0;
-        for (var it = row.fields(); it.hasNext(); ) {
+        for (var it = row.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode v = e.getValue();

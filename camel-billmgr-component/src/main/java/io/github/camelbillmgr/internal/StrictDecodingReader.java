@@ -93,8 +93,8 @@ final class StrictDecodingReader extends Reader {
                 bytes.compact();
                 if (result.isError()) {
                     failure = new MalformedTextException((cut ? "the body is truncated inside a character: " : "")
-                                                          + "the bytes at offset " + decodedBytes + " are not valid "
-                                                          + decoder.charset().name());
+                            + "the bytes at offset " + decodedBytes + " are not valid "
+                            + decoder.charset().name());
                 } else if (endOfInput && result.isUnderflow()) {
                     decoder.flush(chars);
                     done = true;

@@ -29,10 +29,10 @@ final class TextValues {
         if (at >= 0) {
             // the value itself is not shown: it may be a password
             throw new BillmgrInvalidInputException("Invalid value of " + what + " for func '" + func + "': it holds a "
-                                                   + "lone UTF-16 surrogate (U+"
-                                                   + Integer.toHexString(value.charAt(at)).toUpperCase(java.util.Locale.ROOT)
-                                                   + ") at index " + at + ", half of a character that has no UTF-8 "
-                                                   + "form and would be sent as '?'; nothing was sent", func);
+                    + "lone UTF-16 surrogate (U+"
+                    + Integer.toHexString(value.charAt(at)).toUpperCase(java.util.Locale.ROOT)
+                    + ") at index " + at + ", half of a character that has no UTF-8 "
+                    + "form and would be sent as '?'; nothing was sent", func);
         }
     }
 

@@ -124,7 +124,7 @@ final class XmlCharsetSniffer {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new NotADocumentException("the XML body declares an encoding this reader does not support: '"
-                                            + name + "'");
+                    + name + "'");
         }
     }
 

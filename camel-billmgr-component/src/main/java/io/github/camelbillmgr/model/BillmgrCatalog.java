@@ -7,5 +7,6 @@ import java.util.List;
  * templates, recipes and add-ons.
  */
 public record BillmgrCatalog(String itemType, List<BillmgrTariff> tariffs, List<BillmgrChoice> datacenters,
-        String pricelist, List<BillmgrChoice> osTemplates, List<BillmgrChoice> recipes, List<BillmgrAddon> addons) {
+                             String pricelist, List<BillmgrChoice> osTemplates, List<BillmgrChoice> recipes,
+                             List<BillmgrAddon> addons) {
 }

@@ -52,6 +52,6 @@ public final class BillmgrOrderResult {
     @Override
     public String toString() {
         return "BillmgrOrderResult[" + itemType + (serviceId != null ? " service " + serviceId : " cart " + billorder)
-               + (remoteId == null ? "" : ", remoteId=" + remoteId) + "]";
+                + (remoteId == null ? "" : ", remoteId=" + remoteId) + "]";
     }
 }

@@ -43,6 +43,6 @@ public final class BillmgrProlongResult {
     @Override
     public String toString() {
         return "BillmgrProlongResult[" + serviceIds + ", period=" + period + ", newExpireDate=" + newExpireDate
-               + (inCart ? ", in cart" : "") + "]";
+                + (inCart ? ", in cart" : "") + "]";
     }
 }

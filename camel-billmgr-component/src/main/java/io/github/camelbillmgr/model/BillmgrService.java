@@ -117,7 +117,7 @@ public final class BillmgrService {
     @Override
     public String toString() {
         return "BillmgrService[" + itemType + " " + getId() + ", status=" + status + ", expireDate=" + getExpireDate()
-               + ", autoprolong=" + autoprolong + ", remoteId=" + remoteId + ", cost=" + cost
-               + (currency == null ? "" : " " + currency) + "]";
+                + ", autoprolong=" + autoprolong + ", remoteId=" + remoteId + ", cost=" + cost
+                + (currency == null ? "" : " " + currency) + "]";
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * auto-renewal and cost.
  */
 public record BillmgrServiceState(BillmgrServiceStatus status, LocalDate expireDate, Integer autoprolong,
-        BigDecimal cost) {
+                                  BigDecimal cost) {
 
     public static BillmgrServiceState of(BillmgrService s) {
         return new BillmgrServiceState(s.getStatus(), s.getExpireDate(), s.getAutoprolong(), s.getCost());
@@ -17,7 +17,7 @@ public record BillmgrServiceState(BillmgrServiceStatus status, LocalDate expireD
     /** One line of text, for repositories that store text: {@code status|expireDate|autoprolong|cost}. */
     public String toText() {
         return (status == null ? "" : status.name()) + "|" + (expireDate == null ? "" : expireDate) + "|"
-               + (autoprolong == null ? "" : autoprolong) + "|" + (cost == null ? "" : cost.toPlainString());
+                + (autoprolong == null ? "" : autoprolong) + "|" + (cost == null ? "" : cost.toPlainString());
     }
 
     /** Reads {@link #toText()}; fields that cannot be read are null. */

@@ -125,7 +125,7 @@ class BadInputCorpusTest {
         String explanation = explanation(failure);
         for (String mention : c.mentions()) {
             assertTrue(explanation.contains(mention), () -> c + ": the message does not say '" + mention + "': "
-                                                           + explanation);
+                    + explanation);
         }
         for (String secret : List.of(ServerReplyCases.PASSWORD, EndpointUriCases.URI_PASSWORD,
                 BillmgrSimulator.CLIENT_PASSWORD)) {
@@ -145,17 +145,17 @@ class BadInputCorpusTest {
     /** Runs the case and returns the exception it ended in; fails when it ended without one. */
     private Throwable failureOf(CorpusCase c) throws Exception {
         switch (c.kind()) {
-            case ENDPOINT:
+            case ENDPOINT :
                 return assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(c.uri()),
                         () -> c + ": the endpoint was created");
-            case CONSUMER:
+            case CONSUMER :
                 Endpoint endpoint = context.getEndpoint(c.uri());
                 return assertThrows(Exception.class, () -> endpoint.createConsumer(e -> {
                 }), () -> c + ": the consumer was created");
-            case EXCHANGE:
+            case EXCHANGE :
                 simulator.clearRequests();
                 return exceptionOf(c, c.uri());
-            default:
+            default :
                 script.set(c.replies().get());
                 served.set(0);
                 return exceptionOf(c, replyUri(c.uri()));
@@ -179,7 +179,7 @@ class BadInputCorpusTest {
      */
     private String replyUri(String uri) {
         return CANNED + uri.substring("billmgr".length()) + (uri.contains("?") ? "&" : "?") + "username=corpus-"
-               + users.incrementAndGet();
+                + users.incrementAndGet();
     }
 
     /**
@@ -211,7 +211,7 @@ class BadInputCorpusTest {
                     client, replies);
             ran.forEach((group, n) -> System.out.printf("  %-40s %4d%n", group, n.get()));
             System.out.printf("  after the corpus: %d HTTP pool(s), %d connection(s) leased; %d thread(s) at the start "
-                              + "(%d non-daemon), %d left behind%n",
+                    + "(%d non-daemon), %d left behind%n",
                     LeakCheck.pools(context).size(), connections, leaks.baselineThreads(),
                     leaks.baselineNonDaemonThreads(), threads.size());
             assertEquals(0, connections, "connections still leased after the corpus");

@@ -18,7 +18,7 @@ import org.apache.camel.ResolveEndpointFailedException;
 final class EndpointUriCases {
 
     static final String[] OPERATIONS = { "order", "prolong", "edit", "get", "list", "suspend", "resume", "delete",
-                                         "pricelist" };
+            "pricelist" };
     /** What the messages must never show. */
     static final String URI_PASSWORD = "Secr3tPw";
 
@@ -50,7 +50,8 @@ final class EndpointUriCases {
                 if ((i++ % 2) == 0) {
                     continue;
                 }
-                endpoint(cases, "item type", "billmgr:" + t.getKey() + "/" + op, "Invalid itemType '" + t.getValue() + "'",
+                endpoint(cases, "item type", "billmgr:" + t.getKey() + "/" + op,
+                        "Invalid itemType '" + t.getValue() + "'",
                         "letters, digits, '-' and '_'");
             }
         }
@@ -67,11 +68,13 @@ final class EndpointUriCases {
         badFuncs.put("whoami.", "whoami.");
         badFuncs.put("dashboard..info", "dashboard..info");
         for (Map.Entry<String, String> f : badFuncs.entrySet()) {
-            endpoint(cases, "function name", "billmgr:func/" + f.getKey(), "Invalid function name '" + f.getValue() + "'",
+            endpoint(cases, "function name", "billmgr:func/" + f.getKey(),
+                    "Invalid function name '" + f.getValue() + "'",
                     "letters, digits, '-', '_' and dots");
         }
         for (String path : List.of("vds", "vds/", "/order", "vds/order/x", "func/")) {
-            endpoint(cases, "path", "billmgr:" + path, "Invalid billmgr URI path", "expected billmgr:itemType/operation");
+            endpoint(cases, "path", "billmgr:" + path, "Invalid billmgr URI path",
+                    "expected billmgr:itemType/operation");
         }
     }
 
@@ -93,8 +96,8 @@ final class EndpointUriCases {
                     "allowed are 5 and 6");
         }
         String[][] booleans = { { "throwExceptionOnFailure", "maybe" }, { "throwExceptionOnFailure", "1" },
-                                { "skipBasket", "yes" }, { "skipBasket", "on" }, { "generateRemoteId", "no" },
-                                { "dragonCart", "y" } };
+                { "skipBasket", "yes" }, { "skipBasket", "on" }, { "generateRemoteId", "no" },
+                { "dragonCart", "y" } };
         for (String[] b : booleans) {
             endpoint(cases, "boolean option", "billmgr:vds/order?" + b[0] + "=" + b[1],
                     "Invalid " + b[0] + " '" + b[1] + "'", "allowed are true and false");
@@ -103,10 +106,10 @@ final class EndpointUriCases {
 
     private static void numericOptions(List<CorpusCase> cases) {
         String[][] notNumbers = { { "pageSize", "abc" }, { "pageSize", "1.5" }, { "pageSize", "99999999999" },
-                                  { "pageNumber", "x" }, { "pageNumber", "2.5" }, { "pageNumber", "99999999999" },
-                                  { "expiringWithinDays", "x" }, { "expiringWithinDays", "1.5" },
-                                  { "expiringWithinDays", "99999999999" }, { "maxMessagesPerPoll", "x" },
-                                  { "apiVersion", "six" }, { "apiVersion", "5.0" }, { "apiVersion", "99999999999" } };
+                { "pageNumber", "x" }, { "pageNumber", "2.5" }, { "pageNumber", "99999999999" },
+                { "expiringWithinDays", "x" }, { "expiringWithinDays", "1.5" },
+                { "expiringWithinDays", "99999999999" }, { "maxMessagesPerPoll", "x" },
+                { "apiVersion", "six" }, { "apiVersion", "5.0" }, { "apiVersion", "99999999999" } };
         for (String[] n : notNumbers) {
             endpoint(cases, "numeric option", "billmgr:vds/list?" + n[0] + "=" + n[1],
                     "Invalid " + n[0] + " '" + n[1] + "'", "whole number");
@@ -146,7 +149,7 @@ final class EndpointUriCases {
         endpoint(cases, "baseUrl", "billmgr:vds/list?baseUrl=RAW(http://exa mple.com/billmgr)", "Invalid baseUrl",
                 "not a URL");
         endpoint(cases, "baseUrl", "billmgr:vds/list?baseUrl=RAW(https://billing.example.com/billmgr?token="
-                                   + URI_PASSWORD + ")",
+                + URI_PASSWORD + ")",
                 "Invalid baseUrl", "must not contain a query string or user info");
         // user info without a password: with one, Camel core itself logs the URI as written at TRACE, which the
         // suite-wide secret scan rightly flags

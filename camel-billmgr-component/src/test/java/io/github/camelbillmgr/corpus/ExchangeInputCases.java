@@ -29,8 +29,8 @@ final class ExchangeInputCases {
 
     /** Operations that act on the services named by the service id header, with the options they need. */
     static final String[] ID_ENDPOINTS = { "billmgr:vds/prolong?period=1", "billmgr:vds/edit", "billmgr:vds/get",
-                                           "billmgr:vds/suspend", "billmgr:platform/resume", "billmgr:soft/delete",
-                                           "billmgr:func/service.history" };
+            "billmgr:vds/suspend", "billmgr:platform/resume", "billmgr:soft/delete",
+            "billmgr:func/service.history" };
 
     private ExchangeInputCases() {
     }
@@ -159,7 +159,8 @@ final class ExchangeInputCases {
             exchange(cases, "period", "billmgr:vds/prolong", Map.of(h, v, BillmgrConstants.SERVICE_ID, 1),
                     "Invalid header " + h + " '" + v + "'", "prolong takes");
         }
-        exchange(cases, "missing input", "billmgr:vds/prolong", Map.of(BillmgrConstants.SERVICE_ID, 5), "Missing period",
+        exchange(cases, "missing input", "billmgr:vds/prolong", Map.of(BillmgrConstants.SERVICE_ID, 5),
+                "Missing period",
                 h);
         exchange(cases, "missing input", "billmgr:vds/prolong", Map.of(BillmgrConstants.SERVICE_ID, 5, h, " "),
                 "Missing period", h);
@@ -277,7 +278,8 @@ final class ExchangeInputCases {
         bad.add(new Object[] { Map.of("", "x"), "parameter names must be non-empty text, got ''" });
         bad.add(new Object[] { Map.of(" ", "x"), "parameter names must be non-empty text, got ' '" });
         for (String reserved : List.of("func", "out", "authinfo", "auth")) {
-            bad.add(new Object[] { Map.of(reserved, "xxxxxx"), "the parameter '" + reserved + "' is set by the component" });
+            bad.add(new Object[] { Map.of(reserved, "xxxxxx"),
+                    "the parameter '" + reserved + "' is set by the component" });
         }
         bad.add(new Object[] { Map.of("elid", Map.of("a", 1)), "the value of parameter 'elid'" });
         bad.add(new Object[] { Map.of("elid", new int[] { 1 }), "the value of parameter 'elid'" });

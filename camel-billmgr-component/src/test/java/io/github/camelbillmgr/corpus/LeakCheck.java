@@ -70,7 +70,7 @@ public final class LeakCheck {
             if (endpoint instanceof HttpEndpoint http) {
                 if (!(http.getClientConnectionManager() instanceof PoolingHttpClientConnectionManager pool)) {
                     throw new AssertionError(http + " has no pooling connection manager: "
-                                             + http.getClientConnectionManager());
+                            + http.getClientConnectionManager());
                 }
                 pools.add(pool);
             }

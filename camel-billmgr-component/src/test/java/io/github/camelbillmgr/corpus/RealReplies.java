@@ -50,17 +50,20 @@ final class RealReplies {
     }
 
     private static String call(CloseableHttpClient http, BillmgrSimulator simulator, String format, String func,
-                               String... params) throws IOException {
+                               String... params)
+            throws IOException {
         List<NameValuePair> form = new ArrayList<>();
         form.add(new BasicNameValuePair("func", func));
         form.add(new BasicNameValuePair("out", format));
-        form.add(new BasicNameValuePair("authinfo", BillmgrSimulator.CLIENT_USER + ":" + BillmgrSimulator.CLIENT_PASSWORD));
+        form.add(new BasicNameValuePair("authinfo",
+                BillmgrSimulator.CLIENT_USER + ":" + BillmgrSimulator.CLIENT_PASSWORD));
         for (int i = 0; i < params.length; i += 2) {
             form.add(new BasicNameValuePair(params[i], params[i + 1]));
         }
         HttpPost post = new HttpPost(simulator.getBaseUrl());
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
-        String body = http.execute(post, response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
+        String body
+                = http.execute(post, response -> EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8));
         if (body.contains("error")) {
             throw new IllegalStateException("the simulator refused " + func + ": " + body);
         }

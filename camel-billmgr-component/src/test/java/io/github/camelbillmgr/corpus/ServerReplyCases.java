@@ -85,7 +85,8 @@ final class ServerReplyCases {
     // ------------------------------------------------------------------ HTML and HTTP statuses
 
     private void htmlPages() {
-        String page = "<!DOCTYPE html><html><head><title>Maintenance</title></head><body><h1>Back soon</h1></body></html>";
+        String page
+                = "<!DOCTYPE html><html><head><title>Maintenance</title></head><body><h1>Back soon</h1></body></html>";
         for (Op op : OPS) {
             notADocument("HTML page", op, "json", "HTML page with HTTP 200", () -> Reply.html(200, page),
                     "not a BILLmanager json document", "not JSON");
@@ -114,9 +115,9 @@ final class ServerReplyCases {
 
     private void errorDocuments() {
         String unknownJson = "{\"doc\":{\"error\":{\"$type\":\"quantum_flux\",\"$object\":\"warp_core\","
-                             + "\"msg\":{\"$\":\"The flux capacitor is overloaded\"}}}}";
+                + "\"msg\":{\"$\":\"The flux capacitor is overloaded\"}}}}";
         String unknownXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><doc><error type=\"quantum_flux\" "
-                            + "object=\"warp_core\"><msg>The flux capacitor is overloaded</msg></error></doc>";
+                + "object=\"warp_core\"><msg>The flux capacitor is overloaded</msg></error></doc>";
         for (Op op : OPS) {
             // an error document is a definite refusal, after an order too: nothing was done
             error("unknown error type", op, "json", "unknown error type", () -> Reply.json(unknownJson),
@@ -149,12 +150,13 @@ final class ServerReplyCases {
                 BillmgrApiException.class, "nested", "odd");
         error("unknown error type", ORDER, "json", "error echoing the password",
                 () -> Reply.json("{\"doc\":{\"error\":{\"$type\":\"value\",\"$object\":\"password\",\"param\":["
-                                 + "{\"$name\":\"value\",\"$\":\"" + PASSWORD + "\"}],\"msg\":{\"$\":\"Bad value "
-                                 + PASSWORD + "\"}}}}"),
+                        + "{\"$name\":\"value\",\"$\":\"" + PASSWORD + "\"}],\"msg\":{\"$\":\"Bad value "
+                        + PASSWORD + "\"}}}}"),
                 BillmgrApiException.class, "error type 'value'", "object 'password'");
         error("unknown error type", ORDER, "json", "not_enough_money without amounts",
-                () -> Reply.json("{\"doc\":{\"error\":{\"$type\":\"not_enough_money\",\"param\":[{\"$name\":\"deficit\","
-                                 + "\"$\":\"lots\"}]}}}"),
+                () -> Reply
+                        .json("{\"doc\":{\"error\":{\"$type\":\"not_enough_money\",\"param\":[{\"$name\":\"deficit\","
+                                + "\"$\":\"lots\"}]}}}"),
                 BillmgrInsufficientFundsException.class, "error type 'not_enough_money'");
         error("unknown error type", WHOAMI, "json", "auth error without a message",
                 () -> Reply.json("{\"doc\":{\"error\":{\"$type\":\"auth\"}}}"), BillmgrAuthenticationException.class,
@@ -185,7 +187,7 @@ final class ServerReplyCases {
                     String cut = whole.substring(0, at);
                     notADocument("truncated", op, format,
                             "real " + name + " reply cut at " + at + " of " + whole.length() + " ("
-                                                           + tail(cut) + ")",
+                                    + tail(cut) + ")",
                             () -> format.equals("json") ? Reply.json(cut) : Reply.xml(cut), "truncated");
                 }
             }
@@ -213,47 +215,49 @@ final class ServerReplyCases {
 
     private void wrongTypes() {
         String[][] notObjects = { { "null", "JSON null" }, { "[]", "a JSON array" },
-                                  { "[{\"doc\":{}}]", "a JSON array" }, { "42", "a JSON number" },
-                                  { "\"doc\"", "a JSON string" }, { "true", "a JSON boolean" } };
+                { "[{\"doc\":{}}]", "a JSON array" }, { "42", "a JSON number" },
+                { "\"doc\"", "a JSON string" }, { "true", "a JSON boolean" } };
         for (int i = 0; i < notObjects.length; i++) {
             String body = notObjects[i][0];
             notADocument("wrong type", OPS.get(i % OPS.size()), "json", "body " + body, () -> Reply.json(body),
                     "not a JSON object", notObjects[i][1]);
         }
         String[] noDoc = { "{\"doc\":[]}", "{\"doc\":\"x\"}", "{\"doc\":null}", "{\"doc\":42}", "{\"document\":{}}",
-                           "{}" };
+                "{}" };
         for (int i = 0; i < noDoc.length; i++) {
             String body = noDoc[i];
             notADocument("wrong type", OPS.get((i + 3) % OPS.size()), "json", "body " + body, () -> Reply.json(body),
                     "no 'doc' object");
         }
-        notADocument("wrong type", LIST, "xml", "XML root that is not doc", () -> Reply.xml("<document><elem/></document>"),
+        notADocument("wrong type", LIST, "xml", "XML root that is not doc",
+                () -> Reply.xml("<document><elem/></document>"),
                 "root element is not <doc>");
         // list rows must be objects; anything else in their place is not a list
         String[][] badRows = { { "\"elem\":\"abc\"", "a JSON string" }, { "\"elem\":42", "a JSON number" },
-                               { "\"elem\":[{\"id\":{\"$\":\"1\"}},\"x\",{\"id\":{\"$\":\"2\"}}]", "a JSON string" },
-                               { "\"elem\":[{\"id\":{\"$\":\"1\"}},7]", "a JSON number" },
-                               { "\"elem\":[null]", "a JSON null" }, { "\"elem\":[[{\"id\":{\"$\":\"1\"}}]]", "a JSON array" },
-                               { "\"elem\":true", "a JSON boolean" } };
+                { "\"elem\":[{\"id\":{\"$\":\"1\"}},\"x\",{\"id\":{\"$\":\"2\"}}]", "a JSON string" },
+                { "\"elem\":[{\"id\":{\"$\":\"1\"}},7]", "a JSON number" },
+                { "\"elem\":[null]", "a JSON null" }, { "\"elem\":[[{\"id\":{\"$\":\"1\"}}]]", "a JSON array" },
+                { "\"elem\":true", "a JSON boolean" } };
         for (String[] rows : badRows) {
             String body = "{\"doc\":{" + rows[0] + ",\"p_elems\":{\"$\":\"3\"}}}";
             notADocument("wrong type", LIST, "json", "list with " + rows[0], () -> Reply.json(body), "'elem'",
                     rows[1]);
         }
         String[][] badIds = { { "{\"$\":\"abc\"}", "'abc'" }, { "{\"$\":\"-5\"}", "'-5'" }, { "{\"$\":\"\"}", "no id" },
-                              { "{\"$\":\"1.5\"}", "'1.5'" }, { "{\"$\":\"99999999999999999999\"}", "'99999999999999999999'" },
-                              { "{\"inner\":{\"$\":\"1\"}}", "no id" }, { "true", "'true'" } };
+                { "{\"$\":\"1.5\"}", "'1.5'" }, { "{\"$\":\"99999999999999999999\"}", "'99999999999999999999'" },
+                { "{\"inner\":{\"$\":\"1\"}}", "no id" }, { "true", "'true'" } };
         for (String[] id : badIds) {
-            String body = "{\"doc\":{\"elem\":[{\"id\":{\"$\":\"1\"}},{\"id\":" + id[0] + ",\"status\":{\"$\":\"2\"}}]}}";
+            String body
+                    = "{\"doc\":{\"elem\":[{\"id\":{\"$\":\"1\"}},{\"id\":" + id[0] + ",\"status\":{\"$\":\"2\"}}]}}";
             notADocument("wrong type", LIST, "json", "list row with id " + id[0], () -> Reply.json(body),
                     "row 2 of 'vds'", id[1]);
         }
         notADocument("wrong type", LIST, "xml", "XML list row with id abc",
                 () -> Reply.xml("<doc><elem><id>abc</id></elem></doc>"), "row 1 of 'vds'", "'abc'");
         String[][] badOrderIds = { { "{\"doc\":{\"id\":{\"$\":\"abc\"}}}", "'abc'" },
-                                   { "{\"doc\":{\"item.id\":{\"$\":\"-3\"}}}", "'-3'" },
-                                   { "{\"doc\":{\"id\":{\"$\":\"99999999999999999999\"}}}", "'99999999999999999999'" },
-                                   { "{\"doc\":{\"id\":{\"$\":\"12abc\"},\"ok\":{}}}", "'12abc'" } };
+                { "{\"doc\":{\"item.id\":{\"$\":\"-3\"}}}", "'-3'" },
+                { "{\"doc\":{\"id\":{\"$\":\"99999999999999999999\"}}}", "'99999999999999999999'" },
+                { "{\"doc\":{\"id\":{\"$\":\"12abc\"},\"ok\":{}}}", "'12abc'" } };
         for (String[] id : badOrderIds) {
             String body = id[0];
             notADocument("wrong type", ORDER, "json", "order reply " + body, () -> Reply.json(body),
@@ -326,16 +330,18 @@ final class ServerReplyCases {
             }
         }
         notADocument("reply size limit", new Op("billmgr:vds/list?pageSize=2", Map.of(), "vds",
-                        BillmgrTransportException.class, true), "json", "3 rows on a page of pageSize=2",
+                BillmgrTransportException.class, true), "json", "3 rows on a page of pageSize=2",
                 () -> Reply.json("{\"doc\":{\"elem\":[{\"id\":{\"$\":\"1\"}},{\"id\":{\"$\":\"2\"}},"
-                                 + "{\"id\":{\"$\":\"3\"}}]}}"),
+                        + "{\"id\":{\"$\":\"3\"}}]}}"),
                 "more than the pageSize (2) rows");
         notADocument("charset", WHOAMI, "json", "JSON with an encoded surrogate (CESU-8)",
                 () -> new Reply(200, "application/json", new byte[] { '{', '"', 'a', (byte) 0xED, (byte) 0xA0,
-                        (byte) 0x80, '"', ':', '1', '}' }), "not valid UTF-8");
+                        (byte) 0x80, '"', ':', '1', '}' }),
+                "not valid UTF-8");
         notADocument("charset", WHOAMI, "json", "JSON with an overlong encoding of '/'",
                 () -> new Reply(200, "application/json", new byte[] { '{', '"', 'a', (byte) 0xC0, (byte) 0xAF, '"',
-                        ':', '1', '}' }), "not valid UTF-8");
+                        ':', '1', '}' }),
+                "not valid UTF-8");
     }
 
     // ------------------------------------------------------------------ huge and hostile bodies
@@ -362,7 +368,7 @@ final class ServerReplyCases {
         notADocument("huge body", SUSPEND, "xml", "20 MB of random bytes", () -> randomBytes(20 * MB), "truncated");
         notADocument("huge body", LIST, "json", "20 MB of list rows without ids",
                 () -> Reply.json("{\"doc\":{\"elem\":[" + "{\"name\":{\"$\":\"x\"}},".repeat(20 * MB / 20)
-                                 + "{}]}}"),
+                        + "{}]}}"),
                 "row 1 of 'vds'", "no id");
         notADocument("huge body", WHOAMI, "json", "JSON nested 100,000 deep",
                 () -> Reply.json("{\"doc\":{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}"),
@@ -378,12 +384,12 @@ final class ServerReplyCases {
                 "Name length");
         notADocument("huge body", WHOAMI, "xml", "XML entity expansion (billion laughs)",
                 () -> Reply.xml("<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY a \"aaaaaaaaaa\">"
-                                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
-                                + "]><doc><msg>&c;</msg></doc>"),
+                        + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+                        + "]><doc><msg>&c;</msg></doc>"),
                 "DOCTYPE");
         notADocument("huge body", WHOAMI, "xml", "XML external entity",
                 () -> Reply.xml("<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                                + "<doc><msg>&x;</msg></doc>"),
+                        + "<doc><msg>&x;</msg></doc>"),
                 "DOCTYPE");
     }
 
@@ -398,9 +404,11 @@ final class ServerReplyCases {
 
     private void sessions() {
         Supplier<Reply> login = () -> Reply.json("{\"doc\":{\"auth\":{\"$id\":\"S1D\",\"$\":\"S1D\"}}}");
-        Supplier<Reply> access = () -> Reply.json("{\"doc\":{\"error\":{\"$type\":\"access\",\"$object\":\"whoami\"}}}");
-        String[] noSession = { "{\"doc\":{\"auth\":{}}}", "{\"doc\":{\"ok\":{}}}", "{\"doc\":{\"auth\":{\"$id\":\"\"}}}",
-                               "{\"doc\":{}}" };
+        Supplier<Reply> access
+                = () -> Reply.json("{\"doc\":{\"error\":{\"$type\":\"access\",\"$object\":\"whoami\"}}}");
+        String[] noSession
+                = { "{\"doc\":{\"auth\":{}}}", "{\"doc\":{\"ok\":{}}}", "{\"doc\":{\"auth\":{\"$id\":\"\"}}}",
+                        "{\"doc\":{}}" };
         for (String body : noSession) {
             session("login reply " + body, BillmgrAuthenticationException.class, true, 1,
                     List.of("'auth'", "returned no session id"), () -> List.of(Reply.json(body)));
@@ -464,9 +472,9 @@ final class ServerReplyCases {
     private static Reply serviceDetails(String format) {
         return "xml".equals(format)
                 ? Reply.xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><doc><elid>7</elid><status>2</status>"
-                            + "<expiredate>2027-01-31</expiredate></doc>")
+                        + "<expiredate>2027-01-31</expiredate></doc>")
                 : Reply.json("{\"doc\":{\"elid\":{\"$\":\"7\"},\"status\":{\"$\":\"2\"},"
-                             + "\"expiredate\":{\"$\":\"2027-01-31\"}}}");
+                        + "\"expiredate\":{\"$\":\"2027-01-31\"}}}");
     }
 
     private void session(String what, Class<? extends Throwable> expected, boolean exact, int requests,

@@ -44,11 +44,11 @@ public final class AdocTables {
             = "mvn -B -q -pl camel-billmgr-component test -Dtest=ComponentDocDriftTest -Dbillmgr.updateDocs=true";
 
     private static final String OPTIONS_TABLE_HEAD = "[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n"
-                                                     + "|===\n"
-                                                     + "| Name | Description | Default | Type\n";
+            + "|===\n"
+            + "| Name | Description | Default | Type\n";
     private static final String HEADERS_TABLE_HEAD = "[width=\"100%\",cols=\"2,5,2\",options=\"header\"]\n"
-                                                     + "|===\n"
-                                                     + "| Name | Description | Type\n";
+            + "|===\n"
+            + "| Name | Description | Type\n";
     private static final String TABLE_END = "|===\n";
     private static final Pattern PACKAGE_QUALIFIER = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+(?=[A-Z])");
 
@@ -90,7 +90,7 @@ public final class AdocTables {
         try (InputStream in = AdocTables.class.getClassLoader().getResourceAsStream(CATALOG_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("billmgr.json is neither at " + file + " nor on the classpath as "
-                                                + CATALOG_RESOURCE + ": run mvn -B -q process-classes first");
+                        + CATALOG_RESOURCE + ": run mvn -B -q process-classes first");
             }
             return new AdocTables(new ObjectMapper().readTree(in));
         } catch (IOException e) {
@@ -135,7 +135,7 @@ public final class AdocTables {
         int[] range = range(text, section);
         if (range == null) {
             throw new IllegalArgumentException("The page has no '" + startMarker(section) + "' / '"
-                                               + endMarker(section) + "' pair");
+                    + endMarker(section) + "' pair");
         }
         return text.substring(0, range[0]) + content + text.substring(range[1]);
     }
@@ -149,7 +149,7 @@ public final class AdocTables {
             int ends = count(text, endMarker(s));
             if (starts != 1 || ends != 1) {
                 problems.add("'" + startMarker(s) + "' occurs " + starts + " times and '" + endMarker(s) + "' "
-                             + ends + " times; each must occur exactly once, as a line of its own");
+                        + ends + " times; each must occur exactly once, as a line of its own");
             } else if (range(text, s) == null) {
                 problems.add("'" + endMarker(s) + "' does not follow '" + startMarker(s) + "'");
             }

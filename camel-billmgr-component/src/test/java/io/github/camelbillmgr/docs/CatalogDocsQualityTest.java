@@ -37,8 +37,8 @@ class CatalogDocsQualityTest {
             });
         }
         assertTrue(missing.isEmpty(), "These entries of billmgr.json have no description: " + missing
-                                      + ". Describe them in the sources (the description attribute of @UriParam, "
-                                      + "@UriPath or @Metadata, or the javadoc) and run 'mvn -B -q process-classes'.");
+                + ". Describe them in the sources (the description attribute of @UriParam, "
+                + "@UriPath or @Metadata, or the javadoc) and run 'mvn -B -q process-classes'.");
     }
 
     // ------------------------------------------------------------------ literal passwords
@@ -75,10 +75,10 @@ class CatalogDocsQualityTest {
             }
         }
         return v.startsWith("{") || v.startsWith("$") || lower.startsWith("raw({{") || lower.startsWith("raw(${")
-               || v.startsWith("<") || v.startsWith("#") || v.startsWith("xxxxxx") || v.startsWith("...")
-               || v.startsWith("***")
-               // a value taken from code (a getter or a Class.CONSTANT), not written out
-               || v.matches("[A-Za-z_][A-Za-z0-9_.]*\\(.*") || v.matches("[A-Z][A-Za-z0-9]*\\.[A-Z][A-Z0-9_]*\\b.*");
+                || v.startsWith("<") || v.startsWith("#") || v.startsWith("xxxxxx") || v.startsWith("...")
+                || v.startsWith("***")
+                // a value taken from code (a getter or a Class.CONSTANT), not written out
+                || v.matches("[A-Za-z_][A-Za-z0-9_.]*\\(.*") || v.matches("[A-Z][A-Za-z0-9]*\\.[A-Z][A-Z0-9_]*\\b.*");
     }
 
     static List<String> literalPasswords(String name, String text) {
@@ -118,23 +118,23 @@ class CatalogDocsQualityTest {
             }
         }
         assertTrue(found.isEmpty(), "Literal passwords in examples; use a property placeholder such as "
-                                    + "{{billmgr.password}} instead:\n  " + String.join("\n  ", found));
+                + "{{billmgr.password}} instead:\n  " + String.join("\n  ", found));
     }
 
     @Test
     void passwordCheckTellsLiteralsFromPlaceholders() {
         assertEquals(List.of(), literalPasswords("t", "password={{billmgr.password}}\n"
-                                                      + "camel.component.billmgr.password = {{billmgr.password}}\n"
-                                                      + "  password: \"{{billmgr.password}}\"\n"
-                                                      + "to(\"billmgr:vds/list?password=RAW({{billmgr.password}})\")\n"
-                                                      + "authinfo=<user>:<password>\n"
-                                                      + "conf.setPassword(sim.getClientPassword());\n"
-                                                      + ".password(BillmgrSimulator.CLIENT_PASSWORD)\n"
-                                                      + "<property name=\"password\" value=\"${billmgr.password}\"/>\n"
-                                                      + "The BILLmanager password. Sent in the POST body only.\n"));
+                + "camel.component.billmgr.password = {{billmgr.password}}\n"
+                + "  password: \"{{billmgr.password}}\"\n"
+                + "to(\"billmgr:vds/list?password=RAW({{billmgr.password}})\")\n"
+                + "authinfo=<user>:<password>\n"
+                + "conf.setPassword(sim.getClientPassword());\n"
+                + ".password(BillmgrSimulator.CLIENT_PASSWORD)\n"
+                + "<property name=\"password\" value=\"${billmgr.password}\"/>\n"
+                + "The BILLmanager password. Sent in the POST body only.\n"));
         assertEquals(3, literalPasswords("t", "password=s3cret\n"
-                                              + "conf.setPassword(\"s3cret\");\n"
-                                              + "authinfo=admin:s3cret\n").size());
+                + "conf.setPassword(\"s3cret\");\n"
+                + "authinfo=admin:s3cret\n").size());
         assertEquals(1, literalPasswords("t", "<property name=\"password\" value=\"s3cret\"/>\n").size());
     }
 }

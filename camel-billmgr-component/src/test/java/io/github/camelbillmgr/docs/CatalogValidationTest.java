@@ -34,7 +34,8 @@ class CatalogValidationTest {
     @BeforeAll
     static void catalogWithBillmgr() throws Exception {
         catalog = new DefaultCamelCatalog(true);
-        catalog.addComponent("billmgr", BillmgrComponent.class.getName(), resource("META-INF/io/github/camelbillmgr/billmgr.json"));
+        catalog.addComponent("billmgr", BillmgrComponent.class.getName(),
+                resource("META-INF/io/github/camelbillmgr/billmgr.json"));
     }
 
     @Test

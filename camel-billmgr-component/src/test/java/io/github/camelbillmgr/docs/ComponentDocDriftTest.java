@@ -41,8 +41,8 @@ class ComponentDocDriftTest {
         List<String> markers = AdocTables.markerProblems(page);
         if (!markers.isEmpty()) {
             fail("The marker lines of " + AdocTables.ADOC_FILE + " are broken, so its generated sections cannot be "
-                 + "checked or rewritten. Restore them by hand (each section is '// <section>: START', the generated "
-                 + "text, '// <section>: END'):\n  " + String.join("\n  ", markers));
+                    + "checked or rewritten. Restore them by hand (each section is '// <section>: START', the generated "
+                    + "text, '// <section>: END'):\n  " + String.join("\n  ", markers));
         }
 
         AdocTables tables = AdocTables.load();
@@ -65,10 +65,10 @@ class ComponentDocDriftTest {
             return;
         }
         fail(AdocTables.ADOC_FILE + " is out of date with billmgr.json in " + drift.size() + " section(s):\n  "
-             + String.join("\n  ", drift)
-             + "\nThe tables between the marker lines are generated: do not edit them by hand. Change the description"
-             + " in the sources (BillmgrConfiguration, BillmgrConstants, ...), run 'mvn -B -q process-classes' in "
-             + "camel-billmgr-component, then regenerate the page with:\n  " + AdocTables.REGENERATE_COMMAND);
+                + String.join("\n  ", drift)
+                + "\nThe tables between the marker lines are generated: do not edit them by hand. Change the description"
+                + " in the sources (BillmgrConfiguration, BillmgrConstants, ...), run 'mvn -B -q process-classes' in "
+                + "camel-billmgr-component, then regenerate the page with:\n  " + AdocTables.REGENERATE_COMMAND);
     }
 
     private static String describe(String section, String expected, String actual) {
@@ -80,8 +80,8 @@ class ComponentDocDriftTest {
             String al = i < a.length ? a[i] : "<end of section>";
             if (!el.equals(al)) {
                 return "section '" + section + "' (between '" + AdocTables.startMarker(section) + "' and '"
-                       + AdocTables.endMarker(section) + "'), line " + (i + 1) + " of the section:\n    expected: "
-                       + el + "\n    but was:  " + al;
+                        + AdocTables.endMarker(section) + "'), line " + (i + 1) + " of the section:\n    expected: "
+                        + el + "\n    but was:  " + al;
             }
         }
         return "section '" + section + "' differs";
@@ -92,7 +92,8 @@ class ComponentDocDriftTest {
         String page = Files.readString(AdocTables.adocFile(), StandardCharsets.UTF_8);
         JsonNode component = AdocTables.load().catalog().path("component");
         String firstVersion = component.path("firstVersion").asText();
-        String since = firstVersion.endsWith(".0") ? firstVersion.substring(0, firstVersion.length() - 2) : firstVersion;
+        String since
+                = firstVersion.endsWith(".0") ? firstVersion.substring(0, firstVersion.length() - 2) : firstVersion;
         List<String> problems = new ArrayList<>();
         check(problems, page, "shortname", component.path("scheme").asText());
         check(problems, page, "artifactid", component.path("artifactId").asText());
@@ -104,8 +105,8 @@ class ComponentDocDriftTest {
                 : component.path("consumerOnly").asBoolean() ? "Only consumer is supported"
                 : "Both producer and consumer are supported");
         assertTrue(problems.isEmpty(), "The header attributes of " + AdocTables.ADOC_FILE
-                                       + " do not match billmgr.json; edit them by hand:\n  "
-                                       + String.join("\n  ", problems));
+                + " do not match billmgr.json; edit them by hand:\n  "
+                + String.join("\n  ", problems));
     }
 
     private static void check(List<String> problems, String page, String attribute, String expected) {

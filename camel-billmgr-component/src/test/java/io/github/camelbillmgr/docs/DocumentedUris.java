@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 final class DocumentedUris {
 
-    private static final Pattern URI = Pattern.compile("(?<![A-Za-z0-9_-])billmgr:[A-Za-z0-9_.{}*-]+/[^\\s\"'`<>\\[\\]]*");
+    private static final Pattern URI
+            = Pattern.compile("(?<![A-Za-z0-9_-])billmgr:[A-Za-z0-9_.{}*-]+/[^\\s\"'`<>\\[\\]]*");
     private static final Pattern CONCATENATED = Pattern.compile("\"\\s*\\+");
     private static final List<String> EXTENSIONS = List.of(".md", ".java", ".yaml", ".yml", ".xml", ".properties");
 

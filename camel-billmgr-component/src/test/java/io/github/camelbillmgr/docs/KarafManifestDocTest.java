@@ -54,7 +54,7 @@ class KarafManifestDocTest {
             return;
         }
         assertEquals(expected, actual, DOC + " shows another manifest than the build writes; regenerate it with "
-                                       + "-Dtest=KarafManifestDocTest -Dbillmgr.updateDocs=true");
+                + "-Dtest=KarafManifestDocTest -Dbillmgr.updateDocs=true");
     }
 
     @Test
@@ -97,7 +97,8 @@ class KarafManifestDocTest {
                 lines.addAll(wrap(String.join(", ", java), "  "));
             }
             for (int i = 0; i < lines.size(); i++) {
-                b.append(lines.get(i)).append(i < lines.size() - 1 && !lines.get(i + 1).startsWith("   ") ? ",\n" : "\n");
+                b.append(lines.get(i))
+                        .append(i < lines.size() - 1 && !lines.get(i + 1).startsWith("   ") ? ",\n" : "\n");
             }
         }
         return b.append("```\n").toString();

@@ -55,7 +55,7 @@ class ReferenceExamplesTest {
         for (String name : new String[] { XML, JSON, NORMALISED }) {
             String snippet = AdocTables.normalise(resource(name)).strip();
             assertTrue(text.contains(snippet), "docs/reference.md no longer shows src/test/resources/" + name
-                                               + " verbatim: copy the file into the page again");
+                    + " verbatim: copy the file into the page again");
         }
     }
 }

@@ -27,9 +27,9 @@ class DocumentReaderTest {
     @Test
     void singleElemIsAnArrayFromXmlAndJson() throws Exception {
         ObjectNode xml = read("<?xml version=\"1.0\" encoding=\"UTF-8\"?><doc><elem><id>7</id><status>2</status></elem>"
-                              + "<p_elems>1</p_elems></doc>", BillmgrFormat.xml);
+                + "<p_elems>1</p_elems></doc>", BillmgrFormat.xml);
         ObjectNode json = read("{\"doc\":{\"elem\":{\"id\":{\"$\":\"7\"},\"status\":{\"$\":\"2\"}},"
-                               + "\"p_elems\":{\"$\":\"1\"}}}", BillmgrFormat.json);
+                + "\"p_elems\":{\"$\":\"1\"}}}", BillmgrFormat.json);
         assertEquals(xml, json);
         assertTrue(xml.at("/doc/elem").isArray());
         assertEquals("7", xml.at("/doc/elem/0/id/$").asText());
@@ -55,10 +55,10 @@ class DocumentReaderTest {
     @Test
     void attributesDottedKeysAndNestedDoc() throws Exception {
         String xmlBody = "<doc lang=\"en\"><auth id=\"SID1\" level=\"16\">SID1</auth><item.id>12</item.id><ok/>"
-                         + "<doc><newexpiredate>2027-01-31</newexpiredate></doc></doc>";
+                + "<doc><newexpiredate>2027-01-31</newexpiredate></doc></doc>";
         String jsonBody = "{\"doc\":{\"auth\":{\"$id\":\"SID1\",\"$level\":\"16\",\"$\":\"SID1\"},"
-                          + "\"item.id\":{\"$\":\"12\"},\"ok\":{},"
-                          + "\"doc\":{\"newexpiredate\":{\"$\":\"2027-01-31\"}}}}";
+                + "\"item.id\":{\"$\":\"12\"},\"ok\":{},"
+                + "\"doc\":{\"newexpiredate\":{\"$\":\"2027-01-31\"}}}}";
         ObjectNode xml = read(xmlBody, BillmgrFormat.xml);
         ObjectNode json = read(jsonBody, BillmgrFormat.json);
         assertEquals(xml, json);
@@ -72,10 +72,10 @@ class DocumentReaderTest {
     @Test
     void slistWithOneValIsAnArray() throws Exception {
         String json = "{\"doc\":{\"slist\":[{\"$name\":\"ostempl\",\"val\":[{\"$key\":\"U\",\"$\":\"Ubuntu\"},"
-                      + "{\"$key\":\"D\",\"$\":\"Debian\"}]},{\"$name\":\"recipe\",\"val\":{\"$key\":\"lamp\","
-                      + "\"$depend\":\"U\",\"$\":\"LAMP\"}}]}}";
+                + "{\"$key\":\"D\",\"$\":\"Debian\"}]},{\"$name\":\"recipe\",\"val\":{\"$key\":\"lamp\","
+                + "\"$depend\":\"U\",\"$\":\"LAMP\"}}]}}";
         String xml = "<doc><slist name=\"ostempl\"><val key=\"U\">Ubuntu</val><val key=\"D\">Debian</val></slist>"
-                     + "<slist name=\"recipe\"><val key=\"lamp\" depend=\"U\">LAMP</val></slist></doc>";
+                + "<slist name=\"recipe\"><val key=\"lamp\" depend=\"U\">LAMP</val></slist></doc>";
         ObjectNode a = read(json, BillmgrFormat.json);
         ObjectNode b = read(xml, BillmgrFormat.xml);
         assertEquals(a, b);
@@ -87,10 +87,10 @@ class DocumentReaderTest {
     @Test
     void errorParamAsSingleObjectOrArray() throws Exception {
         String xml = "<doc><error type=\"value\" object=\"period\" lang=\"en\"><param name=\"object\">period</param>"
-                     + "<msg>The 'period' field has invalid value</msg></error></doc>";
+                + "<msg>The 'period' field has invalid value</msg></error></doc>";
         String json = "{\"doc\":{\"error\":{\"$type\":\"value\",\"$object\":\"period\",\"$lang\":\"en\","
-                      + "\"param\":{\"$name\":\"object\",\"$\":\"period\"},"
-                      + "\"msg\":{\"$\":\"The 'period' field has invalid value\"}}}}";
+                + "\"param\":{\"$name\":\"object\",\"$\":\"period\"},"
+                + "\"msg\":{\"$\":\"The 'period' field has invalid value\"}}}}";
         ObjectNode a = read(xml, BillmgrFormat.xml);
         assertEquals(a, read(json, BillmgrFormat.json));
         JsonNode error = ErrorMapper.error(a);
@@ -136,7 +136,8 @@ class DocumentReaderTest {
 
     @Test
     void xmlExternalEntitiesAreRefused() {
-        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><doc><a>&x;</a></doc>";
+        String xxe
+                = "<?xml version=\"1.0\"?><!DOCTYPE doc [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><doc><a>&x;</a></doc>";
         assertThrows(Exception.class, () -> {
             ObjectNode n = read(xxe, BillmgrFormat.xml);
             if (!n.toString().contains("root:")) {

@@ -42,7 +42,8 @@ class NoReplyDescriptionTest {
         assertSame(failed, e.getCause(), "the original stays visible");
         assertTrue(NoReplyDescription.neverSent(e));
         assertTrue(NoReplyDescription.describe(e, false, TARGET, timeouts())
-                .startsWith("no connection of the camel-http pool became free within connectionRequestTimeout (100ms)"));
+                .startsWith(
+                        "no connection of the camel-http pool became free within connectionRequestTimeout (100ms)"));
     }
 
     @Test

@@ -25,13 +25,14 @@ class PageValuesTest {
     private static JsonNode rows(String json) throws Exception {
         return new DocumentReader(new ObjectMapper())
                 .read(new ByteArrayInputStream(("{\"doc\":{\"elem\":" + json + "}}").getBytes(StandardCharsets.UTF_8)),
-                        BillmgrFormat.json).at("/doc/elem");
+                        BillmgrFormat.json)
+                .at("/doc/elem");
     }
 
     @Test
     void rowsOfAPageShareTheirColumnNamesAndRepeatedValuesButNotTheirOwn() throws Exception {
         JsonNode page = rows("[{\"id\":{\"$\":\"1\"},\"status\":{\"$\":\"2\"},\"cost\":{\"$\":\"1 500.00 RUB\"}},"
-                             + "{\"id\":{\"$\":\"2\"},\"status\":{\"$\":\"2\"},\"cost\":{\"$\":\"1 500.00 RUB\"}}]");
+                + "{\"id\":{\"$\":\"2\"},\"status\":{\"$\":\"2\"},\"cost\":{\"$\":\"1 500.00 RUB\"}}]");
         PageValues shared = new PageValues();
         BillmgrService a = ServiceMapper.map("vds", page.get(0), shared);
         BillmgrService b = ServiceMapper.map("vds", page.get(1), shared);

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbillmgr.BillmgrFormat;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,10 +29,10 @@ class ServiceMapperTest {
     @Test
     void typedColumnsAndRawColumns() throws Exception {
         BillmgrService s = ServiceMapper.map("vds", row("{\"id\":{\"$\":\"1234\"},\"status\":{\"$\":\"3\"},"
-                                                        + "\"item_status\":{\"$\":\"Suspended\"},"
-                                                        + "\"expiredate\":{\"$\":\"2027-02-28\"},"
-                                                        + "\"autoprolong\":{\"$\":\"12\"},\"remoteid\":{\"$\":\"crm-1\"},"
-                                                        + "\"cost\":{\"$\":\"5.00 EUR\"},\"ip\":{\"$\":\"10.0.0.1\"}}"));
+                + "\"item_status\":{\"$\":\"Suspended\"},"
+                + "\"expiredate\":{\"$\":\"2027-02-28\"},"
+                + "\"autoprolong\":{\"$\":\"12\"},\"remoteid\":{\"$\":\"crm-1\"},"
+                + "\"cost\":{\"$\":\"5.00 EUR\"},\"ip\":{\"$\":\"10.0.0.1\"}}"));
         assertEquals(1234L, s.getId());
         assertEquals(BillmgrServiceStatus.SUSPENDED, s.getStatus());
         assertEquals(LocalDate.of(2027, 2, 28), s.getExpireDate());
@@ -56,7 +56,7 @@ class ServiceMapperTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "2027-01-31|2027-01-31", "31.01.2027|2027-01-31",
-                                          "2027-01-31 12:00:00|2027-01-31", "0000-00-00|", "|", "soon|" })
+            "2027-01-31 12:00:00|2027-01-31", "0000-00-00|", "|", "soon|" })
     void expireDates(String text, String expected) {
         assertEquals(expected == null ? null : LocalDate.parse(expected), ServiceMapper.parseDate(text));
     }

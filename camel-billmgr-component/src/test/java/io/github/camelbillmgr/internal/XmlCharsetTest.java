@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How {@link DocumentReader} decodes an XML body: the charsets it finds, and bad bytes refused without a word. */
 class XmlCharsetTest {
 
-    private static final String DOC = "<doc><elem><id>1</id><name>\u0421\u0435\u0440\u0432\u0435\u0440 \uD83D\uDE80</name>"
-                                      + "</elem></doc>";
+    private static final String DOC
+            = "<doc><elem><id>1</id><name>\u0421\u0435\u0440\u0432\u0435\u0440 \uD83D\uDE80</name>"
+                    + "</elem></doc>";
     private static final String NAME = "\u0421\u0435\u0440\u0432\u0435\u0440 \uD83D\uDE80";
 
     private final DocumentReader reader = new DocumentReader(new ObjectMapper());
@@ -106,8 +107,9 @@ class XmlCharsetTest {
         assertEquals("\u0421\u0435\u0440\u0432\u0435\u0440", read(bytes(
                 "<?xml version='1.0' encoding='windows-1251' standalone='yes'?>" + doc,
                 Charset.forName("windows-1251"))).at("/doc/elem/0/name/$").asText());
-        assertEquals("caf\u00e9", read(bytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><doc><a>caf\u00e9</a></doc>",
-                StandardCharsets.ISO_8859_1)).at("/doc/a/$").asText());
+        assertEquals("caf\u00e9",
+                read(bytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><doc><a>caf\u00e9</a></doc>",
+                        StandardCharsets.ISO_8859_1)).at("/doc/a/$").asText());
     }
 
     @Test

@@ -46,7 +46,8 @@ class XmlReaderReuseTest {
         List<String> seen = new ArrayList<>();
         read("<doc><elem><id>1</id></elem><elem><id>2</id></elem><p_elems>2</p_elems></doc>", row -> {
             seen.add(row.at("/id/$").asText());
-            seen.add(read("<doc><inner>" + row.at("/id/$").asText() + "</inner></doc>", null).at("/doc/inner/$").asText());
+            seen.add(read("<doc><inner>" + row.at("/id/$").asText() + "</inner></doc>", null).at("/doc/inner/$")
+                    .asText());
         });
         assertEquals(List.of("1", "1", "2", "2"), seen);
     }

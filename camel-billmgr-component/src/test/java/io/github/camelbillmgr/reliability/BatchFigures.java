@@ -81,7 +81,7 @@ public record BatchFigures(BatchPlan plan, long lines, long failedLines, List<Li
         }
         if (failedLines > 0) {
             problems.add(failedLines + " lines failed (redeliveries exhausted or refused; raise maximumRedeliveries "
-                         + "only if the causes are lost replies or busy answers): " + failures);
+                    + "only if the causes are lost replies or busy answers): " + failures);
         }
         Map<String, List<SimService>> byRemoteId = servicesByRemoteId();
         List<String> duplicated = new ArrayList<>();
@@ -95,9 +95,9 @@ public record BatchFigures(BatchPlan plan, long lines, long failedLines, List<Li
             } else if (found.size() > 1) {
                 duplicated.add(remoteId + " x" + found.size() + " " + found.stream().map(SimService::id).toList());
             } else if (serviceIdByRemoteId.containsKey(remoteId)
-                       && !Objects.equals(serviceIdByRemoteId.get(remoteId), found.get(0).id())) {
+                    && !Objects.equals(serviceIdByRemoteId.get(remoteId), found.get(0).id())) {
                 mismatched.add(remoteId + ": reported " + serviceIdByRemoteId.get(remoteId) + ", holds "
-                               + found.get(0).id());
+                        + found.get(0).id());
             }
         }
         Map<String, List<SimService>> unexpected = new HashMap<>(byRemoteId);
@@ -117,7 +117,7 @@ public record BatchFigures(BatchPlan plan, long lines, long failedLines, List<Li
         int balance = charged().compareTo(costOfServices());
         if (balance != 0) {
             problems.add("the balance went down by " + charged() + ", the services cost " + costOfServices()
-                         + ": something was charged " + (balance > 0 ? "twice" : "not at all"));
+                    + ": something was charged " + (balance > 0 ? "twice" : "not at all"));
         }
         if (services.stream().anyMatch(s -> s.cost().signum() <= 0)) {
             problems.add("services without a cost: a double charge would not show in the balance");
@@ -140,7 +140,7 @@ public record BatchFigures(BatchPlan plan, long lines, long failedLines, List<Li
         long totalRequests = requests.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("exactly-once batch: %,d order lines, %d threads, authMode=session, a fault on %.0f%% "
-                                + "of requests (seed %d), maximumRedeliveries=%d, redeliveryDelay=%d ms%n",
+                + "of requests (seed %d), maximumRedeliveries=%d, redeliveryDelay=%d ms%n",
                 plan.lines(), plan.threads(), plan.faultRate() * 100, plan.seed(), plan.maxRedeliveries(),
                 plan.redeliveryDelay().toMillis()));
         sb.append(String.format("  requests     %,d: %s%n", totalRequests, counts(requests)));
@@ -151,7 +151,7 @@ public record BatchFigures(BatchPlan plan, long lines, long failedLines, List<Li
         sb.append(String.format("  timeouts     %,d response timeouts, %,d of them on requests that were only slow%n",
                 timeouts, slowRequestTimeouts()));
         sb.append(String.format("  recovered    %,d lines found by their remote id after a lost reply, not ordered "
-                                + "again%n", recovered));
+                + "again%n", recovered));
         sb.append(String.format("  services     %,d for %,d lines; %,d lines failed%n", services.size(), plan.lines(),
                 failedLines));
         sb.append(String.format("  balance      %s -> %s: charged %s, the services cost %s%n", balanceBefore,

@@ -25,8 +25,8 @@ public record BatchPlan(int lines, int threads, double faultRate, double lateRep
                 || lateReplyRate > faultRate || maxRedeliveries < 0
                 || sessionExpiries < 0 || sessionExpiries >= lines) {
             throw new IllegalArgumentException("not a plan: " + lines + " lines, " + threads + " threads, rate "
-                                               + faultRate + ", " + maxRedeliveries + " redeliveries, "
-                                               + sessionExpiries + " session expiries");
+                    + faultRate + ", " + maxRedeliveries + " redeliveries, "
+                    + sessionExpiries + " session expiries");
         }
     }
 

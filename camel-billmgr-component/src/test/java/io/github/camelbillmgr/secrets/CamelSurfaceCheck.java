@@ -1,7 +1,6 @@
 package io.github.camelbillmgr.secrets;
 
 import java.util.Set;
-
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -99,7 +98,7 @@ final class CamelSurfaceCheck {
                 for (MBeanAttributeInfo a : server.getMBeanInfo(name).getAttributes()) {
                     String n = a.getName();
                     if (a.isReadable() && String.class.getName().equals(a.getType())
-                        && (n.contains("Uri") || n.contains("Url"))) {
+                            && (n.contains("Uri") || n.contains("Url"))) {
                         Object value = server.getAttribute(name, n);
                         SecretLeaks.check("JMX " + name + " " + n, value == null ? null : value.toString());
                         read++;

@@ -141,8 +141,8 @@ class SecretLeakCheckTest extends BillmgrTestSupport {
         String report = found.toString();
         assertTrue(report.contains("endpoint URI: the simulator's admin password"), report);
         assertTrue(report.contains("log TRACE org.apache.camel.impl.engine.AbstractCamelContext: the simulator's admin "
-                                   + "password in: Getting endpoint with uri: billmgr:func/whoami?password=RAW(<13 "
-                                   + "characters>)"), report);
+                + "password in: Getting endpoint with uri: billmgr:func/whoami?password=RAW(<13 "
+                + "characters>)"), report);
         assertNoSecretIn(report, null);
         assertTrue(jmxRead > 0, "JMX attributes read: " + jmxRead);
         assertEquals("billmgr://func/whoami?password=xxxxxx", shownByJmx);
@@ -167,7 +167,7 @@ class SecretLeakCheckTest extends BillmgrTestSupport {
 
         String report = found.toString();
         assertTrue(report.contains("exchange exception caught (java.lang.IllegalStateException): the simulator's "
-                                   + "client password in: refused: <"), report);
+                + "client password in: refused: <"), report);
         assertNoSecretIn(report, null);
     }
 

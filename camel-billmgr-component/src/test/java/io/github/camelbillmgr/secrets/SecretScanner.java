@@ -121,7 +121,7 @@ public final class SecretScanner {
             }
             // "oauth=" or "x-auth=" name something else
             boolean wholeName = nameStart == 0 || !(Character.isDigit(text.charAt(nameStart - 1))
-                                                    || text.charAt(nameStart - 1) == '-');
+                    || text.charAt(nameStart - 1) == '-');
             String name = text.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
             if (!wholeName || !CREDENTIAL_NAMES.contains(name)) {
                 continue;
@@ -149,7 +149,7 @@ public final class SecretScanner {
         }
         int end = start;
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))
-               && VALUE_ENDS.indexOf(text.charAt(end)) < 0) {
+                && VALUE_ENDS.indexOf(text.charAt(end)) < 0) {
             end++;
         }
         return end;

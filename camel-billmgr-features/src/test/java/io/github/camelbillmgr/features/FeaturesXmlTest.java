@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -113,7 +112,8 @@ class FeaturesXmlTest {
             Element dep = (Element) deps.item(i);
             String name = dep.getTextContent().trim();
             names.add(name);
-            assertEquals(name.equals("camel-billmgr") ? version : range, dep.getAttribute("version"), "feature " + name);
+            assertEquals(name.equals("camel-billmgr") ? version : range, dep.getAttribute("version"),
+                    "feature " + name);
         }
         assertEquals(List.of("camel-billmgr", "camel-master", "camel-zookeeper", "camel-sql"), names);
         assertEquals(List.of(), texts(feature, "bundle"), "the JDBC classes are in the camel-billmgr bundle");
@@ -122,7 +122,8 @@ class FeaturesXmlTest {
     private static Element feature(String name) {
         NodeList all = doc.getDocumentElement().getChildNodes();
         for (int i = 0; i < all.getLength(); i++) {
-            if (all.item(i) instanceof Element e && "feature".equals(e.getLocalName()) && name.equals(e.getAttribute("name"))) {
+            if (all.item(i) instanceof Element e && "feature".equals(e.getLocalName())
+                    && name.equals(e.getAttribute("name"))) {
                 return e;
             }
         }
@@ -171,7 +172,8 @@ class FeaturesXmlTest {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < 3; i++) {
-            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0,
+                    i < y.length ? Integer.parseInt(y[i]) : 0);
             if (c != 0) {
                 return c;
             }

@@ -1,14 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import io.github.camelbillmgr.simulator.engine.CredentialFaults;
-import io.github.camelbillmgr.simulator.engine.Dispatcher;
-import io.github.camelbillmgr.simulator.engine.Store;
-import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
-import io.github.camelbillmgr.simulator.http.ConnectionGauge;
-import io.github.camelbillmgr.simulator.http.RequestLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -20,6 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.github.camelbillmgr.simulator.engine.CredentialFaults;
+import io.github.camelbillmgr.simulator.engine.Dispatcher;
+import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
+import io.github.camelbillmgr.simulator.http.ConnectionGauge;
+import io.github.camelbillmgr.simulator.http.RequestLog;
 
 /**
  * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
@@ -95,8 +96,8 @@ public final class BillmgrSimulator implements AutoCloseable {
             return this;
         }
         try {
-            InetSocketAddress address =
-                    new InetSocketAddress(InetAddress.getByName(settings.getHost()), settings.getPort());
+            InetSocketAddress address
+                    = new InetSocketAddress(InetAddress.getByName(settings.getHost()), settings.getPort());
             SSLContext sslContext = settings.getSslContext();
             HttpServer created;
             if (sslContext != null) {

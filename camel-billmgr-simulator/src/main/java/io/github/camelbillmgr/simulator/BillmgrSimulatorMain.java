@@ -1,6 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -112,7 +113,7 @@ public final class BillmgrSimulatorMain {
         if (options.keyStore != null) {
             if (keyStorePassword == null) {
                 err.println("--keystore needs the key store's password in the environment variable "
-                            + KEYSTORE_PASSWORD_ENV);
+                        + KEYSTORE_PASSWORD_ENV);
                 return null;
             }
             try {
@@ -148,11 +149,11 @@ public final class BillmgrSimulatorMain {
                 : String.valueOf(settings.getRequestLogLimit())) + " requests");
         if (settings.isControlPlane()) {
             out.println("Control plane: " + simulator.getBaseUrl().replace("/billmgr", "/__sim/")
-                        + "  (JSON: state, settings, faults, clock, requests, reset)");
+                    + "  (JSON: state, settings, faults, clock, requests, reset)");
         }
         // credentials go in the POST body, never in a URL (the same rule the component follows)
         out.println("Example: curl -s " + simulator.getBaseUrl() + " --data-urlencode func=whoami"
-                    + " --data-urlencode out=json --data-urlencode \"authinfo=<user>:<password>\"");
+                + " --data-urlencode out=json --data-urlencode \"authinfo=<user>:<password>\"");
         out.println("Press Ctrl-C to stop.");
     }
 
@@ -224,18 +225,22 @@ public final class BillmgrSimulatorMain {
             spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("this text").build());
             spec.addOption(OptionSpec.builder("--seed").paramLabel("FILE.json").type(Path.class)
                     .description("seed file: accounts, catalogue, services and a \"settings\" section "
-                            + "(default: the built-in seed)").build());
+                            + "(default: the built-in seed)")
+                    .build());
             spec.addOption(OptionSpec.builder("--profile").paramLabel("NAME").type(String.class)
                     .description("hosting (default) or license-billing: ISPsystem's license billing, where the "
                             + "reseller is a client that suspends, resumes, renews (charged at once) and re-keys its "
-                            + "own licenses").build());
+                            + "own licenses")
+                    .build());
             spec.addOption(OptionSpec.builder("--keystore").paramLabel("FILE.p12").type(Path.class)
                     .description("serve HTTPS with the key in this PKCS12 key store; its password is read from the "
-                            + "environment variable " + KEYSTORE_PASSWORD_ENV).build());
+                            + "environment variable " + KEYSTORE_PASSWORD_ENV)
+                    .build());
             spec.addOption(OptionSpec.builder("--faults").paramLabel("SPEC").type(List.class)
                     .auxiliaryTypes(String.class)
                     .description("a random fault rule FUNC:RATE:FAULT[,FAULT...][:SEED], repeatable; e.g. "
-                            + "'*.order.param:0.1:drop_after_commit,http_status=502+commit,busy:42'").build());
+                            + "'*.order.param:0.1:drop_after_commit,http_status=502+commit,busy:42'")
+                    .build());
             spec.addOption(OptionSpec.builder("--latency").paramLabel("SPEC").type(List.class)
                     .auxiliaryTypes(String.class)
                     .description("every call of FUNC waits, FUNC:DURATION (ms, or 2s), repeatable; e.g. '*:200'")

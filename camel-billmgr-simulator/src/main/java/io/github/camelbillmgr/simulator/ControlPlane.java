@@ -1,12 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +13,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The standalone server's control plane: JSON over HTTP under {@code /__sim/} on the simulator's own port, like
@@ -147,11 +148,14 @@ final class ControlPlane implements HttpHandler {
         endpoints.put("POST /__sim/reset", "back to the seed (body {\"settings\": true} also restores the settings)");
         endpoints.put("GET /__sim/state", "accounts, services, carts and the clock");
         endpoints.put("PUT /__sim/state", "replace the state: a seed document (accounts, services, tariffs, ...)");
-        endpoints.put("GET|POST /__sim/accounts[/USER]", "read accounts; create one; change balance, creditLimit, password");
+        endpoints.put("GET|POST /__sim/accounts[/USER]",
+                "read accounts; create one; change balance, creditLimit, password");
         endpoints.put("GET|POST /__sim/services[/ID]", "read services; add one (a seed service); change one");
         endpoints.put("GET|POST /__sim/settings", "read every setting; change some ({\"name\": value}, \"profile\")");
-        endpoints.put("GET|POST|DELETE /__sim/faults", "read, add ({\"rule\"|\"latency\"|\"func\"+\"next\"+\"fault\"|\"script\"}), clear");
-        endpoints.put("GET|POST /__sim/clock", "read; {\"advance\": \"1h\"}, {\"set\": INSTANT}, {\"ticking\": bool}, {\"reset\": true}");
+        endpoints.put("GET|POST|DELETE /__sim/faults",
+                "read, add ({\"rule\"|\"latency\"|\"func\"+\"next\"+\"fault\"|\"script\"}), clear");
+        endpoints.put("GET|POST /__sim/clock",
+                "read; {\"advance\": \"1h\"}, {\"set\": INSTANT}, {\"ticking\": bool}, {\"reset\": true}");
         endpoints.put("GET|DELETE /__sim/requests[?limit=N]", "recorded requests, credentials masked; clear");
         return node;
     }
@@ -221,7 +225,7 @@ final class ControlPlane implements HttpHandler {
             case "GET" -> ControlViews.account(account);
             case "POST", "PATCH", "PUT" -> {
                 requireObject(body);
-                for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+                for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
                     String name = names.next();
                     if (!Set.of("balance", "creditLimit", "password").contains(name)) {
                         throw new IllegalArgumentException("an account's " + name
@@ -391,9 +395,10 @@ final class ControlPlane implements HttpHandler {
         }
         if (body.hasNonNull("advance")) {
             String text = body.get("advance").asText();
-            Duration duration = SettingsProperties.parseDuration(text).orElseThrow(() ->
-                    new IllegalArgumentException("advance must be a duration such as 90s, 61m, 1h, 30d or PT1H, not "
-                            + text));
+            Duration duration = SettingsProperties.parseDuration(text)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "advance must be a duration such as 90s, 61m, 1h, 30d or PT1H, not "
+                                    + text));
             clock.advance(duration);
         }
         if (body.has("ticking")) {

@@ -1,15 +1,16 @@
 package io.github.camelbillmgr.simulator;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
+
 import io.github.camelbillmgr.simulator.catalog.Addon;
 import io.github.camelbillmgr.simulator.catalog.Datacenter;
 import io.github.camelbillmgr.simulator.catalog.OsTemplate;
 import io.github.camelbillmgr.simulator.catalog.Price;
 import io.github.camelbillmgr.simulator.catalog.Recipe;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The built-in seed. All prices are EUR for the whole period; longer periods carry a discount

@@ -1,5 +1,12 @@
 package io.github.camelbillmgr.simulator;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +16,6 @@ import io.github.camelbillmgr.simulator.catalog.Datacenter;
 import io.github.camelbillmgr.simulator.catalog.OsTemplate;
 import io.github.camelbillmgr.simulator.catalog.Recipe;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads a JSON seed file; each top-level section present replaces that section of the base seed. */
 final class SeedJson {
@@ -31,8 +32,8 @@ final class SeedJson {
     }
 
     /** The sections a seed file may have; {@code settings} is read by {@link #settings(JsonNode)}, not here. */
-    static final Set<String> SECTIONS =
-            Set.of("accounts", "datacenters", "osTemplates", "recipes", "tariffs", "services", "settings");
+    static final Set<String> SECTIONS
+            = Set.of("accounts", "datacenters", "osTemplates", "recipes", "tariffs", "services", "settings");
 
     static SimulatorSeed read(InputStream json, SimulatorSeed base) throws IOException {
         return read(tree(json), base);
@@ -48,7 +49,7 @@ final class SeedJson {
     }
 
     private static void checkSections(JsonNode root) throws IOException {
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!SECTIONS.contains(name)) {
                 throw new IOException("unknown seed section '" + name + "'; known: " + new TreeSet<>(SECTIONS));
@@ -59,12 +60,12 @@ final class SeedJson {
     static SimulatorSeed read(JsonNode root, SimulatorSeed base) throws IOException {
         checkSections(root);
         return new SimulatorSeed(
-                section(root, "accounts", new TypeReference<List<SimulatorSeed.Account>>() { }, base.accounts()),
-                section(root, "datacenters", new TypeReference<List<Datacenter>>() { }, base.datacenters()),
-                section(root, "osTemplates", new TypeReference<List<OsTemplate>>() { }, base.osTemplates()),
-                section(root, "recipes", new TypeReference<List<Recipe>>() { }, base.recipes()),
-                section(root, "tariffs", new TypeReference<List<Tariff>>() { }, base.tariffs()),
-                section(root, "services", new TypeReference<List<SimulatorSeed.Service>>() { }, base.services()));
+                section(root, "accounts", new TypeReference<List<SimulatorSeed.Account>>() {}, base.accounts()),
+                section(root, "datacenters", new TypeReference<List<Datacenter>>() {}, base.datacenters()),
+                section(root, "osTemplates", new TypeReference<List<OsTemplate>>() {}, base.osTemplates()),
+                section(root, "recipes", new TypeReference<List<Recipe>>() {}, base.recipes()),
+                section(root, "tariffs", new TypeReference<List<Tariff>>() {}, base.tariffs()),
+                section(root, "services", new TypeReference<List<SimulatorSeed.Service>>() {}, base.services()));
     }
 
     /** The {@code settings} section's {@code profile}, or null. */

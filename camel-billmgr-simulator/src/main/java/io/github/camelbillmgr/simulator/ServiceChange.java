@@ -1,11 +1,12 @@
 package io.github.camelbillmgr.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The fields of a service the control plane may change ({@code POST /__sim/services/ID}), checked before any is
@@ -17,7 +18,7 @@ record ServiceChange(JsonNode body) {
             "ip", "comment", "licname", "owner");
 
     static ServiceChange of(JsonNode body) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
                 throw new IllegalArgumentException("a service's " + name + " cannot be changed; allowed: "

@@ -1,9 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -26,6 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Every setting of {@link SimulatorSettings} by name, found from its getter/setter pairs (a getter marked
  * {@link Setting}), with conversion from and to text and JSON. One list serves {@code copyFrom}, the standalone
@@ -37,8 +38,8 @@ public final class SettingsProperties {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final List<Property> ALL = discover();
-    private static final Map<String, Property> BY_NAME =
-            ALL.stream().collect(Collectors.toUnmodifiableMap(Property::name, Function.identity()));
+    private static final Map<String, Property> BY_NAME
+            = ALL.stream().collect(Collectors.toUnmodifiableMap(Property::name, Function.identity()));
 
     private SettingsProperties() {
     }
@@ -79,8 +80,8 @@ public final class SettingsProperties {
         List<Property> touched = new ArrayList<>();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Property property = find(field.getKey()).filter(Property::textual).orElseThrow(() ->
-                    new IllegalArgumentException("unknown setting '" + field.getKey() + "'; known: "
+            Property property = find(field.getKey()).filter(Property::textual)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown setting '" + field.getKey() + "'; known: "
                             + textual().stream().map(Property::name).collect(Collectors.joining(", "))));
             property.setJson(scratch, field.getValue());
             touched.add(property);

@@ -143,7 +143,9 @@ public final class SimService {
     /** Null while the order waits unpaid in a cart. */
     public LocalDate expireDate() { return expireDate; }
     /** Renewal period in months, or null when auto-renewal is off. */
-    public Integer autoprolong() { return autoprolong; }
+    public Integer autoprolong() {
+        return autoprolong;
+    }
     public String remoteId() { return remoteId; }
     public String domain() { return domain; }
     public String ip() { return ip; }
@@ -152,7 +154,9 @@ public final class SimService {
     public String comment() { return comment; }
     public String licname() { return licname; }
     /** Add-on values by add-on id, as strings the way they travel on the wire. */
-    public Map<Integer, String> addons() { return addons; }
+    public Map<Integer, String> addons() {
+        return addons;
+    }
     /** What one period costs, add-ons included. */
     public BigDecimal cost() { return cost; }
     public String currency() { return currency; }

@@ -156,7 +156,7 @@ public final class SimulatorCertificate {
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed (exit " + process.exitValue() + "): "
-                                                + Files.readString(log, StandardCharsets.UTF_8).strip());
+                        + Files.readString(log, StandardCharsets.UTF_8).strip());
             }
         } finally {
             Files.deleteIfExists(log);

@@ -236,7 +236,7 @@ public final class SimulatorFaults {
 
     /** delayNext rules stack with other faults, as they always have: they are taken on their own. */
     private Duration takeDelayNext(String func) {
-        for (Iterator<FaultRule> it = explicit.iterator(); it.hasNext(); ) {
+        for (Iterator<FaultRule> it = explicit.iterator(); it.hasNext();) {
             if (it.next() instanceof FaultRule.Counted counted && isDelayNext(counted)) {
                 Fault fault = counted.claim(func);
                 if (fault != null) {
@@ -250,7 +250,7 @@ public final class SimulatorFaults {
     }
 
     private Fault takeExplicit(String func) {
-        for (Iterator<FaultRule> it = explicit.iterator(); it.hasNext(); ) {
+        for (Iterator<FaultRule> it = explicit.iterator(); it.hasNext();) {
             FaultRule rule = it.next();
             if (rule instanceof FaultRule.Counted counted && isDelayNext(counted)) {
                 continue;

@@ -1,10 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import io.github.camelbillmgr.simulator.catalog.Catalogue;
-import io.github.camelbillmgr.simulator.catalog.Datacenter;
-import io.github.camelbillmgr.simulator.catalog.OsTemplate;
-import io.github.camelbillmgr.simulator.catalog.Recipe;
-import io.github.camelbillmgr.simulator.catalog.Tariff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -12,6 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import io.github.camelbillmgr.simulator.catalog.Catalogue;
+import io.github.camelbillmgr.simulator.catalog.Datacenter;
+import io.github.camelbillmgr.simulator.catalog.OsTemplate;
+import io.github.camelbillmgr.simulator.catalog.Recipe;
+import io.github.camelbillmgr.simulator.catalog.Tariff;
 
 /**
  * What {@link BillmgrSimulator#reset()} returns to: accounts, the catalogue and any pre-existing

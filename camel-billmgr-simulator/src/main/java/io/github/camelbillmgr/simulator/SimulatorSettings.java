@@ -26,13 +26,19 @@ public final class SimulatorSettings {
     public enum AdminFieldPolicy { ACCESS, IGNORE }
 
     /** What a {@code skipbasket=on} order that the balance cannot cover leaves behind. */
-    public enum LowBalanceLeftover { NONE, CART }
+    public enum LowBalanceLeftover {
+        NONE, CART
+    }
 
     /** What {@code service.prolong&sok=ok} without {@code skipbasket=on} does. */
-    public enum ProlongWithoutSkipbasket { CART, CHARGE_NOW }
+    public enum ProlongWithoutSkipbasket {
+        CART, CHARGE_NOW
+    }
 
     /** What suspending a suspended service, or resuming an active one, answers. */
-    public enum SameStateAction { ERROR, OK }
+    public enum SameStateAction {
+        ERROR, OK
+    }
 
     /** The three spellings of an order's period, for {@link #setPeriodPrecedence(List)}. */
     public static final String PERIOD_ORDER_PERIOD = "order_period";
@@ -78,8 +84,7 @@ public final class SimulatorSettings {
     private volatile boolean listDeletedServices = false;
     private volatile FilterScope storedFilterScope = FilterScope.USER;
     // orders
-    private volatile List<String> periodPrecedence =
-            List.of(PERIOD_ORDER_PERIOD, PERIOD_PERIOD, PERIOD_PER_PRICELIST);
+    private volatile List<String> periodPrecedence = List.of(PERIOD_ORDER_PERIOD, PERIOD_PERIOD, PERIOD_PER_PRICELIST);
     private volatile boolean datacenterRequired = false;
     private volatile boolean remoteIdUnique = false;
     private volatile int orderPendingStatus = SimService.STATUS_PROCESSING;
@@ -342,7 +347,10 @@ public final class SimulatorSettings {
     /** Which period spelling wins when several are sent; default order_period, period, period_&lt;pricelist&gt;. */
     @Setting("Which period spelling wins when several are sent; default order_period, period, period_<pricelist>.")
     public List<String> getPeriodPrecedence() { return periodPrecedence; }
-    public SimulatorSettings setPeriodPrecedence(List<String> value) { periodPrecedence = List.copyOf(value); return this; }
+    public SimulatorSettings setPeriodPrecedence(List<String> value) {
+        periodPrecedence = List.copyOf(value);
+        return this;
+    }
 
     /** Orders of tariffs that have data centres must name one; default false (the first is taken). */
     @Setting("Orders of tariffs that have data centres must name one; default false (the first is taken).")
@@ -367,7 +375,10 @@ public final class SimulatorSettings {
     /** What a skipbasket order the balance can't cover leaves; default NONE (nothing is created). */
     @Setting("What a skipbasket order the balance can't cover leaves; default NONE (nothing is created).")
     public LowBalanceLeftover getLowBalanceLeftover() { return lowBalanceLeftover; }
-    public SimulatorSettings setLowBalanceLeftover(LowBalanceLeftover value) { lowBalanceLeftover = value; return this; }
+    public SimulatorSettings setLowBalanceLeftover(LowBalanceLeftover value) {
+        lowBalanceLeftover = value;
+        return this;
+    }
 
     // ---- lifecycle and edits --------------------------------------------------------------
 
@@ -389,7 +400,10 @@ public final class SimulatorSettings {
     /** Clock seconds a suspend/resume/delete stays in status 5 before it lands; default 0. */
     @Setting("Clock seconds a suspend/resume/delete stays in status 5 before it lands; default 0.")
     public int getLifecycleProcessingSeconds() { return lifecycleProcessingSeconds; }
-    public SimulatorSettings setLifecycleProcessingSeconds(int value) { lifecycleProcessingSeconds = value; return this; }
+    public SimulatorSettings setLifecycleProcessingSeconds(int value) {
+        lifecycleProcessingSeconds = value;
+        return this;
+    }
 
     /** What a client changing an admin-only field gets; default ACCESS. Unchanged values always pass. */
     @Setting("What a client changing an admin-only field gets; default ACCESS. Unchanged values always pass.")
@@ -408,7 +422,10 @@ public final class SimulatorSettings {
      */
     @Setting("What service.prolong&sok=ok without skipbasket=on does: CART puts the renewal in the cart (SvcAPI, hosting billings); CHARGE_NOW charges at once and answers doc.doc.newexpiredate, as ISPsystem's own license module expects from the license billing. Default CART.")
     public ProlongWithoutSkipbasket getProlongWithoutSkipbasket() { return prolongWithoutSkipbasket; }
-    public SimulatorSettings setProlongWithoutSkipbasket(ProlongWithoutSkipbasket value) { prolongWithoutSkipbasket = value; return this; }
+    public SimulatorSettings setProlongWithoutSkipbasket(ProlongWithoutSkipbasket value) {
+        prolongWithoutSkipbasket = value;
+        return this;
+    }
 
     /**
      * Suspending a suspended service, or resuming an active one: {@code ERROR} (an invalid-value error on
@@ -432,7 +449,10 @@ public final class SimulatorSettings {
      */
     @Setting("A client may call session.newkey for its own user (single sign-on into its own account, as a license reseller does); default false (admin-only).")
     public boolean isClientMayCreateOwnSsoKey() { return clientMayCreateOwnSsoKey; }
-    public SimulatorSettings setClientMayCreateOwnSsoKey(boolean value) { clientMayCreateOwnSsoKey = value; return this; }
+    public SimulatorSettings setClientMayCreateOwnSsoKey(boolean value) {
+        clientMayCreateOwnSsoKey = value;
+        return this;
+    }
 
     // ---- the server itself ----------------------------------------------------------------
 

@@ -1,8 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import io.github.camelbillmgr.simulator.catalog.Catalogue;
-import io.github.camelbillmgr.simulator.engine.ServiceFactory;
-import io.github.camelbillmgr.simulator.engine.Store;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+
+import io.github.camelbillmgr.simulator.catalog.Catalogue;
+import io.github.camelbillmgr.simulator.engine.ServiceFactory;
+import io.github.camelbillmgr.simulator.engine.Store;
 
 /**
  * Test hooks on the simulator's state. Reads return snapshots; every call is atomic with

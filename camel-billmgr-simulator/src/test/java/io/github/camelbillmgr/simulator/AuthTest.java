@@ -1,14 +1,15 @@
 package io.github.camelbillmgr.simulator;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthTest {
 
@@ -44,7 +45,8 @@ class AuthTest {
         assertEquals("func=totp.confirm", whoami.at("/doc/ok/$").asText(), whoami.toString());
         assertEquals("func=totp.confirm", api.client("func", "vds").x("/doc/ok"), "authinfo too");
         assertEquals(0, api.client("func", "vds").count("/doc/elem"));
-        assertEquals(BillmgrSimulator.ADMIN_USER, api.admin("func", "whoami").x("/doc/user"), "other users are not affected");
+        assertEquals(BillmgrSimulator.ADMIN_USER, api.admin("func", "whoami").x("/doc/user"),
+                "other users are not affected");
     }
 
     @Test

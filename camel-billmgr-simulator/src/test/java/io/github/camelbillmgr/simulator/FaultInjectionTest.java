@@ -1,11 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -26,6 +20,8 @@ import java.util.logging.Logger;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every fault kind over real loopback HTTP: what the client sees, and whether the call changed
@@ -199,7 +200,7 @@ class FaultInjectionTest {
     @Test
     void serverErrorsAnswerHtmlWithoutExecuting() {
         faults.script(ORDER, Fault.httpStatus(500), Fault.httpStatus(502), Fault.httpStatus(503));
-        for (int status : new int[] {500, 502, 503}) {
+        for (int status : new int[] { 500, 502, 503 }) {
             SimClient.Response r = order();
             assertEquals(status, r.status());
             assertTrue(r.contentType().startsWith("text/html"), r.contentType());
@@ -252,8 +253,8 @@ class FaultInjectionTest {
     @Test
     void blockLogonBlocksTheUserUntilTheBlockEndsOnTheClock() {
         faults.injectNext("auth", 1, Fault.blockLogon());
-        String[] login = {"func", "auth", "username", BillmgrSimulator.CLIENT_USER,
-                "password", BillmgrSimulator.CLIENT_PASSWORD};
+        String[] login = { "func", "auth", "username", BillmgrSimulator.CLIENT_USER,
+                "password", BillmgrSimulator.CLIENT_PASSWORD };
         SimClient.Response blocked = api.post(login);
         assertEquals("auth", blocked.errorType());
         assertEquals("blocklogon", blocked.errorObject());
@@ -320,7 +321,7 @@ class FaultInjectionTest {
     /** Over HTTP, the n-th call gets what the n-th draw of the same seed says, whatever the kinds. */
     @Test
     void randomFaultsOverHttpFollowTheSeed() {
-        Fault[] kinds = {Fault.busy(), Fault.httpStatus(503), Fault.error("injected")};
+        Fault[] kinds = { Fault.busy(), Fault.httpStatus(503), Fault.error("injected") };
         faults.randomly("whoami", 0.3, 7L, kinds);
         SimulatorFaults twin = new SimulatorFaults().randomly("whoami", 0.3, 7L, kinds);
         for (int i = 0; i < 60; i++) {

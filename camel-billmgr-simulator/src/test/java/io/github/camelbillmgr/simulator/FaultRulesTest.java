@@ -1,11 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +8,20 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rules on their own, without HTTP: which call gets which fault, and the text forms. */
 class FaultRulesTest {
 
-    private static final FaultKind[] MIX = {FaultKind.DROP_AFTER_COMMIT, FaultKind.DROP_BEFORE_DISPATCH,
-        FaultKind.HTTP_STATUS, FaultKind.BUSY, FaultKind.TRUNCATED_BODY};
+    private static final FaultKind[] MIX = { FaultKind.DROP_AFTER_COMMIT, FaultKind.DROP_BEFORE_DISPATCH,
+            FaultKind.HTTP_STATUS, FaultKind.BUSY, FaultKind.TRUNCATED_BODY };
 
     /** Indices of the calls hit among {@code calls} calls of vds, with the kind each got. */
     private static List<String> hits(SimulatorFaults faults, int calls) {
@@ -77,8 +78,10 @@ class FaultRulesTest {
     void rateZeroNeverAndRateOneAlways() {
         assertEquals(List.of(), hits(new SimulatorFaults().randomly("vds", 0.0, 1L, FaultKind.BUSY), 500));
         assertEquals(500, hits(new SimulatorFaults().randomly("vds", 1.0, 1L, FaultKind.BUSY), 500).size());
-        assertThrows(IllegalArgumentException.class, () -> new SimulatorFaults().randomly("vds", 1.5, 1L, FaultKind.BUSY));
-        assertThrows(IllegalArgumentException.class, () -> new SimulatorFaults().randomly("vds", 0.5, 1L, new Fault[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SimulatorFaults().randomly("vds", 1.5, 1L, FaultKind.BUSY));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SimulatorFaults().randomly("vds", 0.5, 1L, new Fault[0]));
     }
 
     @Test
@@ -207,8 +210,8 @@ class FaultRulesTest {
 
     @Test
     void theStandaloneServerTakesRandomRulesAndLatencies() throws Exception {
-        BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(new String[] {"--port", "0",
-            "--faults", "*.order.param:0.25:drop_after_commit,http_status=502+commit:42", "--latency", "*:20"});
+        BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(new String[] { "--port", "0",
+                "--faults", "*.order.param:0.25:drop_after_commit,http_status=502+commit:42", "--latency", "*:20" });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err).start()) {
             BillmgrSimulatorMain.printBanner(sim, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -216,14 +219,15 @@ class FaultRulesTest {
                     Fault.dropAfterCommit(), Fault.httpStatus(502).afterCommit());
             List<String> expected = hits(twin, "vds.order.param", 200);
             assertFalse(expected.isEmpty());
-            assertEquals(expected, hits(sim.state().faults(), "vds.order.param", 200), "the option builds the same rule");
+            assertEquals(expected, hits(sim.state().faults(), "vds.order.param", 200),
+                    "the option builds the same rule");
         }
         String banner = out.toString(StandardCharsets.UTF_8);
         assertTrue(banner.contains("Faults: random *.order.param at 0.25 seed 42: [drop_after_commit, "
                 + "http_status=502+commit]; latency * 20 ms"), banner);
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, BillmgrSimulatorMain.run(new String[] {"--faults", "vds:2:busy"}, System.out,
+        assertEquals(2, BillmgrSimulatorMain.run(new String[] { "--faults", "vds:2:busy" }, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("between 0 and 1"), err.toString());
     }

@@ -1,11 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,9 +16,16 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The simulator serves HTTPS with a certificate a test makes, to clients that trust it and to no others. */
 class HttpsTest {
@@ -69,7 +70,7 @@ class HttpsTest {
     @Test
     void mainServesHttpsWithAKeyStoreWhosePasswordComesFromTheEnvironment() throws Exception {
         BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(
-                new String[] {"--port", "0", "--keystore", cert.keyStore().toString()});
+                new String[] { "--port", "0", "--keystore", cert.keyStore().toString() });
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, cert.password(), System.err).start()) {
             assertTrue(sim.getBaseUrl().startsWith("https://"), sim.getBaseUrl());
             assertEquals(200, whoami(trusting(cert.trustStore()), sim.getBaseUrl()).statusCode());
@@ -99,10 +100,10 @@ class HttpsTest {
     private static HttpResponse<String> whoami(SSLContext trust, String baseUrl) throws Exception {
         HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(5)).build();
         String body = "func=whoami&out=json&authinfo="
-                      + URLEncoder.encode(SimClient.CLIENT_AUTHINFO, StandardCharsets.UTF_8);
+                + URLEncoder.encode(SimClient.CLIENT_AUTHINFO, StandardCharsets.UTF_8);
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl)).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,16 +1,17 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OrderTest {
 
@@ -205,8 +206,8 @@ class OrderTest {
 
     @Test
     void remoteIdUniquenessAndDatacenterRequirementAreSettings() {
-        String[] order = {"func", "v2.vds.order.param", "pricelist", "6", "remoteid", "dup", "skipbasket", "on",
-                "sok", "ok"};
+        String[] order = { "func", "v2.vds.order.param", "pricelist", "6", "remoteid", "dup", "skipbasket", "on",
+                "sok", "ok" };
         assertTrue(api.client(order).ok());
         assertTrue(api.client(order).ok());
         billmgr.settings().setRemoteIdUnique(true);

@@ -1,12 +1,13 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProlongTest {
 
@@ -57,7 +58,8 @@ class ProlongTest {
     void trialsDeletedAndUnknownServicesCannotBeRenewed() {
         SimService trial = billmgr.state().addService(SimService.builder("platform", BillmgrSimulator.CLIENT_USER)
                 .pricelistId(55163).period(-100));
-        SimClient.Response r = api.client("func", "service.prolong", "elid", "" + trial.id(), "period", "1", "sok", "ok");
+        SimClient.Response r
+                = api.client("func", "service.prolong", "elid", "" + trial.id(), "period", "1", "sok", "ok");
         assertEquals("value", r.errorType());
         assertEquals("period", r.errorObject());
         billmgr.settings().setTrialRenewalErrorType("trial");

@@ -63,7 +63,7 @@ final class RawHttp {
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             try {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
+                for (int n; (n = in.read(buffer)) >= 0;) {
                     received.write(buffer, 0, n);
                 }
                 return new Received(received.toByteArray(), true);

@@ -1,9 +1,10 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 12 (10): the request log can be a ring of the last N, so a long-running server keeps a flat heap. */
 class RequestLogTest {

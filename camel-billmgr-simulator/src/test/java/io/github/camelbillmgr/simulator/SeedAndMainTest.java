@@ -1,16 +1,17 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeedAndMainTest {
 
@@ -48,7 +49,7 @@ class SeedAndMainTest {
      */
     @Test
     void mainPrintsTheBuiltInTestCredentials() throws Exception {
-        BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(new String[] {"--port", "0"});
+        BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(new String[] { "--port", "0" });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err).start()) {
             BillmgrSimulatorMain.printBanner(sim, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -61,10 +62,10 @@ class SeedAndMainTest {
         assertTrue(banner.contains("admin  password: " + BillmgrSimulator.ADMIN_PASSWORD), banner);
 
         ByteArrayOutputStream help = new ByteArrayOutputStream();
-        assertEquals(0, BillmgrSimulatorMain.run(new String[] {"--help"},
+        assertEquals(0, BillmgrSimulatorMain.run(new String[] { "--help" },
                 new PrintStream(help, true, StandardCharsets.UTF_8), System.err));
         assertTrue(help.toString(StandardCharsets.UTF_8).contains("--seed"));
-        assertEquals(2, BillmgrSimulatorMain.run(new String[] {"--port", "x"}, System.out,
+        assertEquals(2, BillmgrSimulatorMain.run(new String[] { "--port", "x" }, System.out,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }
 
@@ -74,8 +75,8 @@ class SeedAndMainTest {
         Files.writeString(file, """
                 {"accounts": [{"user": "reseller", "password": "Seed-Secret-42", "balance": "50.00"}]}
                 """);
-        BillmgrSimulatorMain.Options options =
-                BillmgrSimulatorMain.Options.parse(new String[] {"--port", "0", "--seed", file.toString()});
+        BillmgrSimulatorMain.Options options
+                = BillmgrSimulatorMain.Options.parse(new String[] { "--port", "0", "--seed", file.toString() });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err).start()) {
             BillmgrSimulatorMain.printBanner(sim, new PrintStream(out, true, StandardCharsets.UTF_8));

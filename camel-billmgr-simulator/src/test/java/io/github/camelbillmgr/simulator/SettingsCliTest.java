@@ -1,10 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +9,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 12 (2): every setting by flag and by the seed's settings section, listed by --help with its default. */
 class SettingsCliTest {
 
     private static String help() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, BillmgrSimulatorMain.run(new String[] {"--help"},
+        assertEquals(0, BillmgrSimulatorMain.run(new String[] { "--help" },
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -47,10 +48,10 @@ class SettingsCliTest {
 
     @Test
     void flagsSetSettingsOfEveryKind() {
-        BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(new String[] {"--port", "0",
+        BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(new String[] { "--port", "0",
                 "--session-lifetime", "30m", "--client-may-delete", "false", "--nest-doc-funcs",
                 "service.prolong,vds.edit", "--repeated-param", "first", "--clock-start", "2025-01-15",
-                "--login-error-type", "auth2", "--default-page-size", "7", "--request-log-limit", "10"});
+                "--login-error-type", "auth2", "--default-page-size", "7", "--request-log-limit", "10" });
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err)) {
             SimulatorSettings s = sim.settings();
             assertEquals(Duration.ofMinutes(30), s.getSessionLifetime());
@@ -68,20 +69,20 @@ class SettingsCliTest {
     @Test
     void badFlagsAreNamedWithWhatIsAllowed() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BillmgrSimulatorMain.Options.parse(new String[] {"--session-lifetime", "soon"}));
+                () -> BillmgrSimulatorMain.Options.parse(new String[] { "--session-lifetime", "soon" }));
         assertTrue(e.getMessage().contains("sessionLifetime") && e.getMessage().contains("'soon'")
                 && e.getMessage().contains("20s"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> BillmgrSimulatorMain.Options.parse(new String[] {"--repeated-param", "middle"}));
+                () -> BillmgrSimulatorMain.Options.parse(new String[] { "--repeated-param", "middle" }));
         assertTrue(e.getMessage().contains("FIRST, LAST"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> BillmgrSimulatorMain.Options.parse(new String[] {"--sesion-lifetime", "1m"}));
+                () -> BillmgrSimulatorMain.Options.parse(new String[] { "--sesion-lifetime", "1m" }));
         assertTrue(e.getMessage().contains("--sesion-lifetime"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> BillmgrSimulatorMain.Options.parse(new String[] {"--profile", "isp"}));
+                () -> BillmgrSimulatorMain.Options.parse(new String[] { "--profile", "isp" }));
         assertTrue(e.getMessage().contains("license-billing"), e.getMessage());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, BillmgrSimulatorMain.run(new String[] {"--client-may-delete", "perhaps"}, System.out,
+        assertEquals(2, BillmgrSimulatorMain.run(new String[] { "--client-may-delete", "perhaps" }, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("true or false"), err.toString());
     }
@@ -95,7 +96,7 @@ class SettingsCliTest {
                  "accounts": [{"user": "reseller", "password": "s3cret"}]}
                 """);
         BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(
-                new String[] {"--port", "0", "--seed", file.toString(), "--default-page-size", "50"});
+                new String[] { "--port", "0", "--seed", file.toString(), "--default-page-size", "50" });
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err)) {
             SimulatorSettings s = sim.settings();
             assertEquals(Duration.ofHours(2), s.getSessionLifetime());
@@ -111,7 +112,7 @@ class SettingsCliTest {
                 """);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(null, BillmgrSimulatorMain.create(BillmgrSimulatorMain.Options.parse(
-                new String[] {"--seed", file.toString()}), new PrintStream(err, true, StandardCharsets.UTF_8)));
+                new String[] { "--seed", file.toString() }), new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown setting 'sessionLifetme'"), err.toString());
         Files.writeString(file, """
                 {"setings": {}}

@@ -1,7 +1,5 @@
 package io.github.camelbillmgr.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +16,9 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -134,7 +135,8 @@ final class SimClient {
         Document xml() {
             try {
                 DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+                return factory.newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
             } catch (Exception e) {
                 throw new AssertionError("not XML: " + body, e);
             }

@@ -33,7 +33,8 @@ public class BillmgrComponentAutoConfiguration {
 
     @Lazy
     @Bean
-    public ComponentCustomizer configureBillmgrComponent(ApplicationContext applicationContext, CamelContext camelContext,
+    public ComponentCustomizer configureBillmgrComponent(ApplicationContext applicationContext,
+                                                         CamelContext camelContext,
                                                          BillmgrComponentConfiguration configuration) {
         return new ComponentCustomizer() {
             @Override
@@ -45,7 +46,7 @@ public class BillmgrComponentAutoConfiguration {
             public boolean isEnabled(String name, Component target) {
                 return HierarchicalPropertiesEvaluator.evaluate(applicationContext, "camel.component.customizer",
                         "camel.component.billmgr.customizer")
-                       && target instanceof BillmgrComponent;
+                        && target instanceof BillmgrComponent;
             }
         };
     }

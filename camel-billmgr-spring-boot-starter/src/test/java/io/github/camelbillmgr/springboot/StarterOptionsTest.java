@@ -38,7 +38,8 @@ class StarterOptionsTest {
                 missing.add(o.getKey());
             }
         }
-        assertEquals(List.of(), missing, "component options without a getter and setter in BillmgrComponentConfiguration");
+        assertEquals(List.of(), missing,
+                "component options without a getter and setter in BillmgrComponentConfiguration");
         assertEquals(options.keySet(), new TreeSet<>(BillmgrComponentConfiguration.OPTIONS));
     }
 
@@ -54,7 +55,8 @@ class StarterOptionsTest {
             JsonNode p = metadata.get(name);
             if (p == null) {
                 problems.add(name + ": not in spring-configuration-metadata.json");
-            } else if (!p.path("description").asText().startsWith(firstWords(o.getValue().path("description").asText()))) {
+            } else if (!p.path("description").asText()
+                    .startsWith(firstWords(o.getValue().path("description").asText()))) {
                 problems.add(name + ": description is not the catalog's: " + p.path("description").asText());
             }
         }

@@ -84,7 +84,8 @@ class DistributionArchiveTest {
                 "docs/billmgr-component.adoc"));
         Path docs = Path.of(required("docs.dir"));
         try (Stream<Path> md = Files.list(docs)) {
-            md.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).forEach(n -> expected.add("docs/" + n));
+            md.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
+                    .forEach(n -> expected.add("docs/" + n));
         }
         assertTrue(expected.contains("docs/getting-started.md"), "the docs folder is the project's: " + docs);
         assertEquals(expected, files, "the entries of " + zip.getFileName());
@@ -101,7 +102,8 @@ class DistributionArchiveTest {
             }
         }
         assertNotNull(manifest, "the component jar has a manifest");
-        assertEquals("io.github.camelbillmgr.camel-billmgr", manifest.getMainAttributes().getValue("Bundle-SymbolicName"));
+        assertEquals("io.github.camelbillmgr.camel-billmgr",
+                manifest.getMainAttributes().getValue("Bundle-SymbolicName"));
         assertTrue(names.contains("META-INF/services/org/apache/camel/component/billmgr"),
                 "Camel finds the component by this file; entries: " + names.size());
         assertTrue(names.contains("io/github/camelbillmgr/BillmgrComponent.class"), "the component's classes");
@@ -112,7 +114,8 @@ class DistributionArchiveTest {
         try (JarInputStream jar = new JarInputStream(entry("lib/camel-billmgr-simulator-" + version + ".jar"))) {
             assertTrue(contains(jar, "io/github/camelbillmgr/simulator/BillmgrSimulator.class"));
         }
-        try (JarInputStream jar = new JarInputStream(entry("lib/camel-billmgr-simulator-" + version + "-standalone.jar"))) {
+        try (JarInputStream jar
+                = new JarInputStream(entry("lib/camel-billmgr-simulator-" + version + "-standalone.jar"))) {
             Manifest manifest = jar.getManifest();
             assertNotNull(manifest, "the standalone jar has a manifest");
             assertEquals("io.github.camelbillmgr.simulator.BillmgrSimulatorMain",
@@ -177,7 +180,8 @@ class DistributionArchiveTest {
         Pattern listening = Pattern.compile("listening on (\\S+)");
         StringBuilder seen = new StringBuilder();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out
+                    = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 Matcher m = listening.matcher(line);
                 if (m.find()) {

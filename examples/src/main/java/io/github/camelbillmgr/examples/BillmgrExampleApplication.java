@@ -66,10 +66,10 @@ public final class BillmgrExampleApplication {
                     BillmgrSimulator.CLIENT_PASSWORD, BillmgrSimulator.ADMIN_USER, BillmgrSimulator.ADMIN_PASSWORD);
             BigDecimal before = simulator.state().balance(BillmgrSimulator.CLIENT_USER);
             MissionSummary summary = runAgainst(local, "embedded simulator at " + simulator.getBaseUrl() + " as "
-                                                       + BillmgrSimulator.CLIENT_USER);
+                    + BillmgrSimulator.CLIENT_USER);
             BigDecimal after = simulator.state().balance(BillmgrSimulator.CLIENT_USER);
             summary.note("the client's balance went from " + eur(before) + " to " + eur(after)
-                         + " EUR (simulator state)");
+                    + " EUR (simulator state)");
             return summary;
         } finally {
             simulator.stop();

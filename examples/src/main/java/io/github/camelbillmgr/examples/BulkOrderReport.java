@@ -61,8 +61,8 @@ public final class BulkOrderReport {
             failed++;
         }
         String line = lineNo + "," + csv(outcome.remoteId()) + "," + (outcome.ok() ? "ordered" : "failed") + ","
-                      + (outcome.serviceId() == null ? "" : outcome.serviceId()) + ","
-                      + csv(outcome.ok() ? null : outcome.errorType()) + "," + csv(outcome.text());
+                + (outcome.serviceId() == null ? "" : outcome.serviceId()) + ","
+                + csv(outcome.ok() ? null : outcome.errorType()) + "," + csv(outcome.text());
         try {
             writer.write(line);
             writer.newLine();

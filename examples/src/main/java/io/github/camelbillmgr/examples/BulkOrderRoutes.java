@@ -27,11 +27,11 @@ public class BulkOrderRoutes extends RouteBuilder {
 
     /** The inbox: the options are explained in docs/workflows.md. */
     static final String INBOX = "file:{{example.bulk.inbox}}?antInclude=*.csv"
-                                + "&readLock=changed&readLockCheckInterval={{example.bulk.readLockCheckInterval}}"
-                                + "&idempotent=true&idempotentKey=${file:onlyname}"
-                                + "&idempotentRepository=#" + ExampleMain.BULK_ORDER_FILES
-                                + "&move=done&moveFailed=failed"
-                                + "&initialDelay={{example.bulk.initialDelay}}&delay={{example.bulk.delay}}";
+            + "&readLock=changed&readLockCheckInterval={{example.bulk.readLockCheckInterval}}"
+            + "&idempotent=true&idempotentKey=${file:onlyname}"
+            + "&idempotentRepository=#" + ExampleMain.BULK_ORDER_FILES
+            + "&move=done&moveFailed=failed"
+            + "&initialDelay={{example.bulk.initialDelay}}&delay={{example.bulk.delay}}";
 
     @Override
     public void configure() throws Exception {

@@ -113,13 +113,13 @@ public record ExampleSettings(String baseUrl, String username, String password, 
         }
         if (username == null || password == null) {
             throw new IllegalStateException("billmgr.baseUrl is set to " + baseUrl + " but the "
-                                            + (username == null ? "user name" : "password") + " is not: set "
-                                            + (username == null ? "BILLMGR_USERNAME or camel.component.billmgr.username"
-                                                    : "BILLMGR_PASSWORD or camel.component.billmgr.password"));
+                    + (username == null ? "user name" : "password") + " is not: set "
+                    + (username == null ? "BILLMGR_USERNAME or camel.component.billmgr.username"
+                            : "BILLMGR_PASSWORD or camel.component.billmgr.password"));
         }
         if (adminUsername != null && adminPassword == null) {
             throw new IllegalStateException("billmgr.admin.username is set but its password is not: set "
-                                            + "BILLMGR_ADMIN_PASSWORD or billmgr.admin.password");
+                    + "BILLMGR_ADMIN_PASSWORD or billmgr.admin.password");
         }
         return this;
     }
@@ -129,8 +129,8 @@ public record ExampleSettings(String baseUrl, String username, String password, 
     public String toString() {
         return useEmbeddedSimulator() ? "ExampleSettings[embedded simulator]"
                 : "ExampleSettings[baseUrl=" + baseUrl + ", username=" + username + ", password="
-                  + mask(password) + ", adminUsername=" + adminUsername + ", adminPassword=" + mask(adminPassword)
-                  + "]";
+                        + mask(password) + ", adminUsername=" + adminUsername + ", adminPassword=" + mask(adminPassword)
+                        + "]";
     }
 
     private static String mask(String secret) {

@@ -41,11 +41,12 @@ public final class LicenseSteps {
         BillmgrOrderResult order = exchange.getProperty(ORDER, BillmgrOrderResult.class);
         BillmgrService license = exchange.getMessage().getBody(BillmgrService.class);
         String period = exchange.getContext().resolvePropertyPlaceholders("{{example.license.period}}");
-        exchange.getMessage().setBody(StepOutcome.ok(step(exchange), "ordered VMmanager 6 license " + order.getServiceId()
-                                                                     + (TRIAL_PERIOD.equals(period) ? " (trial)"
-                                                                             : " for " + period + " month(s)")
-                                                                     + ": status " + license.getStatus()
-                                                                     + ", expires " + license.getExpireDate(),
+        exchange.getMessage().setBody(StepOutcome.ok(
+                step(exchange), "ordered VMmanager 6 license " + order.getServiceId()
+                        + (TRIAL_PERIOD.equals(period) ? " (trial)"
+                                : " for " + period + " month(s)")
+                        + ": status " + license.getStatus()
+                        + ", expires " + license.getExpireDate(),
                 order.getServiceId()));
     }
 
@@ -63,8 +64,8 @@ public final class LicenseSteps {
     public static void alreadyPaid(Exchange exchange) {
         BillmgrService license = exchange.getMessage().getBody(BillmgrService.class);
         exchange.getMessage().setBody(StepOutcome.ok(step(exchange), "license " + license.getId() + " is not a "
-                                                                     + "trial (period " + license.getColumn("period")
-                                                                     + "): nothing to convert", license.getId()));
+                + "trial (period " + license.getColumn("period")
+                + "): nothing to convert", license.getId()));
     }
 
     /**
@@ -87,9 +88,9 @@ public final class LicenseSteps {
         } else {
             String period = license.getColumn("period");
             outcome = StepOutcome.ok(step, "converted license " + license.getId() + " from the trial to "
-                                           + VpsLifecycleRoutes.months(Integer.parseInt(period)) + " paid"
-                                           + ": expire date " + before + " -> " + after + ", cost "
-                                           + license.getCost() + " " + license.getCurrency(), license.getId());
+                    + VpsLifecycleRoutes.months(Integer.parseInt(period)) + " paid"
+                    + ": expire date " + before + " -> " + after + ", cost "
+                    + license.getCost() + " " + license.getCurrency(), license.getId());
         }
         exchange.getMessage().setBody(outcome.withServiceId(license.getId()));
     }
@@ -104,12 +105,12 @@ public final class LicenseSteps {
         StepOutcome outcome;
         if (now != null && !now.strip().startsWith(wanted)) {
             outcome = StepOutcome.failed(step, step + ": asked for " + wanted + " nodes, billmgr:platform/get reads "
-                                               + now, "addon-not-applied");
+                    + now, "addon-not-applied");
         } else {
             outcome = StepOutcome.ok(step, "raised the nodes add-on " + addon + " of license " + license.getId()
-                                           + " to " + (now == null ? wanted + " (the details do not show add-ons)"
-                                                   : now.strip())
-                                           + ": status " + license.getStatus(), license.getId());
+                    + " to " + (now == null ? wanted + " (the details do not show add-ons)"
+                            : now.strip())
+                    + ": status " + license.getStatus(), license.getId());
         }
         exchange.getMessage().setBody(outcome.withServiceId(license.getId()));
     }
@@ -129,7 +130,7 @@ public final class LicenseSteps {
         String step = step(exchange);
         exchange.getMessage().setBody(license.getStatus() == expected
                 ? StepOutcome.ok(step, done + " license " + license.getId() + " (as " + adminUser(exchange)
-                                       + "): status " + license.getStatus(), license.getId())
+                        + "): status " + license.getStatus(), license.getId())
                 : StepOutcome.failed(step, step + ": status is " + license.getStatus() + ", expected " + expected,
                         "unexpected-status").withServiceId(license.getId()));
     }
@@ -158,7 +159,7 @@ public final class LicenseSteps {
             outcome = StepOutcome.ok(step, "deleted license " + id + ": gone from billmgr:platform/list", id);
         } else {
             outcome = StepOutcome.failed(step, step + ": billmgr:platform/list still shows it with status "
-                                               + listed.getStatus(), "unexpected-status").withServiceId(id);
+                    + listed.getStatus(), "unexpected-status").withServiceId(id);
         }
         exchange.getMessage().setBody(outcome);
     }

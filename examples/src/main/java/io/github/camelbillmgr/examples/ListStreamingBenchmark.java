@@ -58,25 +58,25 @@ public final class ListStreamingBenchmark {
                     from("direct:list")
                             .to("billmgr:vds/list?outputType=iterator&pageSize=" + PAGE_SIZE)
                             .split(body()).streaming()
-                                .process(e -> {
-                                    long n = rows.incrementAndGet();
-                                    if (n % SAMPLE_EVERY == 0) {
-                                        System.gc();
-                                        maxLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                                    }
-                                })
+                            .process(e -> {
+                                long n = rows.incrementAndGet();
+                                if (n % SAMPLE_EVERY == 0) {
+                                    System.gc();
+                                    maxLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                                }
+                            })
                             .end();
                 }
             });
             camel.start();
             long start = System.nanoTime();
             Object reported = camel.createProducerTemplate()
-                    .request("direct:list", e -> { }).getMessage().getHeader(BillmgrConstants.TOTAL_COUNT);
+                    .request("direct:list", e -> {}).getMessage().getHeader(BillmgrConstants.TOTAL_COUNT);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("listed %,d of %s services in %.1f s: %,.0f rows/s%n", rows.get(), reported, seconds,
                     rows.get() / seconds);
             System.out.printf("heap: max %d MiB, live after GC at most %d MiB (sampled every %,d rows), peak committed "
-                              + "%d MiB%n",
+                    + "%d MiB%n",
                     Runtime.getRuntime().maxMemory() >> 20, maxLive.get() >> 20, SAMPLE_EVERY,
                     memory.getHeapMemoryUsage().getCommitted() >> 20);
         } finally {
@@ -105,7 +105,7 @@ public final class ListStreamingBenchmark {
                     row(out, i + 1);
                 }
                 out.write("],\"p_elems\":{\"$\":\"" + total + "\"},\"p_num\":{\"$\":\"" + page
-                          + "\"},\"p_cnt\":{\"$\":\"" + pageSize + "\"}}}");
+                        + "\"},\"p_cnt\":{\"$\":\"" + pageSize + "\"}}}");
             }
         });
         return server;
@@ -113,11 +113,11 @@ public final class ListStreamingBenchmark {
 
     private static void row(Writer out, long id) throws IOException {
         out.write("{\"id\":{\"$\":\"" + id + "\"},\"domain\":{\"$\":\"vps-" + id + ".example.com\"},"
-                  + "\"ip\":{\"$\":\"10." + (id >> 16 & 255) + "." + (id >> 8 & 255) + "." + (id & 255) + "\"},"
-                  + "\"pricelist\":{\"$\":\"VDS-1\"},\"pricelist_id\":{\"$\":\"6\"},\"period\":{\"$\":\"1\"},"
-                  + "\"opendate\":{\"$\":\"2026-01-01\"},\"expiredate\":{\"$\":\"2027-01-01\"},"
-                  + "\"autoprolong\":{\"$\":\"1\"},\"status\":{\"$\":\"2\"},\"item_status\":{\"$\":\"Active\"},"
-                  + "\"cost\":{\"$\":\"5.00 EUR\"},\"remoteid\":{\"$\":\"crm-" + id + "\"}}");
+                + "\"ip\":{\"$\":\"10." + (id >> 16 & 255) + "." + (id >> 8 & 255) + "." + (id & 255) + "\"},"
+                + "\"pricelist\":{\"$\":\"VDS-1\"},\"pricelist_id\":{\"$\":\"6\"},\"period\":{\"$\":\"1\"},"
+                + "\"opendate\":{\"$\":\"2026-01-01\"},\"expiredate\":{\"$\":\"2027-01-01\"},"
+                + "\"autoprolong\":{\"$\":\"1\"},\"status\":{\"$\":\"2\"},\"item_status\":{\"$\":\"Active\"},"
+                + "\"cost\":{\"$\":\"5.00 EUR\"},\"remoteid\":{\"$\":\"crm-" + id + "\"}}");
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {

@@ -59,8 +59,8 @@ public record OrderLine(String remoteId, String tariff, int period, String ostem
         }
         if (f.size() != 5) {
             throw new IllegalArgumentException("expected 5 comma separated fields "
-                                               + "(remoteid,tariff,period,ostempl,ram_mb), got " + f.size() + ": "
-                                               + line.strip());
+                    + "(remoteid,tariff,period,ostempl,ram_mb), got " + f.size() + ": "
+                    + line.strip());
         }
         for (int i = 0; i < f.size(); i++) {
             if (f.get(i).isEmpty()) {
@@ -96,6 +96,6 @@ public record OrderLine(String remoteId, String tariff, int period, String ostem
     /** A short description for the summary, e.g. {@code tariff 6, 1 month, ISPsystem__Ubuntu-22.04-amd64, 1024 MB RAM}. */
     public String describe() {
         return "tariff " + tariff + ", " + period + (period == 1 ? " month, " : " months, ") + ostempl + ", " + ramMb
-               + " MB RAM";
+                + " MB RAM";
     }
 }

@@ -64,7 +64,7 @@ public class OrderReportFileAggregator implements AggregationStrategy {
         String file = exchange.getProperty(REPORT_FILE, String.class);
         if (file == null) {
             throw new IllegalStateException("set the exchange property " + REPORT_FILE
-                                            + " to the report's path before the split");
+                    + " to the report's path before the split");
         }
         return BulkOrderReport.open(Path.of(file));
     }

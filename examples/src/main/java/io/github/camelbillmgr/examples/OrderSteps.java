@@ -61,7 +61,8 @@ public final class OrderSteps {
         OrderLine line = exchange.getProperty(ORDER_LINE, OrderLine.class);
         BillmgrOrderResult result = exchange.getMessage().getBody(BillmgrOrderResult.class);
         String text = result.getServiceId() != null
-                ? "ordered vds " + result.getServiceId() + " (remoteid " + line.remoteId() + ": " + line.describe() + ")"
+                ? "ordered vds " + result.getServiceId() + " (remoteid " + line.remoteId() + ": " + line.describe()
+                        + ")"
                 : "order " + line.remoteId() + " is waiting in the cart as order " + result.getBillorder();
         exchange.getMessage().setBody(StepOutcome.ok("order " + line.remoteId(), text, result.getServiceId())
                 .withRemoteId(line.remoteId()));

@@ -45,8 +45,8 @@ public final class RenewalSteps {
         exchange.getMessage().setBody(new RenewalOutcome(RenewalOutcome.Result.SKIPPED, s.getItemType(), s.getId(),
                 s.getExpireDate(), null, null, null, null,
                 s.getItemType() + " " + s.getId() + " expires " + s.getExpireDate() + ": auto-renewal is on (every "
-                                                          + VpsLifecycleRoutes.months(s.getAutoprolong())
-                                                          + "), left to BILLmanager"));
+                        + VpsLifecycleRoutes.months(s.getAutoprolong())
+                        + "), left to BILLmanager"));
     }
 
     /** Body: the {@link BillmgrProlongResult} of {@code billmgr:TYPE/prolong}. */
@@ -56,8 +56,8 @@ public final class RenewalSteps {
         exchange.getMessage().setBody(new RenewalOutcome(RenewalOutcome.Result.RENEWED, s.getItemType(), s.getId(),
                 s.getExpireDate(), result.getNewExpireDate(), result.getPeriod(), null, null,
                 s.getItemType() + " " + s.getId() + " renewed for " + VpsLifecycleRoutes.months(result.getPeriod())
-                                                                     + ": expire date " + s.getExpireDate() + " -> "
-                                                                     + result.getNewExpireDate()));
+                        + ": expire date " + s.getExpireDate() + " -> "
+                        + result.getNewExpireDate()));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class RenewalSteps {
                 s.getExpireDate(), null, period, errorType,
                 e instanceof BillmgrInsufficientFundsException funds ? funds.getDeficit() : null,
                 s.getItemType() + " " + s.getId() + " expires " + s.getExpireDate() + ", not renewed: "
-                                                                           + FailureReasons.describe(e)));
+                        + FailureReasons.describe(e)));
     }
 
     /** The service's period in months when it is a paid one (not a trial, -100). */

@@ -44,6 +44,6 @@ public record StatusChangeEvent(String itemType, long serviceId, String change, 
     /** {@code vds 1002: ACTIVE -> SUSPENDED (statusChanged)}. */
     public String describe() {
         return itemType + " " + serviceId + ": " + previousStatus + " -> "
-               + (status == null ? "gone from the list" : status) + " (" + change + ")";
+                + (status == null ? "gone from the list" : status) + " (" + change + ")";
     }
 }

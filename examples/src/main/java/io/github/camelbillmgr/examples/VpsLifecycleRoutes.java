@@ -59,14 +59,14 @@ public class VpsLifecycleRoutes extends RouteBuilder {
         StepOutcome outcome;
         if (result.getNewExpireDate() == null) {
             outcome = StepOutcome.failed(step, step + ": renewed for " + months(result.getPeriod())
-                                               + " but BILLmanager reported no new expire date (was " + before + ")",
+                    + " but BILLmanager reported no new expire date (was " + before + ")",
                     "no-expire-date");
         } else if (before != null && !result.getNewExpireDate().isAfter(before)) {
             outcome = StepOutcome.failed(step, step + ": the expire date did not move: " + before + " -> "
-                                               + result.getNewExpireDate(), "expire-date-unchanged");
+                    + result.getNewExpireDate(), "expire-date-unchanged");
         } else {
             outcome = StepOutcome.ok(step, "renewed vds " + id + " for " + months(result.getPeriod())
-                                           + ": expire date " + before + " -> " + result.getNewExpireDate(), id);
+                    + ": expire date " + before + " -> " + result.getNewExpireDate(), id);
         }
         exchange.getMessage().setBody(outcome.withServiceId(id));
     }
@@ -77,7 +77,7 @@ public class VpsLifecycleRoutes extends RouteBuilder {
         String now = vps.isAutoprolongEnabled() ? "on, every " + months(vps.getAutoprolong()) : "off";
         StepOutcome outcome = vps.isAutoprolongEnabled() == expectOn
                 ? StepOutcome.ok(step, "auto-renewal of vds " + vps.getId() + " switched " + (expectOn ? "on" : "off")
-                                       + ": billmgr:vds/get reads " + now, vps.getId())
+                        + ": billmgr:vds/get reads " + now, vps.getId())
                 : StepOutcome.failed(step, step + ": billmgr:vds/get still reads " + now, "autoprolong-not-applied")
                         .withServiceId(vps.getId());
         exchange.getMessage().setBody(outcome);

@@ -30,7 +30,7 @@ public class VpsOrderRoutes extends RouteBuilder {
      * example.progress.interval ms (10 s by default) while a batch runs, instead of one line per order.
      */
     static final String PROGRESS = "log:io.github.camelbillmgr.examples.progress"
-                                   + "?groupInterval={{example.progress.interval:10000}}&groupActiveOnly=true";
+            + "?groupInterval={{example.progress.interval:10000}}&groupActiveOnly=true";
 
     @Override
     public void configure() throws Exception {

@@ -50,7 +50,7 @@ public final class WorkflowsApplication {
                 @Override
                 public void afterStart(BaseMainSupport started) {
                     LOG.info("Running the workflows ({} routes) against BILLmanager {}; bulk orders: drop *.csv "
-                             + "files into {}", dsl, target,
+                            + "files into {}", dsl, target,
                             started.getCamelContext().resolvePropertyPlaceholders("{{example.bulk.inbox}}"));
                 }
             });

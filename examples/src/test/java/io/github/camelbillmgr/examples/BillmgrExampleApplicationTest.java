@@ -38,7 +38,8 @@ class BillmgrExampleApplicationTest {
             "order-3", new long[] { 6, 4096 },
             "order-5", new long[] { 7, 1024 });
 
-    private static final Pattern DATES = Pattern.compile("expire date (\\d{4}-\\d{2}-\\d{2}) -> (\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern DATES
+            = Pattern.compile("expire date (\\d{4}-\\d{2}-\\d{2}) -> (\\d{4}-\\d{2}-\\d{2})");
 
     private BillmgrSimulator simulator;
 
@@ -107,7 +108,8 @@ class BillmgrExampleApplicationTest {
         StepOutcome unknownTariff = summary.order("order-4").orElseThrow();
         assertFalse(unknownTariff.ok());
         assertEquals("value", unknownTariff.errorType());
-        assertEquals("[failed] order order-4: BILLmanager error 'value' (pricelist): The 'Tariff' field has invalid value.",
+        assertEquals(
+                "[failed] order order-4: BILLmanager error 'value' (pricelist): The 'Tariff' field has invalid value.",
                 unknownTariff.line());
 
         // 1000.00 - (5.00 + 45.36 + 238.32 + 57.00) = 654.32 left; order-6 costs 108.00 + 12 * 76.80 = 1029.60
@@ -116,7 +118,7 @@ class BillmgrExampleApplicationTest {
         assertEquals("not_enough_money", tooExpensive.errorType());
         assertEquals(0, new BigDecimal("375.28").compareTo(tooExpensive.deficit()), tooExpensive::toString);
         assertEquals("[failed] order order-6: not enough money: top up needed: deficit 375.28 EUR "
-                     + "(price 1029.60 EUR, balance 654.32 EUR)", tooExpensive.line());
+                + "(price 1029.60 EUR, balance 654.32 EUR)", tooExpensive.line());
     }
 
     @Test
@@ -167,9 +169,9 @@ class BillmgrExampleApplicationTest {
 
         List<String> lines = summary.steps().subList(9, 15).stream().map(StepOutcome::line).toList();
         assertEquals("[ok]     ordered VMmanager 6 license " + license.id() + " (trial): status ACTIVE, expires "
-                     + trialEnd, lines.get(0));
+                + trialEnd, lines.get(0));
         assertEquals("[ok]     converted license " + license.id() + " from the trial to 1 month paid: expire date "
-                     + trialEnd + " -> " + trialEnd.plusMonths(1) + ", cost 12.00 EUR", lines.get(1));
+                + trialEnd + " -> " + trialEnd.plusMonths(1) + ", cost 12.00 EUR", lines.get(1));
         assertEquals("[ok]     raised the nodes add-on 55165 of license " + license.id() + " to 3: status ACTIVE",
                 lines.get(2));
         assertEquals("[ok]     suspended license " + license.id() + " (as admin): status SUSPENDED", lines.get(3));
@@ -253,7 +255,8 @@ class BillmgrExampleApplicationTest {
 
     @Test
     void shippedApplicationPropertiesSelectTheEmbeddedSimulator() {
-        ExampleSettings s = ExampleSettings.resolve(ExampleSettings.applicationProperties(), Map.of(), new Properties());
+        ExampleSettings s
+                = ExampleSettings.resolve(ExampleSettings.applicationProperties(), Map.of(), new Properties());
         assertTrue(s.useEmbeddedSimulator(), s::toString);
         assertNotNull(ExampleSettings.applicationProperties().getProperty("example.orders"));
     }

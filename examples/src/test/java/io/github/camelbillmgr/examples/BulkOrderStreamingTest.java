@@ -89,7 +89,8 @@ class BulkOrderStreamingTest {
                     }
                     String line = exchange.getMessage().getBody(String.class);
                     exchange.getMessage().setBody(line.isBlank() ? null
-                            : StepOutcome.ok("order line " + (index + 1), "ordered vds " + (1000 + index), 1000L + index)
+                            : StepOutcome
+                                    .ok("order line " + (index + 1), "ordered vds " + (1000 + index), 1000L + index)
                                     .withRemoteId(line.substring(0, line.indexOf(','))));
                 });
             }
@@ -107,7 +108,8 @@ class BulkOrderStreamingTest {
         System.out.printf("bulk order: %,d lines split and reported in %d ms%n", LINES, millis);
 
         // streaming: the split size is known only at the last line, so the lines were never collected into a list
-        assertEquals(1, splitSizesSeen.size(), "CamelSplitSize on the last line only, not on all: " + splitSizesSeen.size());
+        assertEquals(1, splitSizesSeen.size(),
+                "CamelSplitSize on the last line only, not on all: " + splitSizesSeen.size());
         assertTrue(splitSizesSeen.get(0) >= LINES, "the last line knows the size: " + splitSizesSeen);
         // incremental: halfway through, the first half's outcomes are in the file already (less what the writer
         // still buffers, 8 KB, i.e. a few hundred lines)

@@ -71,17 +71,18 @@ class BulkOrderWorkflowTest extends WorkflowTestSupport {
         List<String> report = Files.readAllLines(reportA);
         assertEquals(List.of(BulkOrderReport.HEADER,
                 "2,b-1,ordered," + vds.get("b-1").id() + ",,\"ordered vds " + vds.get("b-1").id()
-                + " (remoteid b-1: tariff 6, 1 month, ISPsystem__Ubuntu-22.04-amd64, 1024 MB RAM)\"",
+                        + " (remoteid b-1: tariff 6, 1 month, ISPsystem__Ubuntu-22.04-amd64, 1024 MB RAM)\"",
                 "3,b-2,ordered," + vds.get("b-2").id() + ",,\"ordered vds " + vds.get("b-2").id()
-                + " (remoteid b-2: tariff 7, 1 month, ISPsystem__Debian-12-amd64, 1024 MB RAM)\"",
+                        + " (remoteid b-2: tariff 7, 1 month, ISPsystem__Debian-12-amd64, 1024 MB RAM)\"",
                 "4,b-3,failed,,value,order b-3: BILLmanager error 'value' (pricelist): The 'Tariff' field has "
-                + "invalid value.",
+                        + "invalid value.",
                 "5,b-4,failed,,not_enough_money,\"order b-4: not enough money: top up needed: deficit 93.00 EUR "
-                + "(price 108.00 EUR, balance 15.00 EUR)\"",
+                        + "(price 108.00 EUR, balance 15.00 EUR)\"",
                 "7,,failed,,unreadable-line,\"line 7 of the orders file cannot be read: expected 5 comma separated "
-                + "fields (remoteid,tariff,period,ostempl,ram_mb), got 4: not,a,valid,line\"",
+                        + "fields (remoteid,tariff,period,ostempl,ram_mb), got 4: not,a,valid,line\"",
                 "8,b-5,ordered," + vds.get("b-5").id() + ",,\"ordered vds " + vds.get("b-5").id()
-                + " (remoteid b-5: tariff 6, 1 month, ISPsystem__Debian-12-amd64, 2048 MB RAM)\""), report);
+                        + " (remoteid b-5: tariff 6, 1 month, ISPsystem__Debian-12-amd64, 2048 MB RAM)\""),
+                report);
         assertFalse(Files.exists(reports.resolve("orders-a.report.csv.part")));
 
         // a restart; meanwhile the same file is dropped again (same name), and a new one
@@ -90,14 +91,16 @@ class BulkOrderWorkflowTest extends WorkflowTestSupport {
         drop(inbox, "orders-a.csv", ORDERS_A);
         drop(inbox, "orders-b.csv", ORDERS_B);
         startCamel(Workflow.BULK_ORDER, dsl, properties());
-        await(() -> Files.exists(inbox.resolve("done/orders-b.csv")) && Files.exists(reports.resolve("orders-b.report.csv")),
+        await(() -> Files.exists(inbox.resolve("done/orders-b.csv"))
+                && Files.exists(reports.resolve("orders-b.report.csv")),
                 () -> "orders-b.csv ordered");
         awaitConsumerPolls("bulk-order", 2);
 
         // exactly one VPS per line of both files: orders-a.csv was not ordered a second time
         vds = vdsByRemoteId();
         assertEquals(List.of("b-1", "b-2", "b-5", "b-6"), List.copyOf(vds.keySet()), vds::toString);
-        assertEquals(4, simulator.state().servicesOf("vds").size(), () -> simulator.state().servicesOf("vds").toString());
+        assertEquals(4, simulator.state().servicesOf("vds").size(),
+                () -> simulator.state().servicesOf("vds").toString());
         assertEquals(0, new BigDecimal("95.00").compareTo(simulator.state().balance(CLIENT_USER)));
         assertTrue(Files.exists(inbox.resolve("orders-a.csv")), "the file dropped again stays in the inbox, ignored");
         assertEquals(report, Files.readAllLines(reportA), "the first report is untouched");

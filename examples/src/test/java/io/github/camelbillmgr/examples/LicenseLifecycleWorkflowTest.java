@@ -70,7 +70,7 @@ class LicenseLifecycleWorkflowTest extends WorkflowTestSupport {
             assertEquals(0, new BigDecimal("988.00").compareTo(balance()), () -> "balance " + balance());
             assertTrue(actions(paid).containsAll(List.of("changepricelist", "prolong")), paid.history()::toString);
             assertEquals("[ok]     converted license " + id + " from the trial to 1 month paid: expire date "
-                         + trial.expireDate() + " -> " + paid.expireDate() + ", cost 12.00 EUR", converted.line());
+                    + trial.expireDate() + " -> " + paid.expireDate() + ", cost 12.00 EUR", converted.line());
             // converting again leaves a paid license alone
             StepOutcome again = step(template, "direct:license-convert", id);
             assertTrue(again.ok() && again.text().contains("is not a trial"), again::toString);

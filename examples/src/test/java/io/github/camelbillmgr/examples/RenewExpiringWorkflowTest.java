@@ -77,7 +77,7 @@ class RenewExpiringWorkflowTest extends WorkflowTestSupport {
         // 30.00 - 5.00 left 25.00 for 108.00
         assertEquals(0, new BigDecimal("83.00").compareTo(noMoney.deficit()), noMoney::toString);
         assertTrue(noMoney.line().startsWith("[failed] vds " + yearly.id() + " expires " + yearly.expireDate()
-                                             + ", not renewed: not enough money: top up needed: deficit 83.00 EUR"),
+                + ", not renewed: not enough money: top up needed: deficit 83.00 EUR"),
                 noMoney::line);
 
         RenewalOutcome goesOn = outcomes.get(3);

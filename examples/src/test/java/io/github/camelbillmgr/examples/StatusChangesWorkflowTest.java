@@ -36,7 +36,7 @@ class StatusChangesWorkflowTest extends WorkflowTestSupport {
         Path events = workdir.resolve("events/status-changes.jsonl");
         Map<String, String> p = properties();
         p.put("example.changes.target", "file:" + workdir.resolve("events")
-                                        + "?fileName=status-changes.jsonl&fileExist=Append&appendChars=%0A");
+                + "?fileName=status-changes.jsonl&fileExist=Append&appendChars=%0A");
         startCamel(Workflow.STATUS_CHANGES, dsl, p);
 
         // the first poll sees four new VPS: the baseline, nothing is forwarded

@@ -28,13 +28,14 @@ class VpsOrderRoutesTest extends OrdersFileTestSupport {
         assertEquals(2, report.ordered(), lines::toString);
         assertTrue(lines.get(0).startsWith("[ok]     ordered vds "), lines::toString);
         assertEquals("[failed] line 3 of the orders file cannot be read: expected 5 comma separated fields "
-                     + "(remoteid,tariff,period,ostempl,ram_mb), got 4: t-2,6,1,ISPsystem__Ubuntu-22.04-amd64",
+                + "(remoteid,tariff,period,ostempl,ram_mb), got 4: t-2,6,1,ISPsystem__Ubuntu-22.04-amd64",
                 lines.get(1));
         assertEquals("[failed] line 4 of the orders file cannot be read: not an OS template name: 'Ubuntu 22.04'",
                 lines.get(2));
         assertEquals("[failed] order t-4: BILLmanager error 'value' (period): The 'Period' field has invalid value.",
                 lines.get(3));
-        assertEquals("[failed] order t-5: BILLmanager error 'value' (addon_11): The 'Add-on 11' field has invalid value.",
+        assertEquals(
+                "[failed] order t-5: BILLmanager error 'value' (addon_11): The 'Add-on 11' field has invalid value.",
                 lines.get(4));
         assertTrue(lines.get(5).startsWith("[ok]     ordered vds "), lines::toString);
 

@@ -117,7 +117,8 @@ abstract class WorkflowTestSupport {
     void awaitCompletePolls(String itemType, int polls) {
         long start = listCalls(itemType);
         await(() -> listCalls(itemType) >= start + polls + 1,
-                () -> "expected " + (polls + 1) + " more polls of " + itemType + ", saw " + (listCalls(itemType) - start));
+                () -> "expected " + (polls + 1) + " more polls of " + itemType + ", saw "
+                        + (listCalls(itemType) - start));
     }
 
     /** Waits until a scheduled consumer (e.g. the file consumer of a route) has polled {@code polls} more times. */

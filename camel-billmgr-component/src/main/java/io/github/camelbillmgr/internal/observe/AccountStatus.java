@@ -16,7 +16,7 @@ import io.github.camelbillmgr.internal.SessionAuthenticator;
  * @param backoff      the login backoff (calls fail at once after BILLmanager refused the credentials)
  */
 public record AccountStatus(boolean session, boolean sessionActive, long logins, Instant lastLogin,
-        LoginBackoff.State backoff) {
+                            LoginBackoff.State backoff) {
 
     private static final LoginBackoff.State NO_BACKOFF = new LoginBackoff.State(false, 0, 0, null, 0, 0);
 

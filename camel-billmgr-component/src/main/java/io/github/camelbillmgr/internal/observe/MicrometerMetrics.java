@@ -32,7 +32,7 @@ final class MicrometerMetrics implements BillmgrMetrics {
         this.registry = registry;
         this.account = account;
         this.firstLogins = counter(MeterNames.LOGINS, "Session logins to BILLmanager (reason=renewal: the session "
-                                                      + "was no longer accepted)", Tags.of(MeterNames.REASON, "first"));
+                + "was no longer accepted)", Tags.of(MeterNames.REASON, "first"));
         this.renewals = counter(MeterNames.LOGINS, null, Tags.of(MeterNames.REASON, "renewal"));
         this.pauses = counter(MeterNames.LOGIN_PAUSES, "Pauses begun after BILLmanager refused the credentials",
                 Tags.empty());

@@ -54,6 +54,6 @@ public final class PollStats {
      * @param lastPollAt  when the last poll ended (epoch milliseconds), 0 before the first
      */
     public record Snapshot(long polls, long failedPolls, long lastRows, long lastEmitted, long lastMillis,
-            long lastPollAt) {
+                           long lastPollAt) {
     }
 }

@@ -1,8 +1,9 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.doc.Element;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.camelbillmgr.simulator.doc.Element;
 
 /**
  * An API-level failure, answered with HTTP 200 and an {@code <error>} document. {@code group}

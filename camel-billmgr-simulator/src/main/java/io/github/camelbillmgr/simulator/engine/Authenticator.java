@@ -1,9 +1,10 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimAccount;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import java.time.Instant;
 import java.util.Optional;
+
+import io.github.camelbillmgr.simulator.SimAccount;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
 
 /** Turns {@code authinfo}, {@code auth} and {@code su} into a {@link Principal}, or refuses. */
 public final class Authenticator {

@@ -1,5 +1,10 @@
 package io.github.camelbillmgr.simulator.engine;
 
+import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.func.AccountFunctions;
@@ -15,10 +20,6 @@ import io.github.camelbillmgr.simulator.engine.func.LifecycleFunction;
 import io.github.camelbillmgr.simulator.engine.func.ListFunction;
 import io.github.camelbillmgr.simulator.engine.func.OrderFunction;
 import io.github.camelbillmgr.simulator.engine.func.ProlongFunction;
-import java.lang.System.Logger.Level;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs one API call: authenticates, finds the function and turns failures into error documents.

@@ -1,9 +1,10 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.camelbillmgr.simulator.SimulatorSettings;
 
 /** The error documents of the reference's section 4, one factory method per situation. */
 public final class Errors {

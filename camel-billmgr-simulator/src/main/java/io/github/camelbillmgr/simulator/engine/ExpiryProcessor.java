@@ -1,11 +1,12 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.catalog.Tariff;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.catalog.Tariff;
 
 /**
  * Optional (setting {@code processExpiry}): what BILLmanager's nightly run does to services whose

@@ -1,12 +1,13 @@
 package io.github.camelbillmgr.simulator.engine;
 
+import java.util.List;
+import java.util.Map;
+
 import io.github.camelbillmgr.simulator.catalog.Addon;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
 import io.github.camelbillmgr.simulator.catalog.Recipe;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Choice lists of forms: {@code <slist name="F"><val key="K">label</val></slist>}, and the
@@ -71,8 +72,8 @@ public final class Forms {
         Element slist = slist("recipe");
         val(slist, NULL_KEY, "None");
         for (String key : tariff.recipes()) {
-            catalogue.recipe(key).ifPresent((Recipe recipe) ->
-                    val(slist, recipe.key(), recipe.name()).attr("depend", recipe.depend()));
+            catalogue.recipe(key).ifPresent(
+                    (Recipe recipe) -> val(slist, recipe.key(), recipe.name()).attr("depend", recipe.depend()));
         }
         return slist;
     }

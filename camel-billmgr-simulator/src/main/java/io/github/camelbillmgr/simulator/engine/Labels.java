@@ -1,7 +1,8 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.catalog.Tariff;
 import java.util.Map;
+
+import io.github.camelbillmgr.simulator.catalog.Tariff;
 
 /** Human labels for fields and periods, as the web interface would show them. */
 public final class Labels {

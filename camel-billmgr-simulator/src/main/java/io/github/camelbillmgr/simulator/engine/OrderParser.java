@@ -1,15 +1,16 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
-import io.github.camelbillmgr.simulator.catalog.Addon;
-import io.github.camelbillmgr.simulator.catalog.Recipe;
-import io.github.camelbillmgr.simulator.catalog.Tariff;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.catalog.Addon;
+import io.github.camelbillmgr.simulator.catalog.Recipe;
+import io.github.camelbillmgr.simulator.catalog.Tariff;
 
 /**
  * Reads an order's parameters. {@code pricelist} may come as itself or in

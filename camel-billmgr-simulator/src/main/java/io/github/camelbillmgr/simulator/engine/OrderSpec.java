@@ -1,8 +1,9 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.catalog.Tariff;
 import java.math.BigDecimal;
 import java.util.Map;
+
+import io.github.camelbillmgr.simulator.catalog.Tariff;
 
 /** A validated order: everything needed to create the service and charge for it. */
 public record OrderSpec(Tariff tariff, int period, Integer datacenter, String ostempl, String recipe,

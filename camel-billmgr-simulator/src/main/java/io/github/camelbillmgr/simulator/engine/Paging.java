@@ -1,6 +1,5 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.doc.Element;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.github.camelbillmgr.simulator.doc.Element;
 
 /**
  * Sorting ({@code p_col=+col|-col}), paging ({@code p_cnt}, {@code p_num} from 1) and the list
@@ -88,7 +89,8 @@ public final class Paging {
                 return null;
             }
             Matcher matcher = LEADING_NUMBER.matcher(value);
-            return matcher.find() && isNumericColumnValue(value, matcher.end()) ? new BigDecimal(matcher.group()) : null;
+            return matcher.find() && isNumericColumnValue(value, matcher.end()) ? new BigDecimal(matcher.group())
+                    : null;
         }
 
         /** "2025-01-01" starts with a number too; only take values that are a number, maybe with a unit. */

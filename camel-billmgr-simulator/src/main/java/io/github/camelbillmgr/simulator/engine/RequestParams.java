@@ -1,10 +1,11 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimulatorSettings.RepeatedParam;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.github.camelbillmgr.simulator.SimulatorSettings.RepeatedParam;
 
 /** Query and body parameters merged in arrival order; a repeated name resolves per the setting. */
 public final class RequestParams {

@@ -1,12 +1,13 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSeed;
-import io.github.camelbillmgr.simulator.catalog.Tariff;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+
+import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.SimulatorSeed;
+import io.github.camelbillmgr.simulator.catalog.Tariff;
 
 /**
  * Completes and stores new services, whether ordered over HTTP, added by a test hook or listed

@@ -1,6 +1,5 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import io.github.camelbillmgr.simulator.SimService;
 
 /**
  * List filters. Exact match for codes, ids, dates and {@code account} (the whole Name, as

@@ -1,14 +1,5 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimAccount;
-import io.github.camelbillmgr.simulator.SimCart;
-import io.github.camelbillmgr.simulator.SimCartItem;
-import io.github.camelbillmgr.simulator.SimHistoryEvent;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorSeed;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
-import io.github.camelbillmgr.simulator.catalog.Catalogue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import io.github.camelbillmgr.simulator.SimAccount;
+import io.github.camelbillmgr.simulator.SimCart;
+import io.github.camelbillmgr.simulator.SimCartItem;
+import io.github.camelbillmgr.simulator.SimHistoryEvent;
+import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.SimulatorClock;
+import io.github.camelbillmgr.simulator.SimulatorSeed;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.catalog.Catalogue;
 
 /**
  * All mutable simulator state. Every method is synchronized on the store; a request holds the

@@ -1,16 +1,5 @@
 package io.github.camelbillmgr.simulator.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorFaults;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
-import io.github.camelbillmgr.simulator.doc.OutputFormat;
-import io.github.camelbillmgr.simulator.engine.ApiRequest;
-import io.github.camelbillmgr.simulator.engine.CredentialFaults;
-import io.github.camelbillmgr.simulator.engine.Dispatcher;
-import io.github.camelbillmgr.simulator.engine.RequestParams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -22,6 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.camelbillmgr.simulator.RecordedRequest;
+import io.github.camelbillmgr.simulator.SimulatorClock;
+import io.github.camelbillmgr.simulator.SimulatorFaults;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.doc.OutputFormat;
+import io.github.camelbillmgr.simulator.engine.ApiRequest;
+import io.github.camelbillmgr.simulator.engine.CredentialFaults;
+import io.github.camelbillmgr.simulator.engine.Dispatcher;
+import io.github.camelbillmgr.simulator.engine.RequestParams;
 
 /**
  * The HTTP side: records the request, serves {@code /billmgr}, {@code /manager/billmgr} and
@@ -139,8 +140,8 @@ public final class ApiHttpHandler implements HttpHandler {
 
     private static Map<String, List<String>> headers(HttpExchange exchange) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+        exchange.getRequestHeaders().forEach((name, values) -> headers
+                .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
         return headers;
     }
 

@@ -1,10 +1,11 @@
 package io.github.camelbillmgr.simulator.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /** One complete HTTP answer, built before anything is sent so that faults can cut it. */
 record Reply(int status, String contentType, byte[] body) {
@@ -17,7 +18,8 @@ record Reply(int status, String contentType, byte[] body) {
 
     /** A minimal page whose title and heading are {@code title}. */
     static Reply htmlTitled(int status, String title) {
-        return html(status, "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>");
+        return html(status,
+                "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>");
     }
 
     /** The first {@code keep} bytes; the caller decides how many. */

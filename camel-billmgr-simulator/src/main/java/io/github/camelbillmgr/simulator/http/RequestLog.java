@@ -1,10 +1,11 @@
 package io.github.camelbillmgr.simulator.http;
 
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.IntSupplier;
+
+import io.github.camelbillmgr.simulator.RecordedRequest;
+import io.github.camelbillmgr.simulator.SimulatorSettings;
 
 /**
  * The requests received, in order: all of them, or a ring of the last N ({@code requestLogLimit}), so that a server

@@ -1,5 +1,10 @@
 package io.github.camelbillmgr.simulator.http;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+
 import com.sun.net.httpserver.HttpExchange;
 import io.github.camelbillmgr.simulator.Fault;
 import io.github.camelbillmgr.simulator.SimulatorFaults;
@@ -12,10 +17,6 @@ import io.github.camelbillmgr.simulator.engine.ApiRequest;
 import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Errors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Set;
 
 /**
  * Answers one API call: runs it through the engine and renders the document in the requested

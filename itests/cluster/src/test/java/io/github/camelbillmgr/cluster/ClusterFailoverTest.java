@@ -68,7 +68,8 @@ class ClusterFailoverTest {
             // every VPS renewed: a poll of SERVICES changes, 20 ms each; kill the leader once it handled 40 of them
             long seqBefore = cluster.queryLong("SELECT COALESCE(MAX(seq), 0) FROM cluster_events");
             traffic.renewAll();
-            String sinceRenewal = "SELECT COUNT(*) FROM cluster_events WHERE seq > " + seqBefore + " AND node = '" + first + "'";
+            String sinceRenewal
+                    = "SELECT COUNT(*) FROM cluster_events WHERE seq > " + seqBefore + " AND node = '" + first + "'";
             assertTrue(cluster.awaitAtLeast(sinceRenewal, 40, 180_000), "the leader did not start on the renewals");
             cluster.kill(first);
             long handledByKilled = cluster.queryLong(sinceRenewal);
@@ -78,7 +79,7 @@ class ClusterFailoverTest {
 
             // another node takes over and handles the rest of the renewals
             assertTrue(cluster.awaitAtLeast("SELECT COUNT(DISTINCT service_id) FROM cluster_events WHERE seq > "
-                                            + seqBefore, SERVICES, 180_000),
+                    + seqBefore, SERVICES, 180_000),
                     "the renewals were not all emitted after the failover");
             String second = cluster.currentLeader();
             assertNotEquals(first, second);
@@ -92,10 +93,10 @@ class ClusterFailoverTest {
                 finalStates.put(s.id(), s.expireDate().toString());
             }
             String lastStateEmitted = "SELECT COUNT(DISTINCT e.service_id) FROM cluster_events e WHERE "
-                                      + finalStates.entrySet().stream()
-                                              .map(x -> "(e.service_id = " + x.getKey() + " AND e.expire_date = DATE '"
-                                                        + x.getValue() + "')")
-                                              .collect(Collectors.joining(" OR "));
+                    + finalStates.entrySet().stream()
+                            .map(x -> "(e.service_id = " + x.getKey() + " AND e.expire_date = DATE '"
+                                    + x.getValue() + "')")
+                            .collect(Collectors.joining(" OR "));
             assertTrue(cluster.awaitAtLeast(lastStateEmitted, finalStates.size(), 180_000),
                     "not every service's last state was emitted");
             Thread.sleep(1500); // a few more polls: anything emitted now would be a duplicate
@@ -106,10 +107,11 @@ class ClusterFailoverTest {
             Set<String> emitters = events.stream().map(Event::node).collect(Collectors.toCollection(TreeSet::new));
             List<Event[]> twice = duplicates(events);
             System.out.printf("ClusterFailoverTest: 3 node JVMs, %d services, %d events (%d created), first leader %s "
-                              + "killed after handling %d of %d renewals, %s took over in %d ms, %d change(s) emitted "
-                              + "twice (all unrecorded by %s at its death, re-emitted by %s), emitting nodes %s, "
-                              + "%d of %d list calls faulted, %.1f s in all%n",
-                    finalStates.size(), events.size(), created, first, handledByKilled, SERVICES, second, failoverMillis,
+                    + "killed after handling %d of %d renewals, %s took over in %d ms, %d change(s) emitted "
+                    + "twice (all unrecorded by %s at its death, re-emitted by %s), emitting nodes %s, "
+                    + "%d of %d list calls faulted, %.1f s in all%n",
+                    finalStates.size(), events.size(), created, first, handledByKilled, SERVICES, second,
+                    failoverMillis,
                     twice.size(), first, second, emitters,
                     cluster.simulator().state().faults().injectedTotal(),
                     cluster.simulator().requests().stream().filter(r -> "vds".equals(r.func())).count(),
@@ -123,8 +125,8 @@ class ClusterFailoverTest {
     private static List<Event> events(LocalCluster cluster) throws Exception {
         List<Event> out = new ArrayList<>();
         try (Connection c = cluster.database().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(
-                     "SELECT seq, node, service_id, change, expire_date FROM cluster_events ORDER BY seq")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT seq, node, service_id, change, expire_date FROM cluster_events ORDER BY seq")) {
             while (rs.next()) {
                 out.add(new Event(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
             }
@@ -149,16 +151,19 @@ class ClusterFailoverTest {
         Map<Long, Long> createdPerService = events.stream().filter(e -> e.change().contains("created"))
                 .collect(Collectors.groupingBy(Event::serviceId, Collectors.counting()));
         assertEquals(services, createdPerService.size(), "services announced as created");
-        createdPerService.forEach((id, n) -> assertEquals(1L, n, "service " + id + " announced as created " + n + " times"));
+        createdPerService
+                .forEach((id, n) -> assertEquals(1L, n, "service " + id + " announced as created " + n + " times"));
 
         List<Event[]> twice = duplicates(events);
         assertTrue(twice.size() <= STATE_BATCH,
                 twice.size() + " changes emitted twice; at most the killed leader's unrecorded batch (" + STATE_BATCH
-                                                + ") may be");
+                        + ") may be");
         Set<Long> reEmittedSeqs = new TreeSet<>();
         for (Event[] pair : twice) {
-            assertEquals(killed, pair[0].node(), "a change emitted twice was first emitted by " + pair[0] + ", not by the killed leader");
-            assertEquals(successor, pair[1].node(), "a change emitted twice was emitted again by " + pair[1] + ", not by the new leader");
+            assertEquals(killed, pair[0].node(),
+                    "a change emitted twice was first emitted by " + pair[0] + ", not by the killed leader");
+            assertEquals(successor, pair[1].node(),
+                    "a change emitted twice was emitted again by " + pair[1] + ", not by the new leader");
             reEmittedSeqs.add(pair[0].seq());
         }
         // what the killed leader left unrecorded is the tail of what it handled: nothing it handled after a re-emitted

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
@@ -101,7 +100,7 @@ class ConsumerOverlapTest {
                 emitters.add(e[0]);
                 String[] earlier = firstOf.putIfAbsent(e[1] + "@" + e[2], e);
                 assertTrue(earlier == null, "service " + e[1] + " at " + e[2] + " emitted by " + e[0] + " after "
-                                            + (earlier == null ? "" : earlier[0]));
+                        + (earlier == null ? "" : earlier[0]));
                 if (e[3].contains("created")) {
                     created.merge(e[1], 1, Integer::sum);
                 }
@@ -124,7 +123,7 @@ class ConsumerOverlapTest {
 
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         Set<ObjectName> names = jmx.queryNames(new ObjectName("org.apache.camel:context=" + node1.getName()
-                                                             + ",type=services,name=JdbcBillmgrStateRepository*"), null);
+                + ",type=services,name=JdbcBillmgrStateRepository*"), null);
         assertEquals(1, names.size(), "MBeans: " + names);
         ObjectName name = names.iterator().next();
         assertEquals(5, jmx.invoke(name, "size", new Object[] { key }, new String[] { String.class.getName() }));
@@ -132,7 +131,7 @@ class ConsumerOverlapTest {
         // the consumer's own view (JMX, dev console) reads the size without taking the key's lock, which a poll holds
         // from load to flush: read here, from a thread that never flushes, it must not stop the polls
         Set<ObjectName> consumers = jmx.queryNames(new ObjectName("org.apache.camel:context=" + node1.getName()
-                                                                 + ",type=consumers,*"), null);
+                + ",type=consumers,*"), null);
         assertEquals(1, consumers.size(), "consumers: " + consumers);
         assertEquals(5, jmx.getAttribute(consumers.iterator().next(), "RecordedServices"));
 

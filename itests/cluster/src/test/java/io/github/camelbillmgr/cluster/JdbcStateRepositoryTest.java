@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import io.github.camelbillmgr.JdbcBillmgrStateRepository;
@@ -121,7 +120,8 @@ class JdbcStateRepositoryTest {
         a.load(KEY); // a holds the key, then dies: its backend is gone, as when the JVM is killed
         a.update(KEY, 9, state(9));
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'")) {
+                ResultSet rs = s
+                        .executeQuery("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'")) {
             assertTrue(rs.next(), "the key's advisory lock is not held");
         }
         JdbcBillmgrStateRepository b = repository();
@@ -166,7 +166,7 @@ class JdbcStateRepositoryTest {
         r.flush();
         assertEquals("billing.vds_state", r.getTable());
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT state FROM billing.vds_state")) {
+                ResultSet rs = s.executeQuery("SELECT state FROM billing.vds_state")) {
             assertTrue(rs.next());
             assertEquals(state(1).toText(), rs.getString(1));
         }
@@ -186,7 +186,7 @@ class JdbcStateRepositoryTest {
 
     private long rows() throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM billmgr_consumer_state")) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM billmgr_consumer_state")) {
             rs.next();
             return rs.getLong(1);
         }

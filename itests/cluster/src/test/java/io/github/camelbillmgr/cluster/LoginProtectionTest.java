@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import io.github.camelbillmgr.BillmgrApiException;
@@ -127,7 +126,7 @@ class LoginProtectionTest {
         String blocked = check.getException() instanceof BillmgrApiException a ? a.getObject() : null;
         assertNull(check.getException(), "the right password was refused (" + blocked + "): the user was blocked");
         System.out.printf("LoginProtectionTest: 3 nodes, %d exchanges in 9 s, %d logins with the wrong password "
-                          + "reached BILLmanager (it blocks at %d a minute), the user is not blocked%n",
+                + "reached BILLmanager (it blocks at %d a minute), the user is not blocked%n",
                 exchanges, logins.size(), THRESHOLD);
     }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -77,7 +76,7 @@ class MultiNodeOrderTest {
         // docs/reliability.md's table, with the primary key that makes two nodes' inserts of one key collide
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), messageId VARCHAR(100), "
-                      + "createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
+                    + "createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
         }
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(database);
@@ -158,14 +157,16 @@ class MultiNodeOrderTest {
         }
         assertEquals(ORDERS, servicesPerRemoteId.size(), "remote ids with a service");
         servicesPerRemoteId.forEach((id, n) -> assertEquals(1L, n, "services with remote id " + id));
-        BigDecimal charged = new BigDecimal("1000000.00").subtract(billmgr.state().balance(BillmgrSimulator.CLIENT_USER));
-        assertEquals(0, charged.compareTo(new BigDecimal("5.00").multiply(new BigDecimal(ORDERS))), "charged " + charged);
+        BigDecimal charged
+                = new BigDecimal("1000000.00").subtract(billmgr.state().balance(BillmgrSimulator.CLIENT_USER));
+        assertEquals(0, charged.compareTo(new BigDecimal("5.00").multiply(new BigDecimal(ORDERS))),
+                "charged " + charged);
         assertEquals(ORDERS / 10, duplicates.get(), "copies stopped as duplicates");
         assertEquals(ORDERS, keysInRepository());
         long races = routes.values().stream().mapToLong(ClusterOrderRoutes::racesLost).sum();
         System.out.printf("MultiNodeOrderTest: %d orders + %d copies over 3 nodes in %d ms, %d faults injected, "
-                          + "%d recovered by remote id, %d copies stopped (%d of them by losing the insert race), "
-                          + "%d services, charged %s%n", ORDERS, ORDERS / 10, millis, faults, recovered.get(),
+                + "%d recovered by remote id, %d copies stopped (%d of them by losing the insert race), "
+                + "%d services, charged %s%n", ORDERS, ORDERS / 10, millis, faults, recovered.get(),
                 duplicates.get(), races, servicesPerRemoteId.size(), charged);
     }
 
@@ -185,7 +186,8 @@ class MultiNodeOrderTest {
 
             Exchange done = copy.get(60, TimeUnit.SECONDS);
             assertNull(done.getException(), "the losing copy must not fail");
-            assertTrue(done.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class), "the losing copy is a duplicate");
+            assertTrue(done.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class),
+                    "the losing copy is a duplicate");
             assertEquals(1, routes.get(node1).racesLost());
         }
         assertEquals(0, billmgr.state().servicesOf("vds").size(), "the losing copy must not order");
@@ -195,8 +197,9 @@ class MultiNodeOrderTest {
         long end = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < end) {
             try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                               + "AND query ILIKE 'INSERT INTO CAMEL_MESSAGEPROCESSED%'")) {
+                    ResultSet rs
+                            = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                    + "AND query ILIKE 'INSERT INTO CAMEL_MESSAGEPROCESSED%'")) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
                     return;
@@ -209,7 +212,7 @@ class MultiNodeOrderTest {
 
     private long keysInRepository() throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED")) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,11 +1,12 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.math.BigDecimal;
+
 import io.github.camelbillmgr.simulator.SimAccount;
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Money;
-import java.math.BigDecimal;
 
 /**
  * {@code dashboard.info}: one {@code <elem>} (public clients read {@code doc.elem[0].balance[0].$}

@@ -1,5 +1,11 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 import io.github.camelbillmgr.simulator.SimCart;
 import io.github.camelbillmgr.simulator.SimCartItem;
 import io.github.camelbillmgr.simulator.SimService;
@@ -10,11 +16,6 @@ import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Money;
 import io.github.camelbillmgr.simulator.engine.Store;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The cart. {@code func=basket} lists it; {@code func=basket&sok=ok} pays the whole cart from

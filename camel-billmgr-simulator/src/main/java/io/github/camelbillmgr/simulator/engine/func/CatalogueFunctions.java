@@ -1,5 +1,9 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import io.github.camelbillmgr.simulator.catalog.Addon;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
 import io.github.camelbillmgr.simulator.catalog.Price;
@@ -9,9 +13,6 @@ import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Forms;
 import io.github.camelbillmgr.simulator.engine.Money;
 import io.github.camelbillmgr.simulator.engine.OrderParser;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /** The catalogue: {@code [v2.]ITEMTYPE.order.pricelist} and the public {@code pricelist.export}. */
 public final class CatalogueFunctions {

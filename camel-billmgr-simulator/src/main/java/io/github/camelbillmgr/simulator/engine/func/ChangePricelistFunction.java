@@ -1,5 +1,8 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.catalog.Addon;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
@@ -8,8 +11,6 @@ import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Forms;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code service.changepricelist&elid&pricelist&period&sok=ok}: moves a service to another

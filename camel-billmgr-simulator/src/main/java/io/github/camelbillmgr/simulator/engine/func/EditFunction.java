@@ -1,5 +1,12 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings.AdminFieldPolicy;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
@@ -12,12 +19,6 @@ import io.github.camelbillmgr.simulator.engine.OrderParser;
 import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.ServiceView;
 import io.github.camelbillmgr.simulator.engine.Store;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * {@code ITEMTYPE.edit}. Without {@code sok}: the service's details. With it: applies

@@ -1,5 +1,7 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.Map;
+
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings.FilterScope;
 import io.github.camelbillmgr.simulator.doc.Element;
@@ -7,7 +9,6 @@ import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Forms;
 import io.github.camelbillmgr.simulator.engine.ServiceFilter;
-import java.util.Map;
 
 /**
  * {@code ITEMTYPE.filter}: without {@code sok} the stored filter's fields; with {@code sok} the

@@ -1,10 +1,11 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.function.Function;
+
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Errors;
-import java.util.function.Function;
 
 /**
  * {@code groupedit&faction=F&elid=1, 2, 3&...}: runs F over all the elids in one go; F already

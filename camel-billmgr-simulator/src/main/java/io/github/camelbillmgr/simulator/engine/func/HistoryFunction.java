@@ -1,5 +1,11 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.camelbillmgr.simulator.SimHistoryEvent;
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
@@ -7,11 +13,6 @@ import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Paging;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** {@code service.history&elid=}: a paged list, newest first, of id, date, action, user and desc. */
 public final class HistoryFunction implements ApiFunction {

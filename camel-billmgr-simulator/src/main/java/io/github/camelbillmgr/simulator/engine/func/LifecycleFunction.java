@@ -1,5 +1,9 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.Element;
@@ -8,9 +12,6 @@ import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Elids;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Store;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code ITEMTYPE.suspend|resume|delete&elid=1, 2, 3}, {@code sok} optional. Suspend needs

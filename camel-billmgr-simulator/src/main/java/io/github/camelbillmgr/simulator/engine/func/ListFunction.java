@@ -1,5 +1,11 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.camelbillmgr.simulator.SimAccount;
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
@@ -8,11 +14,6 @@ import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Paging;
 import io.github.camelbillmgr.simulator.engine.ServiceFilter;
 import io.github.camelbillmgr.simulator.engine.ServiceView;
-import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code func=ITEMTYPE}: the caller's services (an admin's: everyone's, with {@code account}).

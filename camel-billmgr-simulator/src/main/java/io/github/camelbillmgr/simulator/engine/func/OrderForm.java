@@ -1,12 +1,13 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.util.Map;
+
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Forms;
 import io.github.camelbillmgr.simulator.engine.Money;
 import io.github.camelbillmgr.simulator.engine.OrderParser;
-import java.util.Map;
 
 /**
  * The order form: current values as fields, then the choices. The period field is

@@ -1,5 +1,8 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.math.BigDecimal;
+import java.util.Optional;
+
 import io.github.camelbillmgr.simulator.SimCartItem;
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
@@ -15,8 +18,6 @@ import io.github.camelbillmgr.simulator.engine.OrderParser;
 import io.github.camelbillmgr.simulator.engine.OrderSpec;
 import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.Store;
-import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * {@code v2.ITEMTYPE.order.param} and {@code ITEMTYPE.order.param}. Without {@code sok} (and, for

@@ -1,5 +1,12 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.camelbillmgr.simulator.SimCartItem;
 import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
@@ -13,12 +20,6 @@ import io.github.camelbillmgr.simulator.engine.Forms;
 import io.github.camelbillmgr.simulator.engine.Labels;
 import io.github.camelbillmgr.simulator.engine.Money;
 import io.github.camelbillmgr.simulator.engine.Store;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code service.prolong}. Without {@code sok}: the form ({@code expiredate}, {@code newexpiredate},
@@ -104,7 +105,8 @@ public final class ProlongFunction implements ApiFunction {
         Element doc = Element.doc().marker("ok");
         SimCartItem last = null;
         for (Renewal renewal : renewals) {
-            last = ctx.store().addToCart(renewal.service.owner(), ctx.dragon(), SimCartItem.Kind.PROLONG, renewal.service.id(),
+            last = ctx.store().addToCart(renewal.service.owner(), ctx.dragon(), SimCartItem.Kind.PROLONG,
+                    renewal.service.id(),
                     renewal.service.itemType(), renewal.period, renewal.cost(), renewal.tariff.currency(),
                     "Renewal of " + renewal.service.pricelistName() + " #" + renewal.service.id() + ", "
                             + Labels.period(renewal.period, 0));

@@ -25,7 +25,7 @@ public final class ClusterDemo {
         say("starting PostgreSQL, ZooKeeper and the BILLmanager simulator");
         try (LocalCluster cluster = LocalCluster.start(new SimulatorSettings(), null)) {
             say("PostgreSQL " + cluster.jdbcUrl() + ", ZooKeeper " + cluster.zookeeperConnectString()
-                + ", BILLmanager " + cluster.simulator().getBaseUrl());
+                    + ", BILLmanager " + cluster.simulator().getBaseUrl());
             ChangeTraffic traffic = new ChangeTraffic(cluster.simulator());
             traffic.create(100);
             Map<String, String> props = Map.of("cluster.workMillis", "20", "cluster.pollDelay", "500");
@@ -40,11 +40,13 @@ public final class ClusterDemo {
             long seq = cluster.queryLong("SELECT COALESCE(MAX(seq), 0) FROM cluster_events");
             traffic.renewAll();
             say("100 VPS renewed in BILLmanager; killing " + leader + " (SIGKILL) once it handled 30 of them");
-            cluster.awaitAtLeast("SELECT COUNT(*) FROM cluster_events WHERE seq > " + seq + " AND node = '" + leader + "'",
+            cluster.awaitAtLeast(
+                    "SELECT COUNT(*) FROM cluster_events WHERE seq > " + seq + " AND node = '" + leader + "'",
                     30, 180_000);
             cluster.kill(leader);
             say(leader + " killed");
-            cluster.awaitAtLeast("SELECT COUNT(DISTINCT service_id) FROM cluster_events WHERE seq > " + seq, 100, 180_000);
+            cluster.awaitAtLeast("SELECT COUNT(DISTINCT service_id) FROM cluster_events WHERE seq > " + seq, 100,
+                    180_000);
             say(cluster.currentLeader() + " leads now, and finished the renewals");
 
             traffic.create(10);
@@ -63,25 +65,27 @@ public final class ClusterDemo {
                 String last = null;
                 while (rs.next()) {
                     if (!rs.getString(2).equals(last)) {
-                        say("  " + rs.getTimestamp(3).toLocalDateTime().toLocalTime().withNano(0) + "  " + rs.getString(2)
-                            + " became leader (seen by " + rs.getString(1) + ")");
+                        say("  " + rs.getTimestamp(3).toLocalDateTime().toLocalTime().withNano(0) + "  "
+                                + rs.getString(2)
+                                + " became leader (seen by " + rs.getString(1) + ")");
                         last = rs.getString(2);
                     }
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT node, COUNT(*), SUM(CASE WHEN change LIKE '%created%' THEN 1 "
-                                               + "ELSE 0 END), SUM(CASE WHEN change LIKE '%renewed%' THEN 1 ELSE 0 END) "
-                                               + "FROM cluster_events GROUP BY node ORDER BY node")) {
+                    + "ELSE 0 END), SUM(CASE WHEN change LIKE '%renewed%' THEN 1 ELSE 0 END) "
+                    + "FROM cluster_events GROUP BY node ORDER BY node")) {
                 while (rs.next()) {
                     say("  " + rs.getString(1) + " handled " + rs.getLong(2) + " change(s): " + rs.getLong(3)
-                        + " created, " + rs.getLong(4) + " renewed");
+                            + " created, " + rs.getLong(4) + " renewed");
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT service_id, expire_date FROM cluster_events "
-                                               + "GROUP BY service_id, expire_date HAVING COUNT(*) > 1) d")) {
+            try (ResultSet rs
+                    = s.executeQuery("SELECT COUNT(*) FROM (SELECT service_id, expire_date FROM cluster_events "
+                            + "GROUP BY service_id, expire_date HAVING COUNT(*) > 1) d")) {
                 rs.next();
                 say("  " + rs.getLong(1) + " change(s) handled twice: the ones the killed leader had handled but not "
-                    + "yet recorded in the shared state (at most the state repository's batch size)");
+                        + "yet recorded in the shared state (at most the state repository's batch size)");
             }
             for (String node : NODES) {
                 say("  " + node + (cluster.isAlive(node) ? " is running" : " is dead"));

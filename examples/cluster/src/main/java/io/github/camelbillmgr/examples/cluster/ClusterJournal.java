@@ -27,11 +27,13 @@ public class ClusterJournal {
 
     public void createTables() throws SQLException {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS cluster_events (seq BIGSERIAL PRIMARY KEY, node VARCHAR(50) NOT NULL, "
-                      + "service_id BIGINT NOT NULL, change VARCHAR(200) NOT NULL, status VARCHAR(20), expire_date DATE, "
-                      + "at TIMESTAMP NOT NULL DEFAULT now())");
-            s.execute("CREATE TABLE IF NOT EXISTS cluster_leaders (seq BIGSERIAL PRIMARY KEY, node VARCHAR(50) NOT NULL, "
-                      + "leader VARCHAR(50) NOT NULL, at TIMESTAMP NOT NULL DEFAULT now())");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS cluster_events (seq BIGSERIAL PRIMARY KEY, node VARCHAR(50) NOT NULL, "
+                            + "service_id BIGINT NOT NULL, change VARCHAR(200) NOT NULL, status VARCHAR(20), expire_date DATE, "
+                            + "at TIMESTAMP NOT NULL DEFAULT now())");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS cluster_leaders (seq BIGSERIAL PRIMARY KEY, node VARCHAR(50) NOT NULL, "
+                            + "leader VARCHAR(50) NOT NULL, at TIMESTAMP NOT NULL DEFAULT now())");
         } catch (SQLException e) {
             // two nodes starting together: one CREATE TABLE IF NOT EXISTS may lose the race on PostgreSQL's catalog
             if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
@@ -61,7 +63,7 @@ public class ClusterJournal {
 
     void leadership(String leader) {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_leaders (node, leader) VALUES (?, ?)")) {
+                PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_leaders (node, leader) VALUES (?, ?)")) {
             ps.setString(1, node);
             ps.setString(2, leader);
             ps.executeUpdate();

@@ -1,7 +1,6 @@
 package io.github.camelbillmgr.examples.cluster;
 
 import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
 import io.github.camelbillmgr.BillmgrComponent;
@@ -56,11 +55,12 @@ public final class ClusterNode {
         DataSource db = dataSource(jdbcPassword);
         ClusterJournal journal = new ClusterJournal(db, node);
         journal.createTables();
-        cluster.getView(ClusterRoutes.NAMESPACE).addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> {
-            String who = leader == null ? "nobody" : leader.getId();
-            System.out.println("[" + node + "] leader of " + ClusterRoutes.NAMESPACE + " is " + who);
-            journal.leadership(who);
-        });
+        cluster.getView(ClusterRoutes.NAMESPACE)
+                .addEventListener((CamelClusterEventListener.Leadership) (view, leader) -> {
+                    String who = leader == null ? "nobody" : leader.getId();
+                    System.out.println("[" + node + "] leader of " + ClusterRoutes.NAMESPACE + " is " + who);
+                    journal.leadership(who);
+                });
 
         JdbcBillmgrStateRepository state = new JdbcBillmgrStateRepository(db);
         // a killed leader leaves at most this many handled changes unrecorded: the next leader emits them again

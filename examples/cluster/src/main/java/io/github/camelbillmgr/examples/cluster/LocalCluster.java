@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
@@ -124,7 +123,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public String queryString(String sql) throws SQLException {
-        try (Connection c = database().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = database().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState())) {

@@ -31,7 +31,8 @@ public class BundleCamelContext extends DefaultCamelContext {
 
             @Override
             public FactoryFinder resolveBootstrapFactoryFinder(ClassResolver classResolver, String path) {
-                return new BundleFactoryFinder(camel.resolveBootstrapFactoryFinder(classResolver, path), bundleContext, path);
+                return new BundleFactoryFinder(camel.resolveBootstrapFactoryFinder(classResolver, path), bundleContext,
+                        path);
             }
         });
         ext.addContextPlugin(ComponentResolver.class,

@@ -39,7 +39,8 @@ public final class ComponentServices implements BundleActivator {
             }
 
             @Override
-            public void removedBundle(Bundle bundle, BundleEvent event, List<ServiceRegistration<ComponentResolver>> registered) {
+            public void removedBundle(Bundle bundle, BundleEvent event,
+                                      List<ServiceRegistration<ComponentResolver>> registered) {
                 for (ServiceRegistration<ComponentResolver> r : registered) {
                     try {
                         r.unregister();
@@ -72,7 +73,8 @@ public final class ComponentServices implements BundleActivator {
             String name = path.substring(path.lastIndexOf('/') + 1);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put("component", name);
-            registered.add(owner.registerService(ComponentResolver.class, new BundleComponentResolver(bundle, name), props));
+            registered.add(
+                    owner.registerService(ComponentResolver.class, new BundleComponentResolver(bundle, name), props));
         }
         return registered;
     }

@@ -29,7 +29,8 @@ final class Checkpoint {
     }
 
     /** Probe side: announces {@code name} with {@code data} and blocks until the test has seen it. */
-    static void reach(Path dir, String name, Properties data, Duration timeout) throws IOException, InterruptedException {
+    static void reach(Path dir, String name, Properties data, Duration timeout)
+            throws IOException, InterruptedException {
         Path file = dir.resolve(PREFIX + name + SUFFIX);
         write(file, data);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -66,7 +67,7 @@ final class Checkpoint {
 
     /** Deletes what an earlier run left. */
     static void clear(Path dir) throws IOException {
-        take(dir, (n, d) -> { });
+        take(dir, (n, d) -> {});
     }
 
     /** Written to a temporary file and moved, so the other side never reads half a file. */

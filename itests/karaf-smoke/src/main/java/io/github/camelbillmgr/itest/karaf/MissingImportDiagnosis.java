@@ -84,7 +84,8 @@ final class MissingImportDiagnosis {
         }
         // Felix names the bundle whose class loader failed: "<class> not found by <bsn> [<id>]"
         String msg = String.valueOf(t.getMessage());
-        return msg.contains(" not found by " + bundle.getSymbolicName() + " ") ? "a class of " + bundle.getSymbolicName()
+        return msg.contains(" not found by " + bundle.getSymbolicName() + " ")
+                ? "a class of " + bundle.getSymbolicName()
                 : null;
     }
 

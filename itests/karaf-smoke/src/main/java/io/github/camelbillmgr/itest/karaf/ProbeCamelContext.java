@@ -38,7 +38,8 @@ final class ProbeCamelContext {
     }
 
     private static boolean wired(BundleContext ctx, String pkg) {
-        for (BundleWire w : ctx.getBundle().adapt(BundleWiring.class).getRequiredWires(BundleRevision.PACKAGE_NAMESPACE)) {
+        for (BundleWire w : ctx.getBundle().adapt(BundleWiring.class)
+                .getRequiredWires(BundleRevision.PACKAGE_NAMESPACE)) {
             if (pkg.equals(w.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))) {
                 return true;
             }

@@ -48,7 +48,8 @@ public final class SmokeProbe implements BundleActivator {
     @Override
     public void start(BundleContext ctx) throws Exception {
         Properties cfg = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "billmgr-smoke.properties"))) {
+        try (InputStream in
+                = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "billmgr-smoke.properties"))) {
             cfg.load(in);
         }
         worker = new Thread(() -> {
@@ -92,7 +93,7 @@ public final class SmokeProbe implements BundleActivator {
             for (URI ref : features.getRepository(repository).getRepositories()) {
                 if (features.getRepository(ref) == null) {
                     throw new IllegalStateException("features repository " + ref + ", referenced by " + repository
-                                                    + ", did not load (karaf.log says why)");
+                            + ", did not load (karaf.log says why)");
                 }
                 refs.add(ref + " = " + features.getRepository(ref).getName());
             }
@@ -119,7 +120,8 @@ public final class SmokeProbe implements BundleActivator {
                 bundle.start();
             } catch (BundleException e) {
                 out.setProperty("status", "unresolved");
-                out.setProperty("message", "bundle " + BILLMGR_BSN + " is " + BundleDiag.state(bundle) + ": " + e.getMessage());
+                out.setProperty("message",
+                        "bundle " + BILLMGR_BSN + " is " + BundleDiag.state(bundle) + ": " + e.getMessage());
                 return;
             }
         }
@@ -134,11 +136,13 @@ public final class SmokeProbe implements BundleActivator {
 
         // 3. the OSGi glue's activator (camel-core-osgi's, or the stand-in's ComponentServices) registered the component it found in META-INF/services
         if (await(ctx, ComponentResolver.class, "(component=billmgr)", 30) == null) {
-            throw new IllegalStateException("the Camel runtime registered no ComponentResolver for billmgr within 30 s: "
-                    + "the bundle must import org.apache.camel and org.apache.camel.spi from the exporter the Camel runtime uses");
+            throw new IllegalStateException(
+                    "the Camel runtime registered no ComponentResolver for billmgr within 30 s: "
+                            + "the bundle must import org.apache.camel and org.apache.camel.spi from the exporter the Camel runtime uses");
         }
-        ServiceReference<ComponentResolver> ref = ctx.getServiceReferences(ComponentResolver.class, "(component=billmgr)")
-                .iterator().next();
+        ServiceReference<ComponentResolver> ref
+                = ctx.getServiceReferences(ComponentResolver.class, "(component=billmgr)")
+                        .iterator().next();
         out.setProperty("discovery.registeredBy", ref.getBundle().getSymbolicName());
 
         // 4. routes, as a Blueprint or Java DSL user would write them
@@ -155,7 +159,8 @@ public final class SmokeProbe implements BundleActivator {
             Feature feature = features.getFeature(FEATURE);
             for (Dependency d : feature.getDependencies()) {
                 try {
-                    features.installFeature(d.getName(), d.getVersion(), EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+                    features.installFeature(d.getName(), d.getVersion(),
+                            EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
                 } catch (Exception e) {
                     out.setProperty("diagnosis.feature." + d.getName(), String.valueOf(e.getMessage()));
                 }

@@ -52,8 +52,10 @@ final class SmokeScenario {
             }
             PropertyBindingSupport.bindProperties(camel, found, options);
             BillmgrComponent billmgr = (BillmgrComponent) found;
-            camel.addComponent(SmokeRoutes.ADMIN, copyAs(billmgr, cfg.getProperty("adminUsername"), cfg.getProperty("adminPassword")));
-            camel.addComponent(SmokeRoutes.UNFUNDED, copyAs(billmgr, cfg.getProperty("unfundedUsername"), cfg.getProperty("unfundedPassword")));
+            camel.addComponent(SmokeRoutes.ADMIN,
+                    copyAs(billmgr, cfg.getProperty("adminUsername"), cfg.getProperty("adminPassword")));
+            camel.addComponent(SmokeRoutes.UNFUNDED,
+                    copyAs(billmgr, cfg.getProperty("unfundedUsername"), cfg.getProperty("unfundedPassword")));
 
             camel.addRoutes(new SmokeRoutes());
             camel.start();

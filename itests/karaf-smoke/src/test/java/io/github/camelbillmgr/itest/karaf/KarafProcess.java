@@ -86,7 +86,8 @@ final class KarafProcess implements AutoCloseable {
     }
 
     static KarafProcess start(Path home, Path dir, String karafVersion, Path repository, Path bootRepository,
-            String bootFeature, Properties probeSettings, List<String> remote) throws IOException, URISyntaxException {
+                              String bootFeature, Properties probeSettings, List<String> remote)
+            throws IOException, URISyntaxException {
         Path pidFile = dir.resolve(PID_FILE);
         Path instance = dir.resolve("instance");
         killLeftover(pidFile, instance);
@@ -111,7 +112,8 @@ final class KarafProcess implements AutoCloseable {
         Files.writeString(etc.resolve("org.ops4j.pax.url.mvn.cfg"), String.join("\n",
                 "org.ops4j.pax.url.mvn.offline = " + !online,
                 "org.ops4j.pax.url.mvn.useFallbackRepositories = false",
-                "org.ops4j.pax.url.mvn.settings = " + (online && Files.exists(userSettings) ? userSettings : etc.resolve("empty-settings.xml")),
+                "org.ops4j.pax.url.mvn.settings = "
+                        + (online && Files.exists(userSettings) ? userSettings : etc.resolve("empty-settings.xml")),
                 "org.ops4j.pax.url.mvn.localRepository = " + (online ? dir.resolve("m2") : instance.resolve("data/m2")),
                 "org.ops4j.pax.url.mvn.repositories = " + String.join(", ", remote),
                 "org.ops4j.pax.url.mvn.defaultRepositories = " + repository.toUri() + "@id=smoke@snapshots, \\",
@@ -209,12 +211,14 @@ final class KarafProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        throw new AssertionError("no result from the probe in Karaf within " + timeout.toSeconds() + " s\n" + diagnostics());
+        throw new AssertionError(
+                "no result from the probe in Karaf within " + timeout.toSeconds() + " s\n" + diagnostics());
     }
 
     private boolean bootFailed() throws IOException {
         Path log = instance.resolve("data/log/karaf.log");
-        return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Error installing boot features");
+        return Files.exists(log)
+                && Files.readString(log, StandardCharsets.UTF_8).contains("Error installing boot features");
     }
 
     /**
@@ -230,8 +234,10 @@ final class KarafProcess implements AutoCloseable {
 
     /** The last lines of karaf.log and of the console output. */
     String diagnostics() {
-        return "--- " + instance.resolve("data/log/karaf.log") + " (last 60 lines)\n" + tail(instance.resolve("data/log/karaf.log"), 60)
-                + "--- " + instance.resolve("console.log") + " (last 20 lines)\n" + tail(instance.resolve("console.log"), 20);
+        return "--- " + instance.resolve("data/log/karaf.log") + " (last 60 lines)\n"
+                + tail(instance.resolve("data/log/karaf.log"), 60)
+                + "--- " + instance.resolve("console.log") + " (last 20 lines)\n"
+                + tail(instance.resolve("console.log"), 20);
     }
 
     @Override
@@ -310,7 +316,8 @@ final class KarafProcess implements AutoCloseable {
         }
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return all.subList(Math.max(0, all.size() - lines), all.size()).stream().collect(Collectors.joining("\n", "", "\n"));
+            return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+                    .collect(Collectors.joining("\n", "", "\n"));
         } catch (IOException | UncheckedIOException e) {
             return "(unreadable: " + e + ")\n";
         }

@@ -63,22 +63,27 @@ class KarafSmokeIT {
             // what the simulator holds while the probe waits at a checkpoint
             Map<String, Integer> statusAtCheckpoint = new ConcurrentHashMap<>();
             BiConsumer<String, Properties> checkpoints = (name, data) -> statusAtCheckpoint.put(name,
-                    sim.state().service(Long.parseLong(data.getProperty("serviceId"))).map(SimService::status).orElse(-1));
+                    sim.state().service(Long.parseLong(data.getProperty("serviceId"))).map(SimService::status)
+                            .orElse(-1));
 
             try (KarafProcess karaf = KarafProcess.start(Path.of(property("karaf.smoke.home")), dir,
-                    property("karaf.smoke.karaf.version"), repo, Path.of(property("karaf.smoke.templates"), "smoke-features.xml"),
+                    property("karaf.smoke.karaf.version"), repo,
+                    Path.of(property("karaf.smoke.templates"), "smoke-features.xml"),
                     "camel-billmgr-smoke-probe", settings, remote)) {
-                Properties r = karaf.awaitResult(result, Duration.ofSeconds(Long.parseLong(property("karaf.smoke.timeout"))),
-                        checkpoints);
+                Properties r
+                        = karaf.awaitResult(result, Duration.ofSeconds(Long.parseLong(property("karaf.smoke.timeout"))),
+                                checkpoints);
                 System.err.printf("karaf-smoke: Karaf %d answered in %d ms: %s%n", karaf.pid(),
                         Duration.ofNanos(System.nanoTime() - t0).toMillis(), new TreeMap<>(r));
                 String bundles = bundleReport(r);
                 System.err.println("karaf-smoke: " + bundles);
 
                 switch (r.getProperty("status", "")) {
-                    case "ok" -> { }
-                    case "unresolved" -> fail(unresolved(r.getProperty("message")) + "\n" + bundles + "\n" + karaf.diagnostics());
-                    default -> fail("the probe in Karaf failed: " + r.getProperty("message") + "\n" + bundles + "\n" + karaf.diagnostics());
+                    case "ok" -> {}
+                    case "unresolved" ->
+                            fail(unresolved(r.getProperty("message")) + "\n" + bundles + "\n" + karaf.diagnostics());
+                    default -> fail("the probe in Karaf failed: " + r.getProperty("message") + "\n" + bundles + "\n"
+                            + karaf.diagnostics());
                 }
                 try {
                     assertInstalled(r, version);
@@ -142,7 +147,8 @@ class KarafSmokeIT {
     /** What the probe reads from etc/billmgr-smoke.properties: where to install from, whom to log in as. */
     private static Properties probeSettings(BillmgrSimulator sim, String version, Path result) {
         Properties settings = new Properties();
-        settings.setProperty("featuresRepository", "mvn:io.github.camelbillmgr/camel-billmgr-features/" + version + "/xml/features");
+        settings.setProperty("featuresRepository",
+                "mvn:io.github.camelbillmgr/camel-billmgr-features/" + version + "/xml/features");
         settings.setProperty("baseUrl", sim.getBaseUrl());
         settings.setProperty("username", BillmgrSimulator.CLIENT_USER);
         settings.setProperty("password", BillmgrSimulator.CLIENT_PASSWORD);
@@ -167,13 +173,14 @@ class KarafSmokeIT {
         // camel-billmgr-features' reference to camel-karaf's features repository (a version range) loaded
         assertTrue(r.getProperty("repository.references", "").startsWith("mvn:org.apache.camel.karaf/apache-camel/"),
                 "camel-karaf's features repository, as camel-billmgr-features refers to it, loaded: "
-                + r.getProperty("repository.references"));
+                        + r.getProperty("repository.references"));
         // any patch of the Camel line the bundle imports (the stand-in's, or camel-karaf's 4.18.x with -Pkaraf-it)
         String camel = property("karaf.smoke.camel.version");
         String line = camel.substring(0, camel.lastIndexOf('.') + 1);
         assertTrue(r.getProperty("import.org.apache.camel", "").contains(" " + line), r.toString());
         assertTrue(r.getProperty("import.org.apache.hc.client5.http.classic", "").contains(" 5."), r.toString());
-        assertTrue(r.getProperty("import.com.fasterxml.jackson.databind", "").startsWith("com.fasterxml.jackson.core.jackson-databind 2."), r.toString());
+        assertTrue(r.getProperty("import.com.fasterxml.jackson.databind", "")
+                .startsWith("com.fasterxml.jackson.core.jackson-databind 2."), r.toString());
     }
 
     /** Karaf opened no port beyond loopback (Linux: read from /proc). */
@@ -187,28 +194,33 @@ class KarafSmokeIT {
     /** What the routes did, compared with what the simulator holds. */
     private static void assertScenario(Properties r, BillmgrSimulator sim, Map<String, Integer> statusAtCheckpoint) {
         SimulatorState state = sim.state();
-        assertTrue(r.getProperty("whoami.body", "").contains(BillmgrSimulator.CLIENT_USER), r.getProperty("whoami.body"));
+        assertTrue(r.getProperty("whoami.body", "").contains(BillmgrSimulator.CLIENT_USER),
+                r.getProperty("whoami.body"));
 
         // the VPS order and the list
         long vps = Long.parseLong(r.getProperty("order.serviceId"));
-        SimService ordered = state.service(vps).orElseThrow(() -> new AssertionError("the simulator has no service " + vps));
+        SimService ordered
+                = state.service(vps).orElseThrow(() -> new AssertionError("the simulator has no service " + vps));
         assertEquals("vds", ordered.itemType());
         assertEquals(BillmgrSimulator.CLIENT_USER, ordered.owner());
         assertEquals("io.github.camelbillmgr.model.BillmgrOrderResult", r.getProperty("order.bodyType"));
         long listed = state.servicesOf("vds").stream()
                 .filter(s -> s.owner().equals(BillmgrSimulator.CLIENT_USER) && s.status() != SimService.STATUS_DELETED)
                 .count();
-        assertEquals(String.valueOf(listed), r.getProperty("list.totalCount"), "billmgr:vds/list against the simulator's VPS");
+        assertEquals(String.valueOf(listed), r.getProperty("list.totalCount"),
+                "billmgr:vds/list against the simulator's VPS");
 
         // the license: ordered, suspended and resumed by the administrator
         long licenseId = Long.parseLong(r.getProperty("license.serviceId"));
-        SimService license = state.service(licenseId).orElseThrow(() -> new AssertionError("the simulator has no service " + licenseId));
+        SimService license = state.service(licenseId)
+                .orElseThrow(() -> new AssertionError("the simulator has no service " + licenseId));
         assertEquals("platform", license.itemType());
         assertEquals(55163L, license.pricelistId());
         assertEquals(BillmgrSimulator.CLIENT_USER, license.owner());
         assertEquals(SimService.STATUS_SUSPENDED, statusAtCheckpoint.getOrDefault("license-suspended", -1),
                 "status in the simulator after billmgr-admin:platform/suspend");
-        assertEquals(SimService.STATUS_ACTIVE, license.status(), "status in the simulator after billmgr-admin:platform/resume");
+        assertEquals(SimService.STATUS_ACTIVE, license.status(),
+                "status in the simulator after billmgr-admin:platform/resume");
         assertEquals(List.of("suspend " + BillmgrSimulator.ADMIN_USER, "resume " + BillmgrSimulator.ADMIN_USER),
                 license.history().stream().filter(e -> e.action().equals("suspend") || e.action().equals("resume"))
                         .map(e -> e.action() + " " + e.user()).toList());
@@ -220,7 +232,8 @@ class KarafSmokeIT {
         assertEquals("io.github.camelbillmgr.BillmgrInsufficientFundsException", r.getProperty("error.class"));
         assertEquals(SmokeProbe.BILLMGR_BSN, r.getProperty("error.classBundle"));
         BigDecimal price = state.catalogue().tariff(6).orElseThrow().cost(1, Map.of());
-        assertEquals(price.toPlainString() + " EUR", r.getProperty("error.deficit"), "deficit of an order from an empty balance");
+        assertEquals(price.toPlainString() + " EUR", r.getProperty("error.deficit"),
+                "deficit of an order from an empty balance");
         assertEquals(0, BigDecimal.ZERO.compareTo(state.balance(UNFUNDED_USER)), "balance of " + UNFUNDED_USER);
         assertEquals(List.of(), state.services().stream().filter(s -> s.owner().equals(UNFUNDED_USER)).toList());
     }

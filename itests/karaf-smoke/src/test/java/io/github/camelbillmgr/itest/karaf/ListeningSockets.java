@@ -83,8 +83,10 @@ final class ListeningSockets {
     }
 
     private static String ipv4(String littleEndianHex) {
-        return Integer.parseInt(littleEndianHex.substring(6, 8), 16) + "." + Integer.parseInt(littleEndianHex.substring(4, 6), 16)
-                + "." + Integer.parseInt(littleEndianHex.substring(2, 4), 16) + "." + Integer.parseInt(littleEndianHex.substring(0, 2), 16);
+        return Integer.parseInt(littleEndianHex.substring(6, 8), 16) + "."
+                + Integer.parseInt(littleEndianHex.substring(4, 6), 16)
+                + "." + Integer.parseInt(littleEndianHex.substring(2, 4), 16) + "."
+                + Integer.parseInt(littleEndianHex.substring(0, 2), 16);
     }
 
     private static String ipv4Big(String hex) {

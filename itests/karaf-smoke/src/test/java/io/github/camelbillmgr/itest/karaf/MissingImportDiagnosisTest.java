@@ -27,7 +27,8 @@ class MissingImportDiagnosisTest {
 
     @Test
     void readsTheClassFromTheJvmAndFelixMessages() {
-        assertEquals(PKG + ".HttpClient", MissingImportDiagnosis.missingClass("org/apache/hc/client5/http/classic/HttpClient"));
+        assertEquals(PKG + ".HttpClient",
+                MissingImportDiagnosis.missingClass("org/apache/hc/client5/http/classic/HttpClient"));
         assertEquals(PKG + ".HttpClient", MissingImportDiagnosis.missingClass(
                 PKG + ".HttpClient not found by io.github.camelbillmgr.camel-billmgr [47]"));
         assertNull(MissingImportDiagnosis.missingClass(null));
@@ -42,9 +43,11 @@ class MissingImportDiagnosisTest {
 
         NoClassDefFoundError error = new NoClassDefFoundError(PKG.replace('.', '/') + "/HttpClient");
         error.setStackTrace(new StackTraceElement[] {
-            new StackTraceElement("io.github.camelbillmgr.internal.BillmgrClient", "send", "BillmgrClient.java", 225) });
-        String explained = MissingImportDiagnosis.explain(new IllegalStateException("direct:whoami failed", error), billmgr, ctx)
-                .orElseThrow();
+                new StackTraceElement("io.github.camelbillmgr.internal.BillmgrClient", "send", "BillmgrClient.java",
+                        225) });
+        String explained
+                = MissingImportDiagnosis.explain(new IllegalStateException("direct:whoami failed", error), billmgr, ctx)
+                        .orElseThrow();
 
         assertEquals("camel-billmgr does not import package " + PKG + " (needed for class "
                 + "io.github.camelbillmgr.internal.BillmgrClient); exported in the framework by bundle "
@@ -55,7 +58,8 @@ class MissingImportDiagnosisTest {
     void saysSoWhenNoBundleExportsIt() {
         Bundle billmgr = bundle("io.github.camelbillmgr.camel-billmgr", 47, List.of(), false);
         BundleContext ctx = fake(BundleContext.class, Map.of("getBundles", new Bundle[] { billmgr }));
-        ClassNotFoundException e = new ClassNotFoundException(PKG + ".HttpClient not found by io.github.camelbillmgr.camel-billmgr [47]");
+        ClassNotFoundException e = new ClassNotFoundException(
+                PKG + ".HttpClient not found by io.github.camelbillmgr.camel-billmgr [47]");
         e.setStackTrace(new StackTraceElement[0]);
 
         String explained = MissingImportDiagnosis.explain(e, billmgr, ctx).orElseThrow();
@@ -78,8 +82,8 @@ class MissingImportDiagnosisTest {
     private static Bundle bundle(String bsn, long id, List<BundleCapability> exports, boolean exporter) {
         BundleRevision revision = fake(BundleRevision.class, Map.of("getDeclaredCapabilities", exports));
         BundleWiring wiring = fake(BundleWiring.class, Map.of("getRequiredWires", List.of()));
-        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] { Bundle.class }, (p, m, args) ->
-                switch (m.getName()) {
+        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] { Bundle.class },
+                (p, m, args) -> switch (m.getName()) {
                     case "getSymbolicName" -> bsn;
                     case "getBundleId" -> id;
                     case "getVersion" -> exporter ? new Version("5.5.1") : new Version("1.0.0.SNAPSHOT");

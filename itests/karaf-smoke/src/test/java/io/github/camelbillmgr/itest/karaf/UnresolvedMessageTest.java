@@ -23,9 +23,11 @@ class UnresolvedMessageTest {
     @Test
     void namesTheInnermostMissingRequirementFirst() {
         String m = KarafSmokeIT.unresolved(RESOLVER);
-        assertTrue(m.startsWith("camel-billmgr does not install in Karaf: io.github.camelbillmgr.camel-billmgr/1.0.0.SNAPSHOT "
-                + "is missing osgi.wiring.package; filter:=\"(&(osgi.wiring.package=org.apache.camel)(version>=4.19.0)"
-                + "(!(version>=4.20.0)))\"\n"), m);
+        assertTrue(m.startsWith(
+                "camel-billmgr does not install in Karaf: io.github.camelbillmgr.camel-billmgr/1.0.0.SNAPSHOT "
+                        + "is missing osgi.wiring.package; filter:=\"(&(osgi.wiring.package=org.apache.camel)(version>=4.19.0)"
+                        + "(!(version>=4.20.0)))\"\n"),
+                m);
         assertTrue(m.endsWith("resolver: " + RESOLVER), m);
     }
 
