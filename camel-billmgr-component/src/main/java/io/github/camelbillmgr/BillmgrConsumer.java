@@ -227,7 +227,7 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
             return 0;
         }
         try {
-            return r.load(getStateKey()).size();
+            return r.size(getStateKey()); // not load(): a shared repository locks the key from load to flush
         } catch (Exception e) {
             LOG.debug("Could not read the state of {}: {}", getStateKey(), e.toString());
             return -1;
