@@ -48,8 +48,10 @@ public final class BenchmarkRunner {
     }
 
     /** Runs the plan the arguments name and returns the table. */
-    public static String run(String... args) throws Exception {
-        Plan plan = Plan.valueOf(args.length > 0 ? args[0] : "quick");
+    public static String run(String... given) throws Exception {
+        // exec:exec passes -Dbench.args="quick op=get threads=16" as one argument
+        String[] args = String.join(" ", given).trim().split("\\s+");
+        Plan plan = Plan.valueOf(args[0].isEmpty() ? "quick" : args[0]);
         Map<String, Set<String>> filters = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
