@@ -92,7 +92,8 @@ final class ReplySizeLimit extends FilterInputStream {
 
     /** Reads the rest of the body, still counted, so that a cleanly read reply leaves its connection reusable. */
     void drain() throws IOException {
-        byte[] buffer = new byte[8192];
+        // after a clean parse at most some trailing whitespace is left: no 8 KiB buffer for every reply
+        byte[] buffer = new byte[256];
         while (read(buffer, 0, buffer.length) >= 0) {
             // counted in read
         }

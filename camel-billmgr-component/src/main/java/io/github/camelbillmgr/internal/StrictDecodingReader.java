@@ -24,13 +24,20 @@ import java.nio.charset.CodingErrorAction;
 final class StrictDecodingReader extends Reader {
 
     private static final int BUFFER = 8192;
+    /**
+     * Most replies are a few hundred bytes: the buffers start at this size and grow to {@link #BUFFER} once a read
+     * fills them, instead of allocating 24 KiB for every reply.
+     */
+    private static final int FIRST_BUFFER = 1024;
 
     private final InputStream in;
     private final CharsetDecoder decoder;
     /** Bytes read but not decoded yet; kept in write mode between fills. */
-    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
+    private ByteBuffer bytes = ByteBuffer.allocate(FIRST_BUFFER);
     /** Characters decoded but not handed out yet; kept in read mode. */
-    private final CharBuffer chars = CharBuffer.allocate(BUFFER);
+    private CharBuffer chars = CharBuffer.allocate(FIRST_BUFFER);
+    /** A read filled the byte buffer: the body is larger than the first buffers. */
+    private boolean filledUp;
     private long decodedBytes;
     private boolean endOfInput;
     private boolean done;
@@ -74,6 +81,9 @@ final class StrictDecodingReader extends Reader {
 
     /** Decodes until at least one character is ready, the input ends, or a bad byte sequence is found. */
     private void fill() throws IOException {
+        if (filledUp && bytes.capacity() < BUFFER) {
+            grow();
+        }
         chars.clear();
         try {
             while (chars.position() == 0 && failure == null && !done) {
@@ -83,6 +93,7 @@ final class StrictDecodingReader extends Reader {
                         endOfInput = true;
                     } else {
                         bytes.position(bytes.position() + n);
+                        filledUp |= !bytes.hasRemaining();
                     }
                 }
                 bytes.flip();
@@ -103,6 +114,15 @@ final class StrictDecodingReader extends Reader {
         } finally {
             chars.flip();
         }
+    }
+
+    /** Called between fills, when every decoded character was handed out and the bytes are in write mode. */
+    private void grow() {
+        ByteBuffer larger = ByteBuffer.allocate(BUFFER);
+        bytes.flip();
+        larger.put(bytes);
+        bytes = larger;
+        chars = CharBuffer.allocate(BUFFER);
     }
 
     @Override
