@@ -87,12 +87,10 @@ public final class LoginBackoff {
             return guard != null && checkGuard();
         }
         if (clock.getAsLong() < blockedUntil) {
-            held++;
             throw notSent("BILLmanager refused these credentials " + (pauseMillis / 1000) + " s ago or less, "
                     + "retrying only after a pause");
         }
         if (probing) {
-            held++;
             throw notSent("BILLmanager refused these credentials, and another call is trying them again now");
         }
         if (guard != null && !claimProbe()) {
@@ -146,7 +144,6 @@ public final class LoginBackoff {
      */
     public synchronized void checkPause() throws BillmgrAuthenticationException {
         if (lastRefusal != null && clock.getAsLong() < blockedUntil) {
-            held++;
             throw notSent("the login just made with these credentials was refused, retrying only after a pause");
         }
         if (lastRefusal == null && clock.getAsLong() < sharedUntil) {
@@ -239,11 +236,15 @@ public final class LoginBackoff {
         probing = false;
     }
 
+    /** A call held by the cluster's pause; called under the monitor, like {@link #notSent}. */
     private BillmgrAuthenticationException notSentShared(String why) {
+        held++;
         return new BillmgrAuthenticationException("auth", "auth", "badpassword", null, Map.of(), "not sent: " + why);
     }
 
+    /** A call held by this node's pause: counted here, so that every way of holding one is counted once. */
     private BillmgrAuthenticationException notSent(String why) {
+        held++;
         return new BillmgrAuthenticationException(lastRefusal.getFunc(), lastRefusal.getType(), lastRefusal.getObject(),
                 lastRefusal.getValue(), lastRefusal.getParams(),
                 "not sent: " + why + " (" + lastRefusal.getErrorMessage()
