@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 
-import io.github.camelbillmgr.internal.FuncNames;
-import io.github.camelbillmgr.internal.ServiceIterator;
-import io.github.camelbillmgr.internal.ServiceLister;
 import io.github.camelbillmgr.internal.observe.PollStats;
+import io.github.camelbillmgr.internal.op.FuncNames;
+import io.github.camelbillmgr.internal.op.ServiceIterator;
+import io.github.camelbillmgr.internal.op.ServiceLister;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceState;
 import org.apache.camel.Exchange;

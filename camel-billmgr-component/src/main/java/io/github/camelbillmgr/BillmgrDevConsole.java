@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbillmgr.internal.LoginBackoff;
+import io.github.camelbillmgr.internal.http.LoginBackoff;
 import io.github.camelbillmgr.internal.observe.AccountStatus;
 import io.github.camelbillmgr.internal.observe.PollStats;
 import io.github.camelbillmgr.internal.observe.ProducerHealthChecks;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelbillmgr.internal.BillmgrClient;
+import io.github.camelbillmgr.internal.http.BillmgrClient;
 import io.github.camelbillmgr.internal.observe.AccountStatus;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;

@@ -2,8 +2,8 @@ package io.github.camelbillmgr;
 
 import java.util.Map;
 
-import io.github.camelbillmgr.internal.ServiceIterator;
-import io.github.camelbillmgr.internal.ServiceLister;
+import io.github.camelbillmgr.internal.op.ServiceIterator;
+import io.github.camelbillmgr.internal.op.ServiceLister;
 import io.github.camelbillmgr.model.BillmgrServiceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -421,7 +421,7 @@ class HostileNetworkTest {
         List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         org.apache.logging.log4j.core.Logger logger
                 = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
-                        .getLogger("io.github.camelbillmgr.internal.PlainHttpWarning");
+                        .getLogger("io.github.camelbillmgr.internal.http.PlainHttpWarning");
         org.apache.logging.log4j.core.appender.AbstractAppender capture
                 = new org.apache.logging.log4j.core.appender.AbstractAppender(
                         "plain-http-capture", null, null, true,

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.camelbillmgr.internal.ColumnMap;
+import io.github.camelbillmgr.internal.reply.ColumnMap;
 
 /**
  * One BILLmanager service (a VPS, a dedicated server, a license, ...), as a row of a list or the details of

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbillmgr.BillmgrFormat;
-import io.github.camelbillmgr.internal.DocumentReader;
+import io.github.camelbillmgr.internal.reply.DocumentReader;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -38,7 +38,7 @@ class SecretLeakCheckTest extends BillmgrTestSupport {
     /** The premise of the whole check: what could print a secret prints it (but for the wire log, see below). */
     @Test
     void everyLoggerRunsAtTraceButTheWireLog() {
-        for (String name : List.of("io.github.camelbillmgr.internal.BillmgrClient", "org.apache.camel.impl.engine",
+        for (String name : List.of("io.github.camelbillmgr.internal.http.BillmgrClient", "org.apache.camel.impl.engine",
                 "org.apache.camel.component.http", "org.apache.hc.client5.http.headers",
                 "org.apache.hc.client5.http.impl",
                 "some.other.library")) {

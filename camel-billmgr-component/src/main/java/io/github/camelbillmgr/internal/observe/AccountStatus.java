@@ -2,8 +2,8 @@ package io.github.camelbillmgr.internal.observe;
 
 import java.time.Instant;
 
-import io.github.camelbillmgr.internal.LoginBackoff;
-import io.github.camelbillmgr.internal.SessionAuthenticator;
+import io.github.camelbillmgr.internal.http.LoginBackoff;
+import io.github.camelbillmgr.internal.http.SessionAuthenticator;
 
 /**
  * The state of an account's session and login backoff, as JMX and the dev console show it: never the session id

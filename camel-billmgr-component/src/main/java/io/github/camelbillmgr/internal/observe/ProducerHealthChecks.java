@@ -3,8 +3,8 @@ package io.github.camelbillmgr.internal.observe;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.camelbillmgr.internal.BillmgrClient;
-import io.github.camelbillmgr.internal.BillmgrProducerHealthCheck;
+import io.github.camelbillmgr.internal.http.BillmgrClient;
+import io.github.camelbillmgr.internal.observe.BillmgrProducerHealthCheck;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.health.WritableHealthCheckRepository;

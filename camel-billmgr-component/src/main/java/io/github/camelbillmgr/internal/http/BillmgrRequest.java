@@ -1,0 +1,103 @@
+package io.github.camelbillmgr.internal.http;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.camelbillmgr.internal.Redactor;
+
+/**
+ * One call of a BILLmanager function: the func and its parameters in the order they are sent. Parameters whose names
+ * are secret are never shown by {@link #toString()}; credentials are added by the client, not here.
+ */
+public final class BillmgrRequest {
+
+    /** Parameter names whose values are never logged or shown. */
+    static final Set<String> SECRET_PARAMS = Set.of("authinfo", "auth", "password", "userpassword", "passwd", "key",
+            "newpassword", "confirm", "old_password");
+
+    private final String func;
+    private final List<Map.Entry<String, String>> params = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<String> secretValues = new ArrayList<>();
+
+    public BillmgrRequest(String func) {
+        this.func = func;
+    }
+
+    public String func() {
+        return func;
+    }
+
+    /** Adds a parameter; a null value is not sent. */
+    public BillmgrRequest param(String name, Object value) {
+        if (value != null) {
+            String v = String.valueOf(value);
+            params.add(Map.entry(name, v));
+            if (isSecretName(name)) {
+                secretValues.add(v);
+            }
+        }
+        return this;
+    }
+
+    /** Adds a parameter for each value of a collection, or once for a single value. */
+    public BillmgrRequest params(String name, Object value) {
+        if (value instanceof Collection<?> c) {
+            c.forEach(v -> param(name, v));
+        } else {
+            param(name, value);
+        }
+        return this;
+    }
+
+    public BillmgrRequest header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public boolean has(String name) {
+        return params.stream().anyMatch(e -> e.getKey().equals(name));
+    }
+
+    public String get(String name) {
+        String v = null;
+        for (Map.Entry<String, String> e : params) {
+            if (e.getKey().equals(name)) {
+                v = e.getValue();
+            }
+        }
+        return v;
+    }
+
+    public List<Map.Entry<String, String>> params() {
+        return params;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** Values of secret parameters in this request (for masking replies that echo them). */
+    public List<String> secretValues() {
+        return secretValues;
+    }
+
+    public static boolean isSecretName(String name) {
+        return SECRET_PARAMS.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The request with secret values masked, for log lines. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("func=").append(func);
+        for (Map.Entry<String, String> e : params) {
+            sb.append(", ").append(e.getKey()).append('=')
+                    .append(isSecretName(e.getKey()) ? Redactor.MASK : e.getValue());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,363 @@
+package io.github.camelbillmgr.internal.input;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.camelbillmgr.BillmgrConfiguration;
+import io.github.camelbillmgr.BillmgrConstants;
+import io.github.camelbillmgr.BillmgrInvalidInputException;
+import org.apache.camel.Message;
+
+/**
+ * The input of one exchange: each value from its header when present, else from the endpoint's option, checked and
+ * converted. Every problem becomes a {@link BillmgrInvalidInputException} naming the header or option, the value and
+ * what is allowed, before anything is sent.
+ */
+public final class ExchangeInput {
+
+    /** The longest text one id may take in a list of ids: 18 digits, a comma and blanks around it. */
+    private static final int MAX_ID_TEXT = 24;
+
+    private final Message message;
+    private final BillmgrConfiguration config;
+    private final String func;
+
+    public ExchangeInput(Message message, BillmgrConfiguration config, String func) {
+        this.message = message;
+        this.config = config;
+        this.func = func;
+    }
+
+    public BillmgrConfiguration config() {
+        return config;
+    }
+
+    private String where() {
+        return "billmgr:" + config.getItemType() + "/" + config.getOperation();
+    }
+
+    private BillmgrInvalidInputException invalid(String message) {
+        return new BillmgrInvalidInputException(message + " (" + where() + ")", func);
+    }
+
+    private Object header(String name) {
+        return message.getHeader(name);
+    }
+
+    /** A scalar header as text; collections and maps are refused. */
+    private String headerText(String name) throws BillmgrInvalidInputException {
+        Object v = header(name);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Collection || v instanceof Map || v.getClass().isArray()) {
+            throw invalid("Invalid header " + name + ": expected a single value, got " + kind(v));
+        }
+        String text = String.valueOf(v).trim();
+        int at = TextValues.loneSurrogate(text);
+        if (at >= 0) {
+            // the value is not shown: half a character does not print, and the header may be anything
+            throw invalid("Invalid header " + name + ": it holds a lone UTF-16 surrogate at index " + at + ", half of "
+                    + "a character, which has no UTF-8 form and would be sent as '?'");
+        }
+        return text;
+    }
+
+    /** What a value is, for messages: "a collection", "a map", "an array", "null" or "a value of type X". */
+    private static String kind(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Collection) {
+            return "a collection";
+        }
+        if (v instanceof Map) {
+            return "a map";
+        }
+        return v.getClass().isArray() ? "an array" : "a value of type " + v.getClass().getSimpleName();
+    }
+
+    /** A value BILLmanager can be sent as text: a number, text, a switch, a character or an enum constant. */
+    private static boolean isScalar(Object v) {
+        return v instanceof Number || v instanceof CharSequence || v instanceof Boolean || v instanceof Character
+                || v instanceof Enum;
+    }
+
+    public String pricelist(boolean required) throws BillmgrInvalidInputException {
+        String h = headerText(BillmgrConstants.PRICELIST);
+        String v = h != null ? h : config.getPricelist();
+        String source = h != null ? "header " + BillmgrConstants.PRICELIST : "pricelist option";
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                throw invalid("Missing pricelist: set the pricelist option or the " + BillmgrConstants.PRICELIST
+                        + " header to the id of the tariff to order");
+            }
+            return null;
+        }
+        try {
+            return ConfigurationValidator.id(source, v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    public Integer period(boolean required) throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.PERIOD);
+        Object v = h != null ? h : config.getPeriod();
+        if (v == null || String.valueOf(v).isBlank()) {
+            if (required) {
+                throw invalid("Missing period: set the period option or the " + BillmgrConstants.PERIOD
+                        + " header to a whole number of months");
+            }
+            return null;
+        }
+        try {
+            return ConfigurationValidator.period(h != null ? "header " + BillmgrConstants.PERIOD : "period option", v,
+                    ConfigurationValidator.isRenewal(config));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    /** A text header when it has a value, else the option: an empty header (e.g. a blank CSV field) does not count. */
+    private String textOr(String header, String option) throws BillmgrInvalidInputException {
+        String h = headerText(header);
+        return h != null && !h.isEmpty() ? h : option;
+    }
+
+    public String datacenter() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.DATACENTER, config.getDatacenter());
+    }
+
+    public String ostempl() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.OSTEMPL, config.getOstempl());
+    }
+
+    public String recipe() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.RECIPE, config.getRecipe());
+    }
+
+    public String domain() throws BillmgrInvalidInputException {
+        return textOr(BillmgrConstants.DOMAIN, config.getDomain());
+    }
+
+    /** Pay at once ({@code skipbasket=on}) or go to the cart: the header (a Boolean or true/false), else the option. */
+    public boolean skipBasket() throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.SKIP_BASKET);
+        if (h == null) {
+            return config.isSkipBasket();
+        }
+        if (h instanceof Boolean b) {
+            return b;
+        }
+        String t = String.valueOf(h).trim();
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        throw invalid("Invalid header " + BillmgrConstants.SKIP_BASKET + " '" + t + "': expected true (pay from the "
+                + "balance at once) or false (put the order in the cart)");
+    }
+
+    public String remoteId() throws BillmgrInvalidInputException {
+        String h = remoteIdHeader();
+        return h != null ? h : config.getRemoteId();
+    }
+
+    /** The CamelBillmgrRemoteId header, trimmed; null when absent; a blank one is refused. */
+    public String remoteIdHeader() throws BillmgrInvalidInputException {
+        String h = headerText(BillmgrConstants.REMOTE_ID);
+        if (h != null && h.isEmpty()) {
+            // an empty remoteid would be stored as none, and the order could not be found again by it
+            throw invalid("Invalid header " + BillmgrConstants.REMOTE_ID + " '" + header(BillmgrConstants.REMOTE_ID)
+                    + "': must not be blank; give the reseller-side id of the new service, or leave the header "
+                    + "out to have one generated");
+        }
+        return h;
+    }
+
+    public String comment() throws BillmgrInvalidInputException {
+        String h = headerText(BillmgrConstants.COMMENT);
+        return h != null ? h : config.getComment();
+    }
+
+    /** Auto-renewal as BILLmanager expects it (months, or {@code null} to switch off), or null when not given. */
+    public String autoprolong() throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.AUTOPROLONG);
+        Object v = h != null ? h : config.getAutoprolong();
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            if (!b) {
+                return "null";
+            }
+            throw invalid("Invalid header " + BillmgrConstants.AUTOPROLONG
+                    + " 'true': give the auto-renewal period in months (e.g. 1), or off");
+        }
+        try {
+            return ConfigurationValidator.autoprolong(
+                    h != null ? "header " + BillmgrConstants.AUTOPROLONG : "autoprolong option", v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    /** The add-ons to send, by add-on id, sorted: the options, with the header's entries over them. */
+    public Map<String, String> addons() throws BillmgrInvalidInputException {
+        Map<String, String> out = new TreeMap<>((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
+        if (config.getAddons() != null) {
+            for (Map.Entry<String, Object> e : config.getAddons().entrySet()) {
+                String source = "addon." + e.getKey() + " option";
+                out.put(addonKey(source, e.getKey()), addonValue(source, e.getKey(), e.getValue()));
+            }
+        }
+        Object h = header(BillmgrConstants.ADDONS);
+        if (h != null) {
+            if (!(h instanceof Map<?, ?> map)) {
+                throw invalid("Invalid header " + BillmgrConstants.ADDONS + ": expected a Map of add-on id to value, "
+                        + "e.g. Map.of(55165, 2), got a " + h.getClass().getSimpleName());
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object key = e.getKey();
+                String k = String.valueOf(key);
+                if (k.startsWith("addon_")) {
+                    k = k.substring("addon_".length());
+                }
+                String source = "header " + BillmgrConstants.ADDONS;
+                out.put(addonKey(source, k), addonValue(source, k, e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private String addonKey(String source, Object key) throws BillmgrInvalidInputException {
+        try {
+            return ConfigurationValidator.addonId(source, key);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    private String addonValue(String source, String id, Object value) throws BillmgrInvalidInputException {
+        if (!isScalar(value)) {
+            throw invalid("Invalid " + source + ": the value of add-on " + id + " must be a number or text, got "
+                    + kind(value));
+        }
+        return String.valueOf(value).trim();
+    }
+
+    /**
+     * The service ids: from the header (a number, text "1, 2", a collection or an array), required.
+     */
+    public List<Long> serviceIds() throws BillmgrInvalidInputException {
+        Object h = header(BillmgrConstants.SERVICE_ID);
+        if (h == null) {
+            throw invalid("Missing service id: set the " + BillmgrConstants.SERVICE_ID
+                    + " header to the id of the service (or a collection of ids)");
+        }
+        List<Object> raw = new ArrayList<>();
+        if (h instanceof Collection<?> c) {
+            raw.addAll(c);
+        } else if (h instanceof long[] a) {
+            Arrays.stream(a).forEach(raw::add);
+        } else if (h instanceof int[] a) {
+            Arrays.stream(a).forEach(raw::add);
+        } else if (h instanceof Object[] a) {
+            raw.addAll(Arrays.asList(a));
+        } else if (h instanceof CharSequence s) {
+            // checked before it is split: a text of megabytes would otherwise be taken apart before being refused
+            long longest = (long) config.getMaxServiceIds() * MAX_ID_TEXT;
+            if (s.length() > longest) {
+                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the text of ids is " + s.length()
+                        + " characters long, more than maxServiceIds (" + config.getMaxServiceIds() + ") ids "
+                        + "can take (" + longest + "); split the ids into several exchanges, or raise "
+                        + "maxServiceIds");
+            }
+            for (String part : s.toString().split(",")) {
+                raw.add(part.trim());
+            }
+        } else {
+            raw.add(h);
+        }
+        if (raw.isEmpty()) {
+            throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty; give "
+                    + "at least one id");
+        }
+        // an id given twice is one service: renewing it twice in one call would charge twice
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (Object o : raw) {
+            ids.add(serviceId(o));
+            if (ids.size() > config.getMaxServiceIds()) {
+                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": more than maxServiceIds ("
+                        + config.getMaxServiceIds() + ") different service ids in one exchange (" + raw.size()
+                        + " given); split them into several exchanges, or raise maxServiceIds");
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** The one service id an operation on a single service needs. */
+    public long singleServiceId() throws BillmgrInvalidInputException {
+        List<Long> ids = serviceIds();
+        if (ids.size() != 1) {
+            throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": " + config.getOperation()
+                    + " takes exactly one service id, got " + ids.size() + " " + ids);
+        }
+        return ids.get(0);
+    }
+
+    private long serviceId(Object o) throws BillmgrInvalidInputException {
+        if (o instanceof Long || o instanceof Integer || o instanceof Short) {
+            long v = ((Number) o).longValue();
+            if (v > 0) {
+                return v;
+            }
+        } else if (o != null) {
+            String t = String.valueOf(o).trim();
+            if (ConfigurationValidator.isId(t)) {
+                return Long.parseLong(t);
+            }
+        }
+        throw invalid("Invalid service id '" + o + "' in header " + BillmgrConstants.SERVICE_ID
+                + ": a service id is a positive whole number (at most 18 digits)");
+    }
+
+    /** Extra raw parameters: the param.* options, with the header's entries over them. */
+    public Map<String, Object> extraParams() throws BillmgrInvalidInputException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (config.getParams() != null) {
+            out.putAll(config.getParams());
+        }
+        Object h = header(BillmgrConstants.PARAMS);
+        if (h != null) {
+            if (!(h instanceof Map<?, ?> map)) {
+                throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": expected a Map of parameter name to "
+                        + "value, got a " + h.getClass().getSimpleName());
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String k) || k.isBlank()) {
+                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": parameter names must be non-empty "
+                            + "text, got '" + e.getKey() + "'");
+                }
+                if (ConfigurationValidator.RESERVED_PARAMS.contains(k.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
+                            + "' is set by the component and cannot be given");
+                }
+                Object v = e.getValue();
+                // a collection sends the parameter once per member; anything else would be sent as its toString()
+                if (v != null && !isScalar(v)
+                        && !(v instanceof Collection<?> c && c.stream().allMatch(ExchangeInput::isScalar))) {
+                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the value of parameter '" + k
+                            + "' must be text, a number or a collection of them, got " + kind(v));
+                }
+                out.put(k, v);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.camelbillmgr.internal.reply;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbillmgr.BillmgrFormat;
+import io.github.camelbillmgr.model.BillmgrService;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The compact columns of a service, and what the rows of one page share. */
+class PageValuesTest {
+
+    private static JsonNode rows(String json) throws Exception {
+        return new DocumentReader(new ObjectMapper())
+                .read(new ByteArrayInputStream(("{\"doc\":{\"elem\":" + json + "}}").getBytes(StandardCharsets.UTF_8)),
+                        BillmgrFormat.json)
+                .at("/doc/elem");
+    }
+
+    @Test
+    void rowsOfAPageShareTheirColumnNamesAndRepeatedValuesButNotTheirOwn() throws Exception {
+        JsonNode page = rows("[{\"id\":{\"$\":\"1\"},\"status\":{\"$\":\"2\"},\"cost\":{\"$\":\"1 500.00 RUB\"}},"
+                + "{\"id\":{\"$\":\"2\"},\"status\":{\"$\":\"2\"},\"cost\":{\"$\":\"1 500.00 RUB\"}}]");
+        PageValues shared = new PageValues();
+        BillmgrService a = ServiceMapper.map("vds", page.get(0), shared);
+        BillmgrService b = ServiceMapper.map("vds", page.get(1), shared);
+        assertSame(a.getColumn("status"), b.getColumn("status"));
+        assertSame(a.getCost(), b.getCost());
+        assertEquals(new BigDecimal("1500.00"), b.getCost());
+        assertEquals("RUB", b.getCurrency());
+        assertNotSame(a.getColumn("id"), b.getColumn("id"));
+        assertEquals(List.of("id", "status", "cost"), List.copyOf(b.getColumns().keySet()));
+        assertEquals(2L, b.getId());
+        // the same service as without sharing
+        assertEquals(ServiceMapper.map("vds", page.get(1)), b);
+    }
+
+    @Test
+    void columnsAreAnUnmodifiableMapInDocumentOrderEqualToAnyOther() {
+        Map<String, String> source = new LinkedHashMap<>();
+        source.put("id", "7");
+        source.put("domain", "a.example.com");
+        source.put("note", null);
+        BillmgrService s = new BillmgrService("vds", 7L, null, null, null, null, null, null, source);
+        source.put("id", "8");
+        Map<String, String> columns = s.getColumns();
+        assertEquals("7", columns.get("id"));
+        assertEquals(Map.of("id", "7", "domain", "a.example.com").size() + 1, columns.size());
+        assertEquals(List.of("id", "domain", "note"), List.copyOf(columns.keySet()));
+        assertNull(columns.get("note"));
+        assertNull(columns.get("missing"));
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("id", "7");
+        expected.put("domain", "a.example.com");
+        expected.put("note", null);
+        assertEquals(expected, columns);
+        assertEquals(expected.hashCode(), columns.hashCode());
+        assertThrows(UnsupportedOperationException.class, () -> columns.put("x", "y"));
+        assertThrows(UnsupportedOperationException.class, () -> columns.entrySet().iterator().next().setValue("9"));
+    }
+}
