@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbillmgr.simulator.fault.FaultSpec;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -182,7 +184,7 @@ public final class BillmgrSimulatorMain {
         /** Settings given as flags, in the order given. */
         final Map<SettingsProperties.Property, String> settings = new LinkedHashMap<>();
         /** Rules to add to the simulator's faults, parsed (and checked) with the options. */
-        final List<Consumer<SimulatorFaults>> faults = new ArrayList<>();
+        final List<Consumer<SimFaults>> faults = new ArrayList<>();
 
         /** @throws IllegalArgumentException naming the option and value at fault */
         static Options parse(String[] args) {

@@ -21,6 +21,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.fault.FaultSpec;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
 
 /**
  * The standalone server's control plane: JSON over HTTP under {@code /__sim/} on the simulator's own port, like
@@ -324,7 +327,7 @@ final class ControlPlane implements HttpHandler {
     // ---- faults ---------------------------------------------------------------------------------
 
     private JsonNode faults() {
-        SimulatorFaults faults = simulator.state().faults();
+        SimFaults faults = simulator.state().faults();
         ObjectNode node = JSON.createObjectNode();
         node.put("rules", faults.toString());
         node.put("pending", faults.pending());
@@ -340,7 +343,7 @@ final class ControlPlane implements HttpHandler {
      */
     private JsonNode addFault(JsonNode body) {
         requireObject(body);
-        SimulatorFaults faults = simulator.state().faults();
+        SimFaults faults = simulator.state().faults();
         if (body.hasNonNull("rule")) {
             FaultSpec.randomRule(body.get("rule").asText()).accept(faults);
         } else if (body.hasNonNull("latency")) {

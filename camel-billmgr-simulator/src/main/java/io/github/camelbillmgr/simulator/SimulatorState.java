@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
 import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
 
 /**
  * Test hooks on the simulator's state. Reads return snapshots; every call is atomic with
@@ -19,9 +20,9 @@ import io.github.camelbillmgr.simulator.engine.Store;
 public final class SimulatorState {
 
     private final Store store;
-    private final SimulatorFaults faults;
+    private final SimFaults faults;
 
-    SimulatorState(Store store, SimulatorFaults faults) {
+    SimulatorState(Store store, SimFaults faults) {
         this.store = store;
         this.faults = faults;
     }
@@ -195,7 +196,7 @@ public final class SimulatorState {
     }
 
     /** Fault injection: next-N rules, scripts, seeded random faults and latency, per function. */
-    public SimulatorFaults faults() {
+    public SimFaults faults() {
         return faults;
     }
 }

@@ -104,7 +104,7 @@ public final class Errors {
         return new ApiException(settings.getBusyErrorType(), null, Map.of(), settings.getBusyMessage());
     }
 
-    /** A failure injected by a test through {@code SimulatorFaults}. */
+    /** A failure injected by a test through {@code SimFaults}. */
     public static ApiException injected(String type, String object, String message) {
         Map<String, String> params = new LinkedHashMap<>();
         if (object != null) {

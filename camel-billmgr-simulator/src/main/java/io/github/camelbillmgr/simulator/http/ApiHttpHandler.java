@@ -16,13 +16,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.camelbillmgr.simulator.RecordedRequest;
 import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorFaults;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
 import io.github.camelbillmgr.simulator.engine.ApiRequest;
-import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.RequestParams;
+import io.github.camelbillmgr.simulator.fault.CredentialFaults;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
 
 /**
  * The HTTP side: records the request, serves {@code /billmgr}, {@code /manager/billmgr} and
@@ -38,14 +38,14 @@ public final class ApiHttpHandler implements HttpHandler {
 
     private final SimulatorSettings settings;
     private final SimulatorClock clock;
-    private final SimulatorFaults faults;
+    private final SimFaults faults;
     private final RequestLog log;
     private final ConnectionGauge gauge;
     private final Responder responder;
     private final HttpHandler controlPlane;
 
     public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
-                          SimulatorClock clock, SimulatorFaults faults, RequestLog log, ConnectionGauge gauge) {
+                          SimulatorClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge) {
         this(dispatcher, credentials, settings, clock, faults, log, gauge, null);
     }
 
@@ -54,7 +54,7 @@ public final class ApiHttpHandler implements HttpHandler {
      *                     are not recorded and take no faults
      */
     public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
-                          SimulatorClock clock, SimulatorFaults faults, RequestLog log, ConnectionGauge gauge,
+                          SimulatorClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge,
                           HttpHandler controlPlane) {
         this.controlPlane = controlPlane;
         this.settings = settings;

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.fault;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * One rule of {@link SimulatorFaults}, consulted for each call (always under the owner's lock,
+ * One rule of {@link SimFaults}, consulted for each call (always under the owner's lock,
  * so the rules need none of their own).
  */
 sealed interface FaultRule permits FaultRule.Counted, FaultRule.Scripted, FaultRule.Randomly {

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.fault;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The text forms of faults, for the standalone server's options:
+ * The text forms of faults, for the standalone server's options and the control plane:
  * <ul>
  *   <li>a fault: {@code KIND[=PARAM][+commit]}, e.g. {@code drop_after_commit}, {@code http_status=502+commit},
  *       {@code delay=1500} (milliseconds, or {@code 2s}), {@code truncated_body=40}, {@code error=value}; kind names
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  *   <li>a latency: {@code FUNC:DURATION}, e.g. {@code *:200} or {@code vds:1s}.</li>
  * </ul>
  */
-final class FaultSpec {
+public final class FaultSpec {
 
     static final long DEFAULT_SEED = 1L;
     private static final String COMMIT = "+commit";
@@ -24,7 +24,7 @@ final class FaultSpec {
     private FaultSpec() {
     }
 
-    static Fault fault(String spec) {
+    public static Fault fault(String spec) {
         String text = spec.trim();
         boolean commit = text.toLowerCase(Locale.ROOT).endsWith(COMMIT);
         if (commit) {
@@ -45,7 +45,7 @@ final class FaultSpec {
     }
 
     /** Parses a random rule now (so that bad input fails early) and returns how to add it. */
-    static Consumer<SimulatorFaults> randomRule(String spec) {
+    public static Consumer<SimFaults> randomRule(String spec) {
         String[] parts = spec.split(":", -1);
         if (parts.length < 3 || parts.length > 4) {
             throw new IllegalArgumentException("A fault rule is FUNC:RATE:FAULT[,FAULT...][:SEED], not '" + spec + "'");
@@ -60,7 +60,7 @@ final class FaultSpec {
     }
 
     /** Parses a latency now and returns how to add it. */
-    static Consumer<SimulatorFaults> latency(String spec) {
+    public static Consumer<SimFaults> latency(String spec) {
         int colon = spec.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("A latency is FUNC:DURATION, not '" + spec + "'");

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.fault;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * One injected misbehaviour, applied to one API call. Build it with the factory methods
  * ({@link #dropAfterCommit()}, {@link #httpStatus(int)}, ...) and hand it to
- * {@link SimulatorFaults#injectNext(String, int, Fault)}, {@link SimulatorFaults#script(String, Fault...)}
- * or {@link SimulatorFaults#randomly(String, double, long, Fault...)}.
+ * {@link SimFaults#injectNext(String, int, Fault)}, {@link SimFaults#script(String, Fault...)}
+ * or {@link SimFaults#randomly(String, double, long, Fault...)}.
  *
  * @param kind        what happens
  * @param httpStatus  for {@link FaultKind#HTTP_STATUS}: the status, e.g. 502 (3xx ones carry a Location header)

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.fault;
 
 /**
  * What an injected {@link Fault} does to one API call. The kinds differ in two things a client

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.fault;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -31,9 +31,9 @@ import java.util.TreeMap;
  * the call decides its fault. A fault applies before authentication, so it hits even calls that would be refused.
  * {@link #clear()} (and {@code BillmgrSimulator.reset()}) removes every rule and the counts.
  */
-public final class SimulatorFaults {
+public final class SimFaults {
 
-    private static final System.Logger LOG = System.getLogger(SimulatorFaults.class.getName());
+    private static final System.Logger LOG = System.getLogger(SimFaults.class.getName());
     private static final Decision NOTHING = new Decision(Duration.ZERO, Fault.none());
 
     /**
@@ -58,7 +58,7 @@ public final class SimulatorFaults {
     // ---- next N calls -------------------------------------------------------------------------
 
     /** The next {@code times} calls of {@code func} get this fault. */
-    public synchronized SimulatorFaults injectNext(String func, int times, Fault fault) {
+    public synchronized SimFaults injectNext(String func, int times, Fault fault) {
         Objects.requireNonNull(fault, "fault");
         if (times > 0) {
             explicit.add(new FaultRule.Counted(FuncPattern.of(func), fault, times));
@@ -67,17 +67,17 @@ public final class SimulatorFaults {
     }
 
     /** The next {@code times} calls of {@code func} get an error document of this type and object. */
-    public SimulatorFaults failNext(String func, int times, String errorType, String object) {
+    public SimFaults failNext(String func, int times, String errorType, String object) {
         return failNext(func, times, errorType, object, null);
     }
 
     /** The next {@code times} calls of {@code func} get an error document; object and message may be null. */
-    public SimulatorFaults failNext(String func, int times, String errorType, String object, String message) {
+    public SimFaults failNext(String func, int times, String errorType, String object, String message) {
         return injectNext(func, times, Fault.error(errorType, object, message));
     }
 
     /** The next {@code times} calls of {@code func} get this HTTP status with an HTML body, unexecuted. */
-    public SimulatorFaults httpStatusNext(String func, int times, int status) {
+    public SimFaults httpStatusNext(String func, int times, int status) {
         return injectNext(func, times, Fault.httpStatus(status));
     }
 
@@ -86,7 +86,7 @@ public final class SimulatorFaults {
      * other faults, this wait adds to whatever else the call gets (a {@code failNext} on the same
      * call then fails it late).
      */
-    public SimulatorFaults delayNext(String func, int times, Duration delay) {
+    public SimFaults delayNext(String func, int times, Duration delay) {
         return injectNext(func, times, Fault.delay(delay));
     }
 
@@ -97,11 +97,11 @@ public final class SimulatorFaults {
      * lets a call through. E.g. {@code script("vds", Fault.none(), Fault.dropAfterCommit())}: the
      * first call is answered, the second executed and dropped.
      */
-    public SimulatorFaults script(String func, Fault... faults) {
+    public SimFaults script(String func, Fault... faults) {
         return script(func, Arrays.asList(faults));
     }
 
-    public synchronized SimulatorFaults script(String func, List<Fault> faults) {
+    public synchronized SimFaults script(String func, List<Fault> faults) {
         faults.forEach(fault -> Objects.requireNonNull(fault, "fault"));
         if (!faults.isEmpty()) {
             explicit.add(new FaultRule.Scripted(FuncPattern.of(func), faults));
@@ -115,13 +115,13 @@ public final class SimulatorFaults {
      * n-th call this rule sees gets the same outcome in every run with the same seed (with
      * concurrent callers, which request is the n-th depends on their arrival order).
      */
-    public synchronized SimulatorFaults randomly(String func, double rate, long seed, Fault... faults) {
+    public synchronized SimFaults randomly(String func, double rate, long seed, Fault... faults) {
         random.add(new FaultRule.Randomly(FuncPattern.of(func), rate, seed, Arrays.asList(faults)));
         return this;
     }
 
     /** As {@link #randomly(String, double, long, Fault...)}, with each kind's defaults ({@link Fault#of}). */
-    public SimulatorFaults randomly(String func, double rate, long seed, FaultKind... kinds) {
+    public SimFaults randomly(String func, double rate, long seed, FaultKind... kinds) {
         return randomly(func, rate, seed, Arrays.stream(kinds).map(Fault::of).toArray(Fault[]::new));
     }
 
@@ -131,7 +131,7 @@ public final class SimulatorFaults {
      * latency again replaces it; {@link Duration#ZERO} removes it. An exact function name wins
      * over {@code "*"} and globs. Latency is not counted in {@link #injected()}.
      */
-    public synchronized SimulatorFaults latency(String func, Duration latency) {
+    public synchronized SimFaults latency(String func, Duration latency) {
         Objects.requireNonNull(latency, "latency");
         if (latency.isNegative()) {
             throw new IllegalArgumentException("negative latency: " + latency);

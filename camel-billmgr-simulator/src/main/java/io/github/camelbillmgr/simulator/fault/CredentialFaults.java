@@ -1,4 +1,8 @@
-package io.github.camelbillmgr.simulator.engine;
+package io.github.camelbillmgr.simulator.fault;
+
+import io.github.camelbillmgr.simulator.engine.ApiRequest;
+import io.github.camelbillmgr.simulator.engine.RequestParams;
+import io.github.camelbillmgr.simulator.engine.Store;
 
 /**
  * What two injected faults do to the server's state before the call runs: the session the call
