@@ -115,7 +115,7 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
     }
 
     /** The simulator's service with this id; fails the test when there is none. */
-    protected static io.github.camelbillmgr.simulator.SimService service(long id) {
+    protected static io.github.camelbillmgr.simulator.model.SimService service(long id) {
         return simulator.state().service(id).orElseThrow(() -> new AssertionError("no service " + id));
     }
 

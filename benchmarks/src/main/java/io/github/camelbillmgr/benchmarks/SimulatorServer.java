@@ -3,8 +3,8 @@ package io.github.camelbillmgr.benchmarks;
 import java.math.BigDecimal;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * The simulator in its own JVM, as a user's load test would run it, with a balance that never runs out and a

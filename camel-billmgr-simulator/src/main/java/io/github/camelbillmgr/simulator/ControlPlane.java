@@ -24,6 +24,9 @@ import com.sun.net.httpserver.HttpHandler;
 import io.github.camelbillmgr.simulator.fault.Fault;
 import io.github.camelbillmgr.simulator.fault.FaultSpec;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * The standalone server's control plane: JSON over HTTP under {@code /__sim/} on the simulator's own port, like

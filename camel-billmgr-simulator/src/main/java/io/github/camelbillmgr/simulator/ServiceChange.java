@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * The fields of a service the control plane may change ({@code POST /__sim/services/ID}), checked before any is

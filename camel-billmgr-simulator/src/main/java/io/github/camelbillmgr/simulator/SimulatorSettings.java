@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
+import io.github.camelbillmgr.simulator.model.SimService;
+
 /**
  * Every behaviour the reference marks [unverified], plus the server's own knobs. The object is
  * live: the simulator reads it on every request, so tests may flip a setting between calls.

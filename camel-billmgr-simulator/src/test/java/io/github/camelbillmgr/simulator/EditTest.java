@@ -2,6 +2,7 @@ package io.github.camelbillmgr.simulator;
 
 import java.math.BigDecimal;
 
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -3,6 +3,8 @@ package io.github.camelbillmgr.simulator;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.github.camelbillmgr.simulator.model.SimService;
+
 /** Shared fixtures: a fixed clock start so dates are predictable. */
 final class TestSupport {
 

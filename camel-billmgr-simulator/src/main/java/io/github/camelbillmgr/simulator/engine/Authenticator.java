@@ -3,8 +3,8 @@ package io.github.camelbillmgr.simulator.engine;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.github.camelbillmgr.simulator.SimAccount;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.SimAccount;
 
 /** Turns {@code authinfo}, {@code auth} and {@code su} into a {@link Principal}, or refuses. */
 public final class Authenticator {

@@ -14,7 +14,6 @@ import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.camelbillmgr.simulator.RecordedRequest;
 import io.github.camelbillmgr.simulator.SimulatorClock;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
@@ -23,6 +22,7 @@ import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.RequestParams;
 import io.github.camelbillmgr.simulator.fault.CredentialFaults;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
 
 /**
  * The HTTP side: records the request, serves {@code /billmgr}, {@code /manager/billmgr} and

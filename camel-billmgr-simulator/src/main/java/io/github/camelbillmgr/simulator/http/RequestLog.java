@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.IntSupplier;
 
-import io.github.camelbillmgr.simulator.RecordedRequest;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
 
 /**
  * The requests received, in order: all of them, or a ring of the last N ({@code requestLogLimit}), so that a server

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 
 import io.github.camelbillmgr.examples.cluster.ChangeTraffic;
 import io.github.camelbillmgr.examples.cluster.LocalCluster;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -3,8 +3,6 @@ package io.github.camelbillmgr.simulator.engine.func;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-import io.github.camelbillmgr.simulator.SimCartItem;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
@@ -18,6 +16,8 @@ import io.github.camelbillmgr.simulator.engine.OrderParser;
 import io.github.camelbillmgr.simulator.engine.OrderSpec;
 import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.model.SimCartItem;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * {@code v2.ITEMTYPE.order.param} and {@code ITEMTYPE.order.param}. Without {@code sok} (and, for

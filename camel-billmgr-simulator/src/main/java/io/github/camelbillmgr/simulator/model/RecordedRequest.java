@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.model;
 
 import java.time.Instant;
 import java.util.Collections;
