@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.SimulatorCertificate;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -49,8 +49,8 @@ class TlsTest extends CamelTestSupport {
     static void startHttpsSimulators() {
         localCert = SimulatorCertificate.generate(dir, "ip:127.0.0.1");
         otherHostCert = SimulatorCertificate.generate(dir, "dns:other.example");
-        local = new BillmgrSimulator(new SimulatorSettings().setSslContext(localCert.serverSslContext())).start();
-        otherHost = new BillmgrSimulator(new SimulatorSettings().setSslContext(otherHostCert.serverSslContext()))
+        local = new BillmgrSimulator(new SimSettings().setSslContext(localCert.serverSslContext())).start();
+        otherHost = new BillmgrSimulator(new SimSettings().setSslContext(otherHostCert.serverSslContext()))
                 .start();
     }
 

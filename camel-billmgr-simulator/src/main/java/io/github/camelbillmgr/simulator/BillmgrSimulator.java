@@ -26,6 +26,7 @@ import io.github.camelbillmgr.simulator.http.RequestLog;
 import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
@@ -36,7 +37,7 @@ import io.github.camelbillmgr.simulator.model.SimService;
  * }
  * </pre>
  *
- * With {@link SimulatorSettings#setSslContext} it serves HTTPS instead (see {@link SimulatorCertificate}).
+ * With {@link SimSettings#setSslContext} it serves HTTPS instead (see {@link SimulatorCertificate}).
  */
 public final class BillmgrSimulator implements AutoCloseable {
 
@@ -62,7 +63,7 @@ public final class BillmgrSimulator implements AutoCloseable {
         }
     }
 
-    private final SimulatorSettings settings;
+    private final SimSettings settings;
     private final SimulatorSeed seed;
     private final SimulatorClock clock;
     private final Store store;
@@ -76,14 +77,14 @@ public final class BillmgrSimulator implements AutoCloseable {
     private boolean https;
 
     public BillmgrSimulator() {
-        this(new SimulatorSettings());
+        this(new SimSettings());
     }
 
-    public BillmgrSimulator(SimulatorSettings settings) {
+    public BillmgrSimulator(SimSettings settings) {
         this(settings, SimulatorSeed.defaults());
     }
 
-    public BillmgrSimulator(SimulatorSettings settings, SimulatorSeed seed) {
+    public BillmgrSimulator(SimSettings settings, SimulatorSeed seed) {
         this.settings = settings;
         this.seed = seed;
         this.requestLog = new RequestLog(settings);
@@ -166,7 +167,7 @@ public final class BillmgrSimulator implements AutoCloseable {
     }
 
     /** The live settings; changes apply to the next request. */
-    public SimulatorSettings settings() {
+    public SimSettings settings() {
         return settings;
     }
 

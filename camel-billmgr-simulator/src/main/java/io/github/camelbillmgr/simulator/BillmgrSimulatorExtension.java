@@ -1,5 +1,7 @@
 package io.github.camelbillmgr.simulator;
 
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,20 +27,20 @@ public final class BillmgrSimulatorExtension implements BeforeAllCallback, After
         AfterEachCallback, ParameterResolver {
 
     private final BillmgrSimulator simulator;
-    private final SimulatorSettings initialSettings;
+    private final SimSettings initialSettings;
     private boolean keepState;
     private int classScopes;
     private boolean startedForTest;
 
     public BillmgrSimulatorExtension() {
-        this(new SimulatorSettings());
+        this(new SimSettings());
     }
 
-    public BillmgrSimulatorExtension(SimulatorSettings settings) {
+    public BillmgrSimulatorExtension(SimSettings settings) {
         this(settings, SimulatorSeed.defaults());
     }
 
-    public BillmgrSimulatorExtension(SimulatorSettings settings, SimulatorSeed seed) {
+    public BillmgrSimulatorExtension(SimSettings settings, SimulatorSeed seed) {
         this.simulator = new BillmgrSimulator(settings, seed);
         this.initialSettings = settings.copy();
     }
@@ -65,7 +67,7 @@ public final class BillmgrSimulatorExtension implements BeforeAllCallback, After
         return simulator.state();
     }
 
-    public SimulatorSettings settings() {
+    public SimSettings settings() {
         return simulator.settings();
     }
 

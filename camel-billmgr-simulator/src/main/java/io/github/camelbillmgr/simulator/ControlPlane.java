@@ -27,6 +27,9 @@ import io.github.camelbillmgr.simulator.fault.SimFaults;
 import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SettingsProperties;
+import io.github.camelbillmgr.simulator.settings.SimProfile;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * The standalone server's control plane: JSON over HTTP under {@code /__sim/} on the simulator's own port, like
@@ -40,9 +43,9 @@ final class ControlPlane implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BillmgrSimulator simulator;
-    private final SimulatorSettings initialSettings;
+    private final SimSettings initialSettings;
 
-    ControlPlane(BillmgrSimulator simulator, SimulatorSettings initialSettings) {
+    ControlPlane(BillmgrSimulator simulator, SimSettings initialSettings) {
         this.simulator = simulator;
         this.initialSettings = initialSettings;
     }
@@ -318,9 +321,9 @@ final class ControlPlane implements HttpHandler {
         ObjectNode values = ((ObjectNode) body).deepCopy();
         JsonNode profile = values.remove("profile");
         // checked on a copy first, so that a bad value changes nothing
-        SimulatorSettings scratch = simulator.settings().copy();
+        SimSettings scratch = simulator.settings().copy();
         if (profile != null) {
-            SimulatorProfile.of(profile.asText()).apply(scratch);
+            SimProfile.of(profile.asText()).apply(scratch);
         }
         SettingsProperties.apply(scratch, values);
         simulator.settings().copyFrom(scratch);

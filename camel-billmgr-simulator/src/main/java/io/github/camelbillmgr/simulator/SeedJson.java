@@ -16,6 +16,9 @@ import io.github.camelbillmgr.simulator.catalog.Datacenter;
 import io.github.camelbillmgr.simulator.catalog.OsTemplate;
 import io.github.camelbillmgr.simulator.catalog.Recipe;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
+import io.github.camelbillmgr.simulator.settings.SettingsProperties;
+import io.github.camelbillmgr.simulator.settings.SimProfile;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /** Reads a JSON seed file; each top-level section present replaces that section of the base seed. */
 final class SeedJson {
@@ -69,9 +72,9 @@ final class SeedJson {
     }
 
     /** The {@code settings} section's {@code profile}, or null. */
-    static SimulatorProfile profile(JsonNode root) {
+    static SimProfile profile(JsonNode root) {
         JsonNode profile = settingsSection(root).get("profile");
-        return profile == null || profile.isNull() ? null : SimulatorProfile.of(profile.asText());
+        return profile == null || profile.isNull() ? null : SimProfile.of(profile.asText());
     }
 
     /**
@@ -80,7 +83,7 @@ final class SeedJson {
      *
      * @throws IllegalArgumentException naming the setting at fault
      */
-    static void settingValues(JsonNode root, SimulatorSettings settings) {
+    static void settingValues(JsonNode root, SimSettings settings) {
         ObjectNode values = settingsSection(root).deepCopy();
         values.remove("profile");
         SettingsProperties.apply(settings, values);

@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+
 /**
  * A self-signed certificate for serving the simulator over HTTPS in a test, made with the JDK's {@code keytool}:
  *
  * <pre>
  * SimulatorCertificate cert = SimulatorCertificate.generate(tempDir);          // for 127.0.0.1 and localhost
- * BillmgrSimulator sim = new BillmgrSimulator(new SimulatorSettings().setSslContext(cert.serverSslContext())).start();
+ * BillmgrSimulator sim = new BillmgrSimulator(new SimSettings().setSslContext(cert.serverSslContext())).start();
  * // sim.getBaseUrl() is https://127.0.0.1:PORT/billmgr; clients trust cert.trustStore() (PKCS12, cert.password())
  * </pre>
  *
@@ -100,7 +102,7 @@ public final class SimulatorCertificate {
         }
     }
 
-    /** What {@link SimulatorSettings#setSslContext} takes to serve this certificate. */
+    /** What {@link SimSettings#setSslContext} takes to serve this certificate. */
     public SSLContext serverSslContext() {
         return serverSslContext(keyStore, password.toCharArray());
     }

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class HttpsTest {
     @Test
     void servesHttpsToAClientThatTrustsTheCertificate() throws Exception {
         try (BillmgrSimulator sim = new BillmgrSimulator(
-                new SimulatorSettings().setSslContext(cert.serverSslContext())).start()) {
+                new SimSettings().setSslContext(cert.serverSslContext())).start()) {
             assertTrue(sim.getBaseUrl().startsWith("https://127.0.0.1:"), sim.getBaseUrl());
 
             HttpResponse<String> reply = whoami(trusting(cert.trustStore()), sim.getBaseUrl());

@@ -15,13 +15,13 @@ import java.util.TreeMap;
 
 import io.github.camelbillmgr.simulator.SimulatorClock;
 import io.github.camelbillmgr.simulator.SimulatorSeed;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimCart;
 import io.github.camelbillmgr.simulator.model.SimCartItem;
 import io.github.camelbillmgr.simulator.model.SimHistoryEvent;
 import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * All mutable simulator state. Every method is synchronized on the store; a request holds the
@@ -33,7 +33,7 @@ public final class Store {
     private static final long FIRST_BILLORDER = 5001;
     private static final long FIRST_LINE_ITEM = 9001;
 
-    private final SimulatorSettings settings;
+    private final SimSettings settings;
     private final SimulatorClock clock;
     private SimulatorSeed seed;
     private Catalogue catalogue;
@@ -73,7 +73,7 @@ public final class Store {
         }
     }
 
-    public Store(SimulatorSettings settings, SimulatorClock clock, SimulatorSeed seed) {
+    public Store(SimSettings settings, SimulatorClock clock, SimulatorSeed seed) {
         this.settings = settings;
         this.clock = clock;
         reset(seed);
@@ -105,7 +105,7 @@ public final class Store {
         }
     }
 
-    public SimulatorSettings settings() {
+    public SimSettings settings() {
         return settings;
     }
 

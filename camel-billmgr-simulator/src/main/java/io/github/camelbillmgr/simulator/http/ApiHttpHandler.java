@@ -15,7 +15,6 @@ import java.util.Set;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
 import io.github.camelbillmgr.simulator.engine.ApiRequest;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
@@ -23,6 +22,7 @@ import io.github.camelbillmgr.simulator.engine.RequestParams;
 import io.github.camelbillmgr.simulator.fault.CredentialFaults;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
 import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * The HTTP side: records the request, serves {@code /billmgr}, {@code /manager/billmgr} and
@@ -36,7 +36,7 @@ public final class ApiHttpHandler implements HttpHandler {
     /** The control plane's reserved path, off every BILLmanager path. */
     public static final String CONTROL_PREFIX = "/__sim/";
 
-    private final SimulatorSettings settings;
+    private final SimSettings settings;
     private final SimulatorClock clock;
     private final SimFaults faults;
     private final RequestLog log;
@@ -44,7 +44,7 @@ public final class ApiHttpHandler implements HttpHandler {
     private final Responder responder;
     private final HttpHandler controlPlane;
 
-    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
+    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings,
                           SimulatorClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge) {
         this(dispatcher, credentials, settings, clock, faults, log, gauge, null);
     }
@@ -53,7 +53,7 @@ public final class ApiHttpHandler implements HttpHandler {
      * @param controlPlane serves {@value #CONTROL_PREFIX} while the setting {@code controlPlane} is on; those requests
      *                     are not recorded and take no faults
      */
-    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
+    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings,
                           SimulatorClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge,
                           HttpHandler controlPlane) {
         this.controlPlane = controlPlane;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.doc.JsonConverter;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
@@ -17,6 +16,7 @@ import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.fault.CredentialFaults;
 import io.github.camelbillmgr.simulator.fault.Fault;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * Answers one API call: runs it through the engine and renders the document in the requested
@@ -34,9 +34,9 @@ final class Responder {
 
     private final Dispatcher dispatcher;
     private final CredentialFaults credentials;
-    private final SimulatorSettings settings;
+    private final SimSettings settings;
 
-    Responder(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings) {
+    Responder(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings) {
         this.dispatcher = dispatcher;
         this.credentials = credentials;
         this.settings = settings;

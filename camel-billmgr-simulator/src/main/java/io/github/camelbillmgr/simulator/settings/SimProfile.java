@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.settings;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
  * under any single setting given after it), not a hidden mode: every difference is a setting that can be read and
  * changed one by one.
  */
-public enum SimulatorProfile {
+public enum SimProfile {
 
-    /** A hosting provider's BILLmanager (SvcAPI): the defaults of {@link SimulatorSettings}. */
+    /** A hosting provider's BILLmanager (SvcAPI): the defaults of {@link SimSettings}. */
     HOSTING {
         @Override
-        public SimulatorSettings apply(SimulatorSettings settings) {
+        public SimSettings apply(SimSettings settings) {
             return settings;
         }
     },
@@ -28,18 +28,18 @@ public enum SimulatorProfile {
      */
     LICENSE_BILLING {
         @Override
-        public SimulatorSettings apply(SimulatorSettings settings) {
+        public SimSettings apply(SimSettings settings) {
             return settings.setClientMaySuspendResume(true)
                     .setClientMayCreateOwnSsoKey(true)
-                    .setProlongWithoutSkipbasket(SimulatorSettings.ProlongWithoutSkipbasket.CHARGE_NOW)
-                    .setSameStateAction(SimulatorSettings.SameStateAction.OK)
+                    .setProlongWithoutSkipbasket(SimSettings.ProlongWithoutSkipbasket.CHARGE_NOW)
+                    .setSameStateAction(SimSettings.SameStateAction.OK)
                     .setRenewalResumesExpired(true)
                     .setProcessExpiry(true);
         }
     };
 
     /** Changes the settings this profile differs in, and returns them. */
-    public abstract SimulatorSettings apply(SimulatorSettings settings);
+    public abstract SimSettings apply(SimSettings settings);
 
     /** {@code license-billing} for {@link #LICENSE_BILLING}. */
     public String label() {
@@ -47,13 +47,13 @@ public enum SimulatorProfile {
     }
 
     /** By label ({@code license-billing}) or name, any case. */
-    public static SimulatorProfile of(String text) {
-        for (SimulatorProfile profile : values()) {
+    public static SimProfile of(String text) {
+        for (SimProfile profile : values()) {
             if (profile.label().equalsIgnoreCase(text.trim()) || profile.name().equalsIgnoreCase(text.trim())) {
                 return profile;
             }
         }
         throw new IllegalArgumentException("unknown profile '" + text + "'; known: "
-                + Arrays.stream(values()).map(SimulatorProfile::label).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(SimProfile::label).collect(Collectors.joining(", ")));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.settings;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Every setting of {@link SimulatorSettings} by name, found from its getter/setter pairs (a getter marked
+ * Every setting of {@link SimSettings} by name, found from its getter/setter pairs (a getter marked
  * {@link Setting}), with conversion from and to text and JSON. One list serves {@code copyFrom}, the standalone
  * server's flags and {@code --help}, the {@code settings} section of a seed file and the control plane, so a new
  * setting reaches all four by adding its getter and setter.
@@ -59,7 +59,7 @@ public final class SettingsProperties {
     }
 
     /** Copies every setting of {@code from} to {@code to}. */
-    static void copy(SimulatorSettings from, SimulatorSettings to) {
+    static void copy(SimSettings from, SimSettings to) {
         for (Property property : ALL) {
             property.set(to, property.get(from));
         }
@@ -71,11 +71,11 @@ public final class SettingsProperties {
      *
      * @throws IllegalArgumentException naming the setting and the value at fault, and what is allowed
      */
-    public static void apply(SimulatorSettings target, JsonNode values) {
+    public static void apply(SimSettings target, JsonNode values) {
         if (values == null || !values.isObject()) {
             throw new IllegalArgumentException("settings must be a JSON object of name: value pairs");
         }
-        SimulatorSettings scratch = target.copy();
+        SimSettings scratch = target.copy();
         Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
         List<Property> touched = new ArrayList<>();
         while (fields.hasNext()) {
@@ -90,7 +90,7 @@ public final class SettingsProperties {
     }
 
     /** Every textual setting and its current value. */
-    public static ObjectNode toJson(SimulatorSettings settings) {
+    public static ObjectNode toJson(SimSettings settings) {
         ObjectNode node = MAPPER.createObjectNode();
         textual().forEach(property -> node.set(property.name(), property.json(settings)));
         return node;
@@ -98,14 +98,14 @@ public final class SettingsProperties {
 
     private static List<Property> discover() {
         List<Property> found = new ArrayList<>();
-        for (Method getter : SimulatorSettings.class.getMethods()) {
+        for (Method getter : SimSettings.class.getMethods()) {
             Setting doc = getter.getAnnotation(Setting.class);
             if (doc == null || getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())) {
                 continue;
             }
             String bean = getter.getName().startsWith("is") ? getter.getName().substring(2)
                     : getter.getName().substring(3);
-            Method setter = Arrays.stream(SimulatorSettings.class.getMethods())
+            Method setter = Arrays.stream(SimSettings.class.getMethods())
                     .filter(m -> m.getName().equals("set" + bean) && m.getParameterCount() == 1)
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("setting " + bean + " has no setter"));
@@ -153,7 +153,7 @@ public final class SettingsProperties {
             return "TEXT";
         }
 
-        public Object get(SimulatorSettings settings) {
+        public Object get(SimSettings settings) {
             try {
                 return getter.invoke(settings);
             } catch (IllegalAccessException | InvocationTargetException e) {
@@ -161,7 +161,7 @@ public final class SettingsProperties {
             }
         }
 
-        public void set(SimulatorSettings settings, Object value) {
+        public void set(SimSettings settings, Object value) {
             try {
                 setter.invoke(settings, value);
             } catch (IllegalAccessException e) {
@@ -172,7 +172,7 @@ public final class SettingsProperties {
         }
 
         /** The current value as text, as {@code --help} and the banner show it. */
-        public String text(SimulatorSettings settings) {
+        public String text(SimSettings settings) {
             Object value = get(settings);
             if (value == null) {
                 return type == Instant.class ? "now" : "";
@@ -186,7 +186,7 @@ public final class SettingsProperties {
             return value.toString();
         }
 
-        public JsonNode json(SimulatorSettings settings) {
+        public JsonNode json(SimSettings settings) {
             Object value = get(settings);
             if (value == null) {
                 return MAPPER.nullNode();
@@ -206,12 +206,12 @@ public final class SettingsProperties {
         }
 
         /** Sets the value from its text form. */
-        public void setText(SimulatorSettings settings, String text) {
+        public void setText(SimSettings settings, String text) {
             set(settings, parse(text));
         }
 
         /** Sets the value from JSON: its text form, a JSON boolean or number, or an array for a list. */
-        public void setJson(SimulatorSettings settings, JsonNode node) {
+        public void setJson(SimSettings settings, JsonNode node) {
             if (node == null || node.isNull()) {
                 set(settings, parse(""));
             } else if (node.isArray() && Collection.class.isAssignableFrom(type)) {
@@ -285,7 +285,7 @@ public final class SettingsProperties {
     }
 
     /** {@code 500ms}, {@code 20s}, {@code 60m}, {@code 1h}, {@code 2d}, or ISO-8601 ({@code PT1H}). */
-    static Optional<Duration> parseDuration(String text) {
+    public static Optional<Duration> parseDuration(String text) {
         Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (matcher.matches()) {
             long amount = Long.parseLong(matcher.group(1));

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.settings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
+import io.github.camelbillmgr.simulator.SimulatorCertificate;
 import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
@@ -16,7 +17,7 @@ import io.github.camelbillmgr.simulator.model.SimService;
  * Defaults are those the reference states; where it states none, the choice is documented on
  * the getter.
  */
-public final class SimulatorSettings {
+public final class SimSettings {
 
     /** Which value a parameter sent twice (e.g. {@code addon_26}) takes. */
     public enum RepeatedParam { FIRST, LAST }
@@ -107,21 +108,21 @@ public final class SimulatorSettings {
     private volatile int requestLogLimit = 0;
     private volatile boolean controlPlane = true;
 
-    public SimulatorSettings() {
+    public SimSettings() {
         nestDocFuncs.add("service.prolong");
         xjsonArrays.addAll(List.of("list", "slist", "list/elem", "val", "price", "detail"));
     }
 
     /** A detached copy, e.g. to restore the settings a test run started with. */
-    public SimulatorSettings copy() {
-        return new SimulatorSettings().copyFrom(this);
+    public SimSettings copy() {
+        return new SimSettings().copyFrom(this);
     }
 
     /**
      * Overwrites every setting with those of {@code other}. The list of settings is not kept by hand: it is every
      * getter/setter pair of this class ({@link SettingsProperties}), so a new setting is copied as soon as it exists.
      */
-    public SimulatorSettings copyFrom(SimulatorSettings other) {
+    public SimSettings copyFrom(SimSettings other) {
         SettingsProperties.copy(other, this);
         return this;
     }
@@ -131,12 +132,12 @@ public final class SimulatorSettings {
     /** Address to bind; default {@code 127.0.0.1}. Read at {@code start()}. */
     @Setting("Address to bind; default 127.0.0.1. Read at start().")
     public String getHost() { return host; }
-    public SimulatorSettings setHost(String value) { host = value; return this; }
+    public SimSettings setHost(String value) { host = value; return this; }
 
     /** Port to bind; default 0, a free port. Read at {@code start()}. */
     @Setting("Port to bind; default 0, a free port. Read at start().")
     public int getPort() { return port; }
-    public SimulatorSettings setPort(int value) { port = value; return this; }
+    public SimSettings setPort(int value) { port = value; return this; }
 
     /**
      * Serve HTTPS with this context's key (e.g. {@link SimulatorCertificate#serverSslContext()}); default null,
@@ -144,22 +145,22 @@ public final class SimulatorSettings {
      */
     @Setting("Serve HTTPS with this context's key (e.g. serverSslContext()); default null, plain HTTP. Read at start().")
     public SSLContext getSslContext() { return sslContext; }
-    public SimulatorSettings setSslContext(SSLContext value) { sslContext = value; return this; }
+    public SimSettings setSslContext(SSLContext value) { sslContext = value; return this; }
 
     /** Content-Type of json/xjson/sjson answers; default {@code application/json} (some servers send text/plain). */
     @Setting("Content-Type of json/xjson/sjson answers; default application/json (some servers send text/plain).")
     public String getJsonContentType() { return jsonContentType; }
-    public SimulatorSettings setJsonContentType(String value) { jsonContentType = value; return this; }
+    public SimSettings setJsonContentType(String value) { jsonContentType = value; return this; }
 
     /** {@code out=xjson} renders as json; default true. When false, xjson falls back to XML. */
     @Setting("out=xjson renders as json; default true. When false, xjson falls back to XML.")
     public boolean isXjsonIsJsonAlias() { return xjsonIsJsonAlias; }
-    public SimulatorSettings setXjsonIsJsonAlias(boolean value) { xjsonIsJsonAlias = value; return this; }
+    public SimSettings setXjsonIsJsonAlias(boolean value) { xjsonIsJsonAlias = value; return this; }
 
     /** An empty element such as {@code <ok/>} becomes {@code {}} in JSON; default true, else {@code {"$":""}}. */
     @Setting("An empty element such as <ok/> becomes {} in JSON; default true, else {\"$\":\"\"}.")
     public boolean isOkAsEmptyObject() { return okAsEmptyObject; }
-    public SimulatorSettings setOkAsEmptyObject(boolean value) { okAsEmptyObject = value; return this; }
+    public SimSettings setOkAsEmptyObject(boolean value) { okAsEmptyObject = value; return this; }
 
     /**
      * Functions whose executed result (an answer with {@code <ok/>}) keeps {@code ok} at the top
@@ -167,7 +168,7 @@ public final class SimulatorSettings {
      */
     @Setting("Functions whose executed result (an answer with <ok/>) keeps ok at the top and moves every other field into a nested doc.doc; default {\"service.prolong\"}. Live set.")
     public Set<String> getNestDocFuncs() { return nestDocFuncs; }
-    public SimulatorSettings setNestDocFuncs(Collection<String> funcs) {
+    public SimSettings setNestDocFuncs(Collection<String> funcs) {
         nestDocFuncs.retainAll(Set.copyOf(funcs));
         nestDocFuncs.addAll(funcs);
         return this;
@@ -179,7 +180,7 @@ public final class SimulatorSettings {
      */
     @Setting("Functions whose form (an answer without <ok/>) sits in a nested doc.doc, as old vds.order.param forms did; default empty. Live set.")
     public Set<String> getNestFormFuncs() { return nestFormFuncs; }
-    public SimulatorSettings setNestFormFuncs(Collection<String> funcs) {
+    public SimSettings setNestFormFuncs(Collection<String> funcs) {
         nestFormFuncs.retainAll(Set.copyOf(funcs));
         nestFormFuncs.addAll(funcs);
         return this;
@@ -193,7 +194,7 @@ public final class SimulatorSettings {
      */
     @Setting("Element names that out=xjson always renders as JSON arrays, even when there is one (parent/child: only under that parent); empty: xjson is exactly json.")
     public Set<String> getXjsonArrays() { return xjsonArrays; }
-    public SimulatorSettings setXjsonArrays(Collection<String> names) {
+    public SimSettings setXjsonArrays(Collection<String> names) {
         xjsonArrays.retainAll(Set.copyOf(names));
         xjsonArrays.addAll(names);
         return this;
@@ -202,81 +203,81 @@ public final class SimulatorSettings {
     /** A {@code skipbasket=on} order answers with both {@code id} and {@code item.id}; default true, else {@code id} only. */
     @Setting("A skipbasket=on order answers with both id and item.id; default true, else id only.")
     public boolean isBothIdAndItemId() { return bothIdAndItemId; }
-    public SimulatorSettings setBothIdAndItemId(boolean value) { bothIdAndItemId = value; return this; }
+    public SimSettings setBothIdAndItemId(boolean value) { bothIdAndItemId = value; return this; }
 
     /** Which occurrence of a repeated parameter wins; default LAST. */
     @Setting("Which occurrence of a repeated parameter wins; default LAST.")
     public RepeatedParam getRepeatedParam() { return repeatedParam; }
-    public SimulatorSettings setRepeatedParam(RepeatedParam value) { repeatedParam = value; return this; }
+    public SimSettings setRepeatedParam(RepeatedParam value) { repeatedParam = value; return this; }
 
     /** Accept {@code elid=1,2,3} besides the documented {@code elid=1, 2, 3}; default false. */
     @Setting("Accept elid=1,2,3 besides the documented elid=1, 2, 3; default false.")
     public boolean isElidBareCommas() { return elidBareCommas; }
-    public SimulatorSettings setElidBareCommas(boolean value) { elidBareCommas = value; return this; }
+    public SimSettings setElidBareCommas(boolean value) { elidBareCommas = value; return this; }
 
     /** A parameter {@code ISP-Client=Web-interface} counts as the Dragon header; default false. */
     @Setting("A parameter ISP-Client=Web-interface counts as the Dragon header; default false.")
     public boolean isDragonHeaderInQuery() { return dragonHeaderInQuery; }
-    public SimulatorSettings setDragonHeaderInQuery(boolean value) { dragonHeaderInQuery = value; return this; }
+    public SimSettings setDragonHeaderInQuery(boolean value) { dragonHeaderInQuery = value; return this; }
 
     // ---- clock ----------------------------------------------------------------------------
 
     /** Where the clock starts (and returns on reset); default null = the real time at construction. */
     @Setting("Where the clock starts (and returns on reset); default null = the real time at construction.")
     public Instant getClockStart() { return clockStart; }
-    public SimulatorSettings setClockStart(Instant value) { clockStart = value; return this; }
+    public SimSettings setClockStart(Instant value) { clockStart = value; return this; }
 
     /** The clock follows real time instead of standing still; default false (tests move it). */
     @Setting("The clock follows real time instead of standing still; default false (tests move it).")
     public boolean isRealTimeClock() { return realTimeClock; }
-    public SimulatorSettings setRealTimeClock(boolean value) { realTimeClock = value; return this; }
+    public SimSettings setRealTimeClock(boolean value) { realTimeClock = value; return this; }
 
     // ---- auth -----------------------------------------------------------------------------
 
     /** Idle time after which an {@code auth=} session expires; default 60 minutes, sliding. */
     @Setting("Idle time after which an auth= session expires; default 60 minutes, sliding.")
     public Duration getSessionLifetime() { return sessionLifetime; }
-    public SimulatorSettings setSessionLifetime(Duration value) { sessionLifetime = value; return this; }
+    public SimSettings setSessionLifetime(Duration value) { sessionLifetime = value; return this; }
 
     /** A session only works from the IP address that created it; default false. */
     @Setting("A session only works from the IP address that created it; default false.")
     public boolean isSessionBoundToIp() { return sessionBoundToIp; }
-    public SimulatorSettings setSessionBoundToIp(boolean value) { sessionBoundToIp = value; return this; }
+    public SimSettings setSessionBoundToIp(boolean value) { sessionBoundToIp = value; return this; }
 
     /** Failed logins of one user within {@link #getLoginFailureWindow()} that block it; default 5. */
     @Setting("Failed logins of one user within getLoginFailureWindow() that block it; default 5.")
     public int getLoginFailureThreshold() { return loginFailureThreshold; }
-    public SimulatorSettings setLoginFailureThreshold(int value) { loginFailureThreshold = value; return this; }
+    public SimSettings setLoginFailureThreshold(int value) { loginFailureThreshold = value; return this; }
 
     /** Window counting failed logins; default 1 minute. */
     @Setting("Window counting failed logins; default 1 minute.")
     public Duration getLoginFailureWindow() { return loginFailureWindow; }
-    public SimulatorSettings setLoginFailureWindow(Duration value) { loginFailureWindow = value; return this; }
+    public SimSettings setLoginFailureWindow(Duration value) { loginFailureWindow = value; return this; }
 
     /** How long {@code blocklogon} lasts; default 20 seconds. */
     @Setting("How long blocklogon lasts; default 20 seconds.")
     public Duration getLoginBlockDuration() { return loginBlockDuration; }
-    public SimulatorSettings setLoginBlockDuration(Duration value) { loginBlockDuration = value; return this; }
+    public SimSettings setLoginBlockDuration(Duration value) { loginBlockDuration = value; return this; }
 
     /** Error type of a failed login ({@code badpassword}, {@code blocklogon}); default {@code auth}. */
     @Setting("Error type of a failed login (badpassword, blocklogon); default auth.")
     public String getLoginErrorType() { return loginErrorType; }
-    public SimulatorSettings setLoginErrorType(String value) { loginErrorType = value; return this; }
+    public SimSettings setLoginErrorType(String value) { loginErrorType = value; return this; }
 
     /** A {@code session.newkey} key logs in once only; default true. */
     @Setting("A session.newkey key logs in once only; default true.")
     public boolean isSsoKeySingleUse() { return ssoKeySingleUse; }
-    public SimulatorSettings setSsoKeySingleUse(boolean value) { ssoKeySingleUse = value; return this; }
+    public SimSettings setSsoKeySingleUse(boolean value) { ssoKeySingleUse = value; return this; }
 
     /** Shortest {@code session.newkey} key accepted; default 16. */
     @Setting("Shortest session.newkey key accepted; default 16.")
     public int getSsoMinKeyLength() { return ssoMinKeyLength; }
-    public SimulatorSettings setSsoMinKeyLength(int value) { ssoMinKeyLength = value; return this; }
+    public SimSettings setSsoMinKeyLength(int value) { ssoMinKeyLength = value; return this; }
 
     /** An admin may act as a client with {@code su=<user>}; default true. */
     @Setting("An admin may act as a client with su=<user>; default true.")
     public boolean isSuAllowed() { return suAllowed; }
-    public SimulatorSettings setSuAllowed(boolean value) { suAllowed = value; return this; }
+    public SimSettings setSuAllowed(boolean value) { suAllowed = value; return this; }
 
     /**
      * Users with two-factor authentication switched on; default none. Live set. Their password still logs in
@@ -287,7 +288,7 @@ public final class SimulatorSettings {
      */
     @Setting("Users with two-factor authentication switched on; default none. Live set. Their password still logs in (func=auth gives a session id), but every other call, with that session or with authinfo, answers <doc><ok>func=totp.confirm</ok></doc>: the reference has this from whoami; that other functions and authinfo answer the same is unverified. The simulator does not implement totp.confirm.")
     public Set<String> getTwoFactorUsers() { return twoFactorUsers; }
-    public SimulatorSettings setTwoFactorUsers(Collection<String> users) {
+    public SimSettings setTwoFactorUsers(Collection<String> users) {
         twoFactorUsers.retainAll(Set.copyOf(users));
         twoFactorUsers.addAll(users);
         return this;
@@ -298,12 +299,12 @@ public final class SimulatorSettings {
     /** Error type of an invalid field value; default {@code value}. */
     @Setting("Error type of an invalid field value; default value.")
     public String getInvalidValueErrorType() { return invalidValueErrorType; }
-    public SimulatorSettings setInvalidValueErrorType(String value) { invalidValueErrorType = value; return this; }
+    public SimSettings setInvalidValueErrorType(String value) { invalidValueErrorType = value; return this; }
 
     /** Error type when a trial is renewed (object {@code period}); default {@code value}. */
     @Setting("Error type when a trial is renewed (object period); default value.")
     public String getTrialRenewalErrorType() { return trialRenewalErrorType; }
-    public SimulatorSettings setTrialRenewalErrorType(String value) { trialRenewalErrorType = value; return this; }
+    public SimSettings setTrialRenewalErrorType(String value) { trialRenewalErrorType = value; return this; }
 
     /**
      * Error type of the injected "Request in process, please wait" ({@code FaultKind.BUSY}); default
@@ -311,19 +312,19 @@ public final class SimulatorSettings {
      */
     @Setting("Error type of the injected \"Request in process, please wait\" (FaultKind.BUSY); default processing. Clients are seen retrying on the message; the real type is unverified.")
     public String getBusyErrorType() { return busyErrorType; }
-    public SimulatorSettings setBusyErrorType(String value) { busyErrorType = value; return this; }
+    public SimSettings setBusyErrorType(String value) { busyErrorType = value; return this; }
 
     /** Message of the injected busy error; default {@code Request in process, please wait}. */
     @Setting("Message of the injected busy error; default Request in process, please wait.")
     public String getBusyMessage() { return busyMessage; }
-    public SimulatorSettings setBusyMessage(String value) { busyMessage = value; return this; }
+    public SimSettings setBusyMessage(String value) { busyMessage = value; return this; }
 
     // ---- lists ----------------------------------------------------------------------------
 
     /** Rows per page when {@code p_cnt} is absent; default 100; 0 = all rows. */
     @Setting("Rows per page when p_cnt is absent; default 100; 0 = all rows.")
     public int getDefaultPageSize() { return defaultPageSize; }
-    public SimulatorSettings setDefaultPageSize(int value) { defaultPageSize = value; return this; }
+    public SimSettings setDefaultPageSize(int value) { defaultPageSize = value; return this; }
 
     /**
      * The most rows a page holds, whatever {@code p_cnt} asks for (a server-side cap; whether BILLmanager has one is
@@ -332,24 +333,24 @@ public final class SimulatorSettings {
      */
     @Setting("The most rows a page holds, whatever p_cnt asks for (a server-side cap; whether BILLmanager has one is unverified); default 0 = no cap. The answer's p_cnt is the page size used, p_elems stays the whole count, and p_num counts pages of the capped size.")
     public int getMaxPageSize() { return maxPageSize; }
-    public SimulatorSettings setMaxPageSize(int value) { maxPageSize = value; return this; }
+    public SimSettings setMaxPageSize(int value) { maxPageSize = value; return this; }
 
     /** Lists show deleted (status 4) services without a {@code status=4} filter; default false. */
     @Setting("Lists show deleted (status 4) services without a status=4 filter; default false.")
     public boolean isListDeletedServices() { return listDeletedServices; }
-    public SimulatorSettings setListDeletedServices(boolean value) { listDeletedServices = value; return this; }
+    public SimSettings setListDeletedServices(boolean value) { listDeletedServices = value; return this; }
 
     /** Scope of stored list filters; default USER (an {@code authinfo} caller has no session). */
     @Setting("Scope of stored list filters; default USER (an authinfo caller has no session).")
     public FilterScope getStoredFilterScope() { return storedFilterScope; }
-    public SimulatorSettings setStoredFilterScope(FilterScope value) { storedFilterScope = value; return this; }
+    public SimSettings setStoredFilterScope(FilterScope value) { storedFilterScope = value; return this; }
 
     // ---- orders ---------------------------------------------------------------------------
 
     /** Which period spelling wins when several are sent; default order_period, period, period_&lt;pricelist&gt;. */
     @Setting("Which period spelling wins when several are sent; default order_period, period, period_<pricelist>.")
     public List<String> getPeriodPrecedence() { return periodPrecedence; }
-    public SimulatorSettings setPeriodPrecedence(List<String> value) {
+    public SimSettings setPeriodPrecedence(List<String> value) {
         periodPrecedence = List.copyOf(value);
         return this;
     }
@@ -357,27 +358,27 @@ public final class SimulatorSettings {
     /** Orders of tariffs that have data centres must name one; default false (the first is taken). */
     @Setting("Orders of tariffs that have data centres must name one; default false (the first is taken).")
     public boolean isDatacenterRequired() { return datacenterRequired; }
-    public SimulatorSettings setDatacenterRequired(boolean value) { datacenterRequired = value; return this; }
+    public SimSettings setDatacenterRequired(boolean value) { datacenterRequired = value; return this; }
 
     /** A second order with a {@code remoteid} already in use fails with {@code exists}; default false. */
     @Setting("A second order with a remoteid already in use fails with exists; default false.")
     public boolean isRemoteIdUnique() { return remoteIdUnique; }
-    public SimulatorSettings setRemoteIdUnique(boolean value) { remoteIdUnique = value; return this; }
+    public SimSettings setRemoteIdUnique(boolean value) { remoteIdUnique = value; return this; }
 
     /** Status a paid order shows while it is being set up (1 or 5); default 5. */
     @Setting("Status a paid order shows while it is being set up (1 or 5); default 5.")
     public int getOrderPendingStatus() { return orderPendingStatus; }
-    public SimulatorSettings setOrderPendingStatus(int value) { orderPendingStatus = value; return this; }
+    public SimSettings setOrderPendingStatus(int value) { orderPendingStatus = value; return this; }
 
     /** Clock seconds a paid order stays in the pending status before it turns 2; default 0 (active at once). */
     @Setting("Clock seconds a paid order stays in the pending status before it turns 2; default 0 (active at once).")
     public int getOrderProcessingSeconds() { return orderProcessingSeconds; }
-    public SimulatorSettings setOrderProcessingSeconds(int value) { orderProcessingSeconds = value; return this; }
+    public SimSettings setOrderProcessingSeconds(int value) { orderProcessingSeconds = value; return this; }
 
     /** What a skipbasket order the balance can't cover leaves; default NONE (nothing is created). */
     @Setting("What a skipbasket order the balance can't cover leaves; default NONE (nothing is created).")
     public LowBalanceLeftover getLowBalanceLeftover() { return lowBalanceLeftover; }
-    public SimulatorSettings setLowBalanceLeftover(LowBalanceLeftover value) {
+    public SimSettings setLowBalanceLeftover(LowBalanceLeftover value) {
         lowBalanceLeftover = value;
         return this;
     }
@@ -387,22 +388,22 @@ public final class SimulatorSettings {
     /** {@code suspend|resume|delete} only act with {@code sok}; default false (both accepted). */
     @Setting("suspend|resume|delete only act with sok; default false (both accepted).")
     public boolean isSuspendRequiresSok() { return suspendRequiresSok; }
-    public SimulatorSettings setSuspendRequiresSok(boolean value) { suspendRequiresSok = value; return this; }
+    public SimSettings setSuspendRequiresSok(boolean value) { suspendRequiresSok = value; return this; }
 
     /** Clients may suspend and resume their own services; default false (admin-only, clients get {@code access}). */
     @Setting("Clients may suspend and resume their own services; default false (admin-only, clients get access).")
     public boolean isClientMaySuspendResume() { return clientMaySuspendResume; }
-    public SimulatorSettings setClientMaySuspendResume(boolean value) { clientMaySuspendResume = value; return this; }
+    public SimSettings setClientMaySuspendResume(boolean value) { clientMaySuspendResume = value; return this; }
 
     /** Clients may delete their own services; default true. */
     @Setting("Clients may delete their own services; default true.")
     public boolean isClientMayDelete() { return clientMayDelete; }
-    public SimulatorSettings setClientMayDelete(boolean value) { clientMayDelete = value; return this; }
+    public SimSettings setClientMayDelete(boolean value) { clientMayDelete = value; return this; }
 
     /** Clock seconds a suspend/resume/delete stays in status 5 before it lands; default 0. */
     @Setting("Clock seconds a suspend/resume/delete stays in status 5 before it lands; default 0.")
     public int getLifecycleProcessingSeconds() { return lifecycleProcessingSeconds; }
-    public SimulatorSettings setLifecycleProcessingSeconds(int value) {
+    public SimSettings setLifecycleProcessingSeconds(int value) {
         lifecycleProcessingSeconds = value;
         return this;
     }
@@ -410,12 +411,12 @@ public final class SimulatorSettings {
     /** What a client changing an admin-only field gets; default ACCESS. Unchanged values always pass. */
     @Setting("What a client changing an admin-only field gets; default ACCESS. Unchanged values always pass.")
     public AdminFieldPolicy getClientAdminFields() { return clientAdminFields; }
-    public SimulatorSettings setClientAdminFields(AdminFieldPolicy value) { clientAdminFields = value; return this; }
+    public SimSettings setClientAdminFields(AdminFieldPolicy value) { clientAdminFields = value; return this; }
 
     /** Expired services auto-renew (if set and affordable) or get suspended as the clock passes; default false. */
     @Setting("Expired services auto-renew (if set and affordable) or get suspended as the clock passes; default false.")
     public boolean isProcessExpiry() { return processExpiry; }
-    public SimulatorSettings setProcessExpiry(boolean value) { processExpiry = value; return this; }
+    public SimSettings setProcessExpiry(boolean value) { processExpiry = value; return this; }
 
     /**
      * What {@code service.prolong&sok=ok} without {@code skipbasket=on} does: {@code CART} puts the renewal in the
@@ -424,7 +425,7 @@ public final class SimulatorSettings {
      */
     @Setting("What service.prolong&sok=ok without skipbasket=on does: CART puts the renewal in the cart (SvcAPI, hosting billings); CHARGE_NOW charges at once and answers doc.doc.newexpiredate, as ISPsystem's own license module expects from the license billing. Default CART.")
     public ProlongWithoutSkipbasket getProlongWithoutSkipbasket() { return prolongWithoutSkipbasket; }
-    public SimulatorSettings setProlongWithoutSkipbasket(ProlongWithoutSkipbasket value) {
+    public SimSettings setProlongWithoutSkipbasket(ProlongWithoutSkipbasket value) {
         prolongWithoutSkipbasket = value;
         return this;
     }
@@ -435,7 +436,7 @@ public final class SimulatorSettings {
      */
     @Setting("Suspending a suspended service, or resuming an active one: ERROR (an invalid-value error on elid) or OK (nothing changes, <ok/>). Default ERROR.")
     public SameStateAction getSameStateAction() { return sameStateAction; }
-    public SimulatorSettings setSameStateAction(SameStateAction value) { sameStateAction = value; return this; }
+    public SimSettings setSameStateAction(SameStateAction value) { sameStateAction = value; return this; }
 
     /**
      * A renewal that moves the expire date of a suspended service whose expire date had passed into the future
@@ -443,7 +444,7 @@ public final class SimulatorSettings {
      */
     @Setting("A renewal that moves the expire date of a suspended service whose expire date had passed into the future resumes it, as BILLmanager resumes a service suspended for non-payment once it is paid; default true.")
     public boolean isRenewalResumesExpired() { return renewalResumesExpired; }
-    public SimulatorSettings setRenewalResumesExpired(boolean value) { renewalResumesExpired = value; return this; }
+    public SimSettings setRenewalResumesExpired(boolean value) { renewalResumesExpired = value; return this; }
 
     /**
      * A client may call {@code session.newkey} for its own user (single sign-on into its own account, as a license
@@ -451,7 +452,7 @@ public final class SimulatorSettings {
      */
     @Setting("A client may call session.newkey for its own user (single sign-on into its own account, as a license reseller does); default false (admin-only).")
     public boolean isClientMayCreateOwnSsoKey() { return clientMayCreateOwnSsoKey; }
-    public SimulatorSettings setClientMayCreateOwnSsoKey(boolean value) {
+    public SimSettings setClientMayCreateOwnSsoKey(boolean value) {
         clientMayCreateOwnSsoKey = value;
         return this;
     }
@@ -464,10 +465,10 @@ public final class SimulatorSettings {
      */
     @Setting("How many recorded requests requests() keeps: the last N, older ones dropped; default 0 = all. The standalone server keeps 1000, so that a long load test does not fill its heap.")
     public int getRequestLogLimit() { return requestLogLimit; }
-    public SimulatorSettings setRequestLogLimit(int value) { requestLogLimit = value; return this; }
+    public SimSettings setRequestLogLimit(int value) { requestLogLimit = value; return this; }
 
     /** Serve the JSON control plane under {@code /__sim/} on the same port; default true. */
     @Setting("Serve the JSON control plane under /__sim/ on the same port; default true.")
     public boolean isControlPlane() { return controlPlane; }
-    public SimulatorSettings setControlPlane(boolean value) { controlPlane = value; return this; }
+    public SimSettings setControlPlane(boolean value) { controlPlane = value; return this; }
 }
