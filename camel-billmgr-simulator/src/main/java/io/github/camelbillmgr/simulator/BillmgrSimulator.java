@@ -26,6 +26,7 @@ import io.github.camelbillmgr.simulator.http.RequestLog;
 import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
@@ -64,7 +65,7 @@ public final class BillmgrSimulator implements AutoCloseable {
     }
 
     private final SimSettings settings;
-    private final SimulatorSeed seed;
+    private final SimSeed seed;
     private final SimulatorClock clock;
     private final Store store;
     private final SimFaults faults = new SimFaults();
@@ -81,10 +82,10 @@ public final class BillmgrSimulator implements AutoCloseable {
     }
 
     public BillmgrSimulator(SimSettings settings) {
-        this(settings, SimulatorSeed.defaults());
+        this(settings, SimSeed.defaults());
     }
 
-    public BillmgrSimulator(SimSettings settings, SimulatorSeed seed) {
+    public BillmgrSimulator(SimSettings settings, SimSeed seed) {
         this.settings = settings;
         this.seed = seed;
         this.requestLog = new RequestLog(settings);
@@ -179,7 +180,7 @@ public final class BillmgrSimulator implements AutoCloseable {
         return clock;
     }
 
-    public SimulatorSeed seed() {
+    public SimSeed seed() {
         return seed;
     }
 
@@ -215,18 +216,18 @@ public final class BillmgrSimulator implements AutoCloseable {
     }
 
     /** Replaces accounts, catalogue and services with those of {@code state}; {@link #reset()} returns to the seed. */
-    void replaceState(SimulatorSeed state) {
+    void replaceState(SimSeed state) {
         synchronized (store) {
             store.reset(state);
         }
     }
 
-    SimAccount createAccount(SimulatorSeed.Account a) {
+    SimAccount createAccount(SimSeed.Account a) {
         return store.createAccount(a.user(), a.password(), a.accountName(), a.admin(), a.balance(), a.currency(),
                 a.creditLimit());
     }
 
-    SimService addService(SimulatorSeed.Service seeded) {
+    SimService addService(SimSeed.Service seeded) {
         synchronized (store) {
             return new io.github.camelbillmgr.simulator.engine.ServiceFactory(store).addSeeded(seeded);
         }

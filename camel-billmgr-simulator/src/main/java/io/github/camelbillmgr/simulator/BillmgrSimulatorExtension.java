@@ -1,5 +1,7 @@
 package io.github.camelbillmgr.simulator;
 
+import io.github.camelbillmgr.simulator.seed.SimSeed;
+
 import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -37,10 +39,10 @@ public final class BillmgrSimulatorExtension implements BeforeAllCallback, After
     }
 
     public BillmgrSimulatorExtension(SimSettings settings) {
-        this(settings, SimulatorSeed.defaults());
+        this(settings, SimSeed.defaults());
     }
 
-    public BillmgrSimulatorExtension(SimSettings settings, SimulatorSeed seed) {
+    public BillmgrSimulatorExtension(SimSettings settings, SimSeed seed) {
         this.simulator = new BillmgrSimulator(settings, seed);
         this.initialSettings = settings.copy();
     }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.simulator.fault.FaultSpec;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
 import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.seed.SeedJson;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SettingsProperties;
 import io.github.camelbillmgr.simulator.settings.SimProfile;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
@@ -91,7 +93,7 @@ public final class BillmgrSimulatorMain {
 
     static BillmgrSimulator create(Options options, String keyStorePassword, PrintStream err) {
         SimSettings settings = standaloneDefaults();
-        SimulatorSeed seed = SimulatorSeed.defaults();
+        SimSeed seed = SimSeed.defaults();
         JsonNode seedFile = null;
         if (options.seed != null) {
             try (InputStream in = Files.newInputStream(options.seed)) {
@@ -165,7 +167,7 @@ public final class BillmgrSimulatorMain {
 
     /** The password of a built-in account, or null when the account is not the built-in one. */
     private static String builtInPassword(SimAccount account) {
-        for (SimulatorSeed.Account builtIn : SimulatorSeed.defaults().accounts()) {
+        for (SimSeed.Account builtIn : SimSeed.defaults().accounts()) {
             if (builtIn.user().equals(account.user()) && builtIn.password().equals(account.password())) {
                 return builtIn.password();
             }

@@ -27,6 +27,8 @@ import io.github.camelbillmgr.simulator.fault.SimFaults;
 import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.seed.SeedJson;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SettingsProperties;
 import io.github.camelbillmgr.simulator.settings.SimProfile;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
@@ -194,7 +196,7 @@ final class ControlPlane implements HttpHandler {
         if (body.has("settings")) {
             throw new IllegalArgumentException("settings are changed with POST /__sim/settings, not with the state");
         }
-        SimulatorSeed seed;
+        SimSeed seed;
         try {
             seed = SeedJson.read(body, simulator.seed());
         } catch (IOException e) {
@@ -217,7 +219,7 @@ final class ControlPlane implements HttpHandler {
                 }
                 case "POST" -> {
                     requireObject(body);
-                    SimulatorSeed.Account a = read(body, SimulatorSeed.Account.class);
+                    SimSeed.Account a = read(body, SimSeed.Account.class);
                     if (a.user() == null || a.password() == null) {
                         throw new IllegalArgumentException("a new account needs user and password");
                     }
@@ -278,7 +280,7 @@ final class ControlPlane implements HttpHandler {
                 }
                 case "POST" -> {
                     requireObject(body);
-                    SimulatorSeed.Service seeded = read(body, SimulatorSeed.Service.class);
+                    SimSeed.Service seeded = read(body, SimSeed.Service.class);
                     if (seeded.itemType() == null || seeded.owner() == null || state.account(seeded.owner()) == null) {
                         throw new IllegalArgumentException("a new service needs itemType and the user name of an "
                                 + "existing owner");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SettingsProperties;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class SettingsCliTest {
         Files.writeString(file, """
                 {"setings": {}}
                 """);
-        assertThrows(java.io.IOException.class, () -> SimulatorSeed.fromJson(file));
+        assertThrows(java.io.IOException.class, () -> SimSeed.fromJson(file));
     }
 
     @Test

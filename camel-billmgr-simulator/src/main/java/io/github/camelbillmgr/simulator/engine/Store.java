@@ -14,13 +14,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorSeed;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimCart;
 import io.github.camelbillmgr.simulator.model.SimCartItem;
 import io.github.camelbillmgr.simulator.model.SimHistoryEvent;
 import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
@@ -35,7 +35,7 @@ public final class Store {
 
     private final SimSettings settings;
     private final SimulatorClock clock;
-    private SimulatorSeed seed;
+    private SimSeed seed;
     private Catalogue catalogue;
 
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
@@ -73,13 +73,13 @@ public final class Store {
         }
     }
 
-    public Store(SimSettings settings, SimulatorClock clock, SimulatorSeed seed) {
+    public Store(SimSettings settings, SimulatorClock clock, SimSeed seed) {
         this.settings = settings;
         this.clock = clock;
         reset(seed);
     }
 
-    public synchronized void reset(SimulatorSeed newSeed) {
+    public synchronized void reset(SimSeed newSeed) {
         seed = newSeed;
         catalogue = newSeed.catalogue();
         accounts.clear();
@@ -95,12 +95,12 @@ public final class Store {
         nextBillorder = FIRST_BILLORDER;
         nextLineItem = FIRST_LINE_ITEM;
         nextEventId = 1;
-        for (SimulatorSeed.Account account : newSeed.accounts()) {
+        for (SimSeed.Account account : newSeed.accounts()) {
             createAccount(account.user(), account.password(), account.accountName(), account.admin(),
                     account.balance(), account.currency(), account.creditLimit());
         }
         ServiceFactory factory = new ServiceFactory(this);
-        for (SimulatorSeed.Service service : newSeed.services()) {
+        for (SimSeed.Service service : newSeed.services()) {
             factory.addSeeded(service);
         }
     }
@@ -113,7 +113,7 @@ public final class Store {
         return clock;
     }
 
-    public synchronized SimulatorSeed seed() {
+    public synchronized SimSeed seed() {
         return seed;
     }
 

@@ -1,10 +1,11 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.seed;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.catalog.Addon;
 import io.github.camelbillmgr.simulator.catalog.Datacenter;
 import io.github.camelbillmgr.simulator.catalog.OsTemplate;
@@ -38,15 +39,15 @@ final class DefaultSeed {
     private DefaultSeed() {
     }
 
-    static SimulatorSeed build() {
-        return new SimulatorSeed(accounts(), datacenters(), osTemplates(), recipes(), tariffs(), List.of());
+    static SimSeed build() {
+        return new SimSeed(accounts(), datacenters(), osTemplates(), recipes(), tariffs(), List.of());
     }
 
-    private static List<SimulatorSeed.Account> accounts() {
+    private static List<SimSeed.Account> accounts() {
         return List.of(
-                new SimulatorSeed.Account(BillmgrSimulator.ADMIN_USER, BillmgrSimulator.ADMIN_PASSWORD,
+                new SimSeed.Account(BillmgrSimulator.ADMIN_USER, BillmgrSimulator.ADMIN_PASSWORD,
                         "Administrator (admin)", true, eur("10000.00"), "EUR", eur("0.00")),
-                new SimulatorSeed.Account(BillmgrSimulator.CLIENT_USER, BillmgrSimulator.CLIENT_PASSWORD,
+                new SimSeed.Account(BillmgrSimulator.CLIENT_USER, BillmgrSimulator.CLIENT_PASSWORD,
                         BillmgrSimulator.CLIENT_ACCOUNT, false, eur("1000.00"), "EUR", eur("0.00")));
     }
 

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +20,11 @@ import io.github.camelbillmgr.simulator.settings.SettingsProperties;
 import io.github.camelbillmgr.simulator.settings.SimProfile;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
 
-/** Reads a JSON seed file; each top-level section present replaces that section of the base seed. */
-final class SeedJson {
+/**
+ * Reads a JSON seed file; each top-level section present replaces that section of the base seed. Public for the
+ * standalone main (the seed file and its settings section) and the control plane (a state document).
+ */
+public final class SeedJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -30,7 +33,7 @@ final class SeedJson {
     }
 
     /** The strict mapper of seed records, for the control plane's single accounts and services. */
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return MAPPER;
     }
 
@@ -38,11 +41,11 @@ final class SeedJson {
     static final Set<String> SECTIONS
             = Set.of("accounts", "datacenters", "osTemplates", "recipes", "tariffs", "services", "settings");
 
-    static SimulatorSeed read(InputStream json, SimulatorSeed base) throws IOException {
+    static SimSeed read(InputStream json, SimSeed base) throws IOException {
         return read(tree(json), base);
     }
 
-    static JsonNode tree(InputStream json) throws IOException {
+    public static JsonNode tree(InputStream json) throws IOException {
         JsonNode root = MAPPER.readTree(json);
         if (root == null || !root.isObject()) {
             throw new IOException("a seed file must hold one JSON object");
@@ -60,19 +63,19 @@ final class SeedJson {
         }
     }
 
-    static SimulatorSeed read(JsonNode root, SimulatorSeed base) throws IOException {
+    public static SimSeed read(JsonNode root, SimSeed base) throws IOException {
         checkSections(root);
-        return new SimulatorSeed(
-                section(root, "accounts", new TypeReference<List<SimulatorSeed.Account>>() {}, base.accounts()),
+        return new SimSeed(
+                section(root, "accounts", new TypeReference<List<SimSeed.Account>>() {}, base.accounts()),
                 section(root, "datacenters", new TypeReference<List<Datacenter>>() {}, base.datacenters()),
                 section(root, "osTemplates", new TypeReference<List<OsTemplate>>() {}, base.osTemplates()),
                 section(root, "recipes", new TypeReference<List<Recipe>>() {}, base.recipes()),
                 section(root, "tariffs", new TypeReference<List<Tariff>>() {}, base.tariffs()),
-                section(root, "services", new TypeReference<List<SimulatorSeed.Service>>() {}, base.services()));
+                section(root, "services", new TypeReference<List<SimSeed.Service>>() {}, base.services()));
     }
 
     /** The {@code settings} section's {@code profile}, or null. */
-    static SimProfile profile(JsonNode root) {
+    public static SimProfile profile(JsonNode root) {
         JsonNode profile = settingsSection(root).get("profile");
         return profile == null || profile.isNull() ? null : SimProfile.of(profile.asText());
     }
@@ -83,7 +86,7 @@ final class SeedJson {
      *
      * @throws IllegalArgumentException naming the setting at fault
      */
-    static void settingValues(JsonNode root, SimSettings settings) {
+    public static void settingValues(JsonNode root, SimSettings settings) {
         ObjectNode values = settingsSection(root).deepCopy();
         values.remove("profile");
         SettingsProperties.apply(settings, values);

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +15,14 @@ import io.github.camelbillmgr.simulator.catalog.Recipe;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 
 /**
- * What {@link BillmgrSimulator#reset()} returns to: accounts, the catalogue and any pre-existing
+ * What {@code BillmgrSimulator.reset()} returns to: accounts, the catalogue and any pre-existing
  * services. {@link #defaults()} is built in code; {@link #fromJson(Path)} overrides it section by
  * section (a section present in the file replaces the default one, an absent one keeps it).
  */
-public record SimulatorSeed(List<Account> accounts, List<Datacenter> datacenters, List<OsTemplate> osTemplates,
-                            List<Recipe> recipes, List<Tariff> tariffs, List<Service> services) {
+public record SimSeed(List<Account> accounts, List<Datacenter> datacenters, List<OsTemplate> osTemplates,
+                      List<Recipe> recipes, List<Tariff> tariffs, List<Service> services) {
 
-    public SimulatorSeed {
+    public SimSeed {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         datacenters = datacenters == null ? List.of() : List.copyOf(datacenters);
         osTemplates = osTemplates == null ? List.of() : List.copyOf(osTemplates);
@@ -32,17 +32,17 @@ public record SimulatorSeed(List<Account> accounts, List<Datacenter> datacenters
     }
 
     /** The built-in seed: see {@code DefaultSeed} for ids and prices. */
-    public static SimulatorSeed defaults() {
+    public static SimSeed defaults() {
         return DefaultSeed.build();
     }
 
-    public static SimulatorSeed fromJson(Path file) throws IOException {
+    public static SimSeed fromJson(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return fromJson(in);
         }
     }
 
-    public static SimulatorSeed fromJson(InputStream json) throws IOException {
+    public static SimSeed fromJson(InputStream json) throws IOException {
         return SeedJson.read(json, defaults());
     }
 
