@@ -28,6 +28,7 @@ import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimService;
 import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 
 /**
  * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
@@ -38,7 +39,7 @@ import io.github.camelbillmgr.simulator.settings.SimSettings;
  * }
  * </pre>
  *
- * With {@link SimSettings#setSslContext} it serves HTTPS instead (see {@link SimulatorCertificate}).
+ * With {@link SimSettings#setSslContext} it serves HTTPS instead (see {@link SimCertificate}).
  */
 public final class BillmgrSimulator implements AutoCloseable {
 

@@ -23,6 +23,7 @@ import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SettingsProperties;
 import io.github.camelbillmgr.simulator.settings.SimProfile;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -125,7 +126,7 @@ public final class BillmgrSimulatorMain {
                 return null;
             }
             try {
-                settings.setSslContext(SimulatorCertificate.serverSslContext(options.keyStore,
+                settings.setSslContext(SimCertificate.serverSslContext(options.keyStore,
                         keyStorePassword.toCharArray()));
             } catch (IllegalStateException e) {
                 err.println(e.getMessage());

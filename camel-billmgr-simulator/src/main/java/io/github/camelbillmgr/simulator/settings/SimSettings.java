@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
-import io.github.camelbillmgr.simulator.SimulatorCertificate;
 import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 
 /**
  * Every behaviour the reference marks [unverified], plus the server's own knobs. The object is
@@ -140,7 +140,7 @@ public final class SimSettings {
     public SimSettings setPort(int value) { port = value; return this; }
 
     /**
-     * Serve HTTPS with this context's key (e.g. {@link SimulatorCertificate#serverSslContext()}); default null,
+     * Serve HTTPS with this context's key (e.g. {@link SimCertificate#serverSslContext()}); default null,
      * plain HTTP. Read at {@code start()}.
      */
     @Setting("Serve HTTPS with this context's key (e.g. serverSslContext()); default null, plain HTTP. Read at start().")

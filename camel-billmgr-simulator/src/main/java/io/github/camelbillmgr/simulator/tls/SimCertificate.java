@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,16 +23,17 @@ import io.github.camelbillmgr.simulator.settings.SimSettings;
  * A self-signed certificate for serving the simulator over HTTPS in a test, made with the JDK's {@code keytool}:
  *
  * <pre>
- * SimulatorCertificate cert = SimulatorCertificate.generate(tempDir);          // for 127.0.0.1 and localhost
+ * SimCertificate cert = SimCertificate.generate(tempDir);          // for 127.0.0.1 and localhost
  * BillmgrSimulator sim = new BillmgrSimulator(new SimSettings().setSslContext(cert.serverSslContext())).start();
  * // sim.getBaseUrl() is https://127.0.0.1:PORT/billmgr; clients trust cert.trustStore() (PKCS12, cert.password())
  * </pre>
  *
  * Both stores are PKCS12 files in the given directory, protected by a random password made for this certificate.
  */
-public final class SimulatorCertificate {
+public final class SimCertificate {
 
-    static final String ALIAS = "billmgr-simulator";
+    /** The alias of the key in {@link #keyStore()} and of the certificate in {@link #trustStore()}. */
+    public static final String ALIAS = "billmgr-simulator";
     private static final String PASSWORD_ENV = "BILLMGR_SIM_STORE_PASSWORD";
     private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
 
@@ -41,7 +42,7 @@ public final class SimulatorCertificate {
     private final String password;
     private final X509Certificate certificate;
 
-    private SimulatorCertificate(Path keyStore, Path trustStore, String password, X509Certificate certificate) {
+    private SimCertificate(Path keyStore, Path trustStore, String password, X509Certificate certificate) {
         this.keyStore = keyStore;
         this.trustStore = trustStore;
         this.password = password;
@@ -49,7 +50,7 @@ public final class SimulatorCertificate {
     }
 
     /** A certificate for {@code 127.0.0.1} and {@code localhost}. */
-    public static SimulatorCertificate generate(Path directory) {
+    public static SimCertificate generate(Path directory) {
         return generate(directory, "ip:127.0.0.1", "dns:localhost");
     }
 
@@ -60,7 +61,7 @@ public final class SimulatorCertificate {
      *
      * @throws IllegalStateException when keytool is missing (a runtime without the JDK tools) or fails
      */
-    public static SimulatorCertificate generate(Path directory, String... subjectAltNames) {
+    public static SimCertificate generate(Path directory, String... subjectAltNames) {
         if (subjectAltNames.length == 0) {
             throw new IllegalArgumentException("at least one subject alternative name, e.g. ip:127.0.0.1");
         }
@@ -80,7 +81,7 @@ public final class SimulatorCertificate {
             try (OutputStream out = Files.newOutputStream(trustStore)) {
                 trust.store(out, password.toCharArray());
             }
-            return new SimulatorCertificate(keyStore, trustStore, password, certificate);
+            return new SimCertificate(keyStore, trustStore, password, certificate);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot make a simulator certificate in " + directory + ": " + e, e);
         }
