@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.Store;
@@ -67,12 +68,12 @@ public final class BillmgrSimulator implements AutoCloseable {
 
     private final SimSettings settings;
     private final SimSeed seed;
-    private final SimulatorClock clock;
+    private final SimClock clock;
     private final Store store;
     private final SimFaults faults = new SimFaults();
     private final RequestLog requestLog;
     private final ConnectionGauge connections = new ConnectionGauge();
-    private final SimulatorState state;
+    private final SimState state;
     private final ApiHttpHandler handler;
     private HttpServer server;
     private ExecutorService executor;
@@ -91,9 +92,9 @@ public final class BillmgrSimulator implements AutoCloseable {
         this.seed = seed;
         this.requestLog = new RequestLog(settings);
         Instant start = settings.getClockStart() != null ? settings.getClockStart() : Instant.now();
-        this.clock = new SimulatorClock(start, settings.isRealTimeClock());
+        this.clock = new SimClock(start, settings.isRealTimeClock());
         this.store = new Store(settings, clock, seed);
-        this.state = new SimulatorState(store, faults);
+        this.state = new SimState(store, faults);
         this.handler = new ApiHttpHandler(new Dispatcher(store), new CredentialFaults(store), settings, clock, faults,
                 requestLog, connections, new ControlPlane(this, settings.copy()));
     }
@@ -173,11 +174,11 @@ public final class BillmgrSimulator implements AutoCloseable {
         return settings;
     }
 
-    public SimulatorState state() {
+    public SimState state() {
         return state;
     }
 
-    public SimulatorClock clock() {
+    public SimClock clock() {
         return clock;
     }
 

@@ -65,7 +65,7 @@ public final class BillmgrSimulatorExtension implements BeforeAllCallback, After
         return simulator.getPort();
     }
 
-    public SimulatorState state() {
+    public SimState state() {
         return simulator.state();
     }
 

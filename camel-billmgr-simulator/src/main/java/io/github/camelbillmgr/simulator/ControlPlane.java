@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.fault.Fault;
 import io.github.camelbillmgr.simulator.fault.FaultSpec;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
@@ -209,7 +210,7 @@ final class ControlPlane implements HttpHandler {
     // ---- accounts -------------------------------------------------------------------------------
 
     private JsonNode accounts(String method, String user, JsonNode body) {
-        SimulatorState state = simulator.state();
+        SimState state = simulator.state();
         if (user == null) {
             return switch (method) {
                 case "GET" -> {
@@ -270,7 +271,7 @@ final class ControlPlane implements HttpHandler {
     // ---- services -------------------------------------------------------------------------------
 
     private JsonNode services(String method, String rawId, JsonNode body) {
-        SimulatorState state = simulator.state();
+        SimState state = simulator.state();
         if (rawId == null) {
             return switch (method) {
                 case "GET" -> {
@@ -380,7 +381,7 @@ final class ControlPlane implements HttpHandler {
     // ---- clock ----------------------------------------------------------------------------------
 
     private JsonNode clock() {
-        SimulatorClock clock = simulator.clock();
+        SimClock clock = simulator.clock();
         ObjectNode node = JSON.createObjectNode();
         node.put("now", clock.now().toString());
         node.put("today", clock.today().toString());
@@ -390,7 +391,7 @@ final class ControlPlane implements HttpHandler {
 
     private JsonNode moveClock(JsonNode body) {
         requireObject(body);
-        SimulatorClock clock = simulator.clock();
+        SimClock clock = simulator.clock();
         if (body.path("reset").asBoolean(false)) {
             clock.reset();
         }

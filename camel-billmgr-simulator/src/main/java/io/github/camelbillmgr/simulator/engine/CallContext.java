@@ -1,7 +1,7 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimulatorClock;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
+import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.model.SimService;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
 
@@ -34,7 +34,7 @@ public final class CallContext {
 
     public Store store() { return store; }
     public SimSettings settings() { return store.settings(); }
-    public SimulatorClock clock() { return store.clock(); }
+    public SimClock clock() { return store.clock(); }
     public Catalogue catalogue() { return store.catalogue(); }
     public RequestParams params() { return params; }
     public String func() { return func; }

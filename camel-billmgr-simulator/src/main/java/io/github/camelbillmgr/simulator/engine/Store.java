@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.github.camelbillmgr.simulator.SimulatorClock;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
+import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimCart;
 import io.github.camelbillmgr.simulator.model.SimCartItem;
@@ -34,7 +34,7 @@ public final class Store {
     private static final long FIRST_LINE_ITEM = 9001;
 
     private final SimSettings settings;
-    private final SimulatorClock clock;
+    private final SimClock clock;
     private SimSeed seed;
     private Catalogue catalogue;
 
@@ -73,7 +73,7 @@ public final class Store {
         }
     }
 
-    public Store(SimSettings settings, SimulatorClock clock, SimSeed seed) {
+    public Store(SimSettings settings, SimClock clock, SimSeed seed) {
         this.settings = settings;
         this.clock = clock;
         reset(seed);
@@ -109,7 +109,7 @@ public final class Store {
         return settings;
     }
 
-    public SimulatorClock clock() {
+    public SimClock clock() {
         return clock;
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.camelbillmgr.simulator.SimulatorClock;
+import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
 import io.github.camelbillmgr.simulator.engine.ApiRequest;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
@@ -37,7 +37,7 @@ public final class ApiHttpHandler implements HttpHandler {
     public static final String CONTROL_PREFIX = "/__sim/";
 
     private final SimSettings settings;
-    private final SimulatorClock clock;
+    private final SimClock clock;
     private final SimFaults faults;
     private final RequestLog log;
     private final ConnectionGauge gauge;
@@ -45,7 +45,7 @@ public final class ApiHttpHandler implements HttpHandler {
     private final HttpHandler controlPlane;
 
     public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings,
-                          SimulatorClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge) {
+                          SimClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge) {
         this(dispatcher, credentials, settings, clock, faults, log, gauge, null);
     }
 
@@ -54,7 +54,7 @@ public final class ApiHttpHandler implements HttpHandler {
      *                     are not recorded and take no faults
      */
     public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings,
-                          SimulatorClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge,
+                          SimClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge,
                           HttpHandler controlPlane) {
         this.controlPlane = controlPlane;
         this.settings = settings;

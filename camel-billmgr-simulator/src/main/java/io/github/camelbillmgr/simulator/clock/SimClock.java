@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.clock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +12,14 @@ import java.time.temporal.ChronoUnit;
  * login blocks end and which dates orders get; {@link #setTicking(boolean)} makes it follow real
  * time from wherever it stands (the standalone main does that). Dates are in UTC.
  */
-public final class SimulatorClock {
+public final class SimClock {
 
     private final Instant start;
     private Instant anchor;
     private long anchorNanos;
     private boolean ticking;
 
-    public SimulatorClock(Instant start, boolean ticking) {
+    public SimClock(Instant start, boolean ticking) {
         this.start = start.truncatedTo(ChronoUnit.SECONDS);
         this.ticking = ticking;
         set(this.start);
@@ -40,22 +40,22 @@ public final class SimulatorClock {
         return LocalDateTime.ofInstant(now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    public synchronized SimulatorClock advance(Duration duration) {
+    public synchronized SimClock advance(Duration duration) {
         set(now().plus(duration));
         return this;
     }
 
-    public SimulatorClock advanceDays(int days) {
+    public SimClock advanceDays(int days) {
         return advance(Duration.ofDays(days));
     }
 
-    public synchronized SimulatorClock set(Instant instant) {
+    public synchronized SimClock set(Instant instant) {
         anchor = instant;
         anchorNanos = System.nanoTime();
         return this;
     }
 
-    public synchronized SimulatorClock setTicking(boolean tick) {
+    public synchronized SimClock setTicking(boolean tick) {
         Instant current = now();
         ticking = tick;
         set(current);

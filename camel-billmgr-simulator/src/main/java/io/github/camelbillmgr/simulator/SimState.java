@@ -21,12 +21,12 @@ import io.github.camelbillmgr.simulator.model.SimService;
  * Test hooks on the simulator's state. Reads return snapshots; every call is atomic with
  * respect to HTTP requests (they share one lock).
  */
-public final class SimulatorState {
+public final class SimState {
 
     private final Store store;
     private final SimFaults faults;
 
-    SimulatorState(Store store, SimFaults faults) {
+    SimState(Store store, SimFaults faults) {
         this.store = store;
         this.faults = faults;
     }
