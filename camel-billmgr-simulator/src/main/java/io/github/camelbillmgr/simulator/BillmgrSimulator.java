@@ -16,8 +16,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.camelbillmgr.simulator.clock.SimClock;
+import io.github.camelbillmgr.simulator.control.ControlPlane;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
-import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.Store;
 import io.github.camelbillmgr.simulator.fault.CredentialFaults;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
@@ -25,8 +25,6 @@ import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
 import io.github.camelbillmgr.simulator.http.ConnectionGauge;
 import io.github.camelbillmgr.simulator.http.RequestLog;
 import io.github.camelbillmgr.simulator.model.RecordedRequest;
-import io.github.camelbillmgr.simulator.model.SimAccount;
-import io.github.camelbillmgr.simulator.model.SimService;
 import io.github.camelbillmgr.simulator.seed.SimSeed;
 import io.github.camelbillmgr.simulator.settings.SimSettings;
 import io.github.camelbillmgr.simulator.tls.SimCertificate;
@@ -96,7 +94,7 @@ public final class BillmgrSimulator implements AutoCloseable {
         this.store = new Store(settings, clock, seed);
         this.state = new SimState(store, faults);
         this.handler = new ApiHttpHandler(new Dispatcher(store), new CredentialFaults(store), settings, clock, faults,
-                requestLog, connections, new ControlPlane(this, settings.copy()));
+                requestLog, connections, new ControlPlane(this, store, settings.copy()));
     }
 
     /** Binds {@code host:port} from the settings (port 0: a free one) and serves. Idempotent. */
@@ -215,24 +213,6 @@ public final class BillmgrSimulator implements AutoCloseable {
     /** Distinct client connections (address and port) that sent a request since the start or the last {@link #reset()}. */
     public int connectionsSeen() {
         return connections.connectionsSeen();
-    }
-
-    /** Replaces accounts, catalogue and services with those of {@code state}; {@link #reset()} returns to the seed. */
-    void replaceState(SimSeed state) {
-        synchronized (store) {
-            store.reset(state);
-        }
-    }
-
-    SimAccount createAccount(SimSeed.Account a) {
-        return store.createAccount(a.user(), a.password(), a.accountName(), a.admin(), a.balance(), a.currency(),
-                a.creditLimit());
-    }
-
-    SimService addService(SimSeed.Service seeded) {
-        synchronized (store) {
-            return new io.github.camelbillmgr.simulator.engine.ServiceFactory(store).addSeeded(seeded);
-        }
     }
 
     /**

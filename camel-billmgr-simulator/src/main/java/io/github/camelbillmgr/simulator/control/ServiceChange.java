@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.control;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

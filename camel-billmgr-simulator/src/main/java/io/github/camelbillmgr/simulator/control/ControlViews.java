@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.simulator;
+package io.github.camelbillmgr.simulator.control;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +8,15 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.model.SimAccount;
 import io.github.camelbillmgr.simulator.model.SimService;
 
-/** How the control plane shows accounts, services and recorded requests: never a password or a session id. */
+/** How the control plane shows accounts, services, the clock and recorded requests: never a password or a session id. */
 final class ControlViews {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The control plane's one mapper, for its answers and request bodies. */
+    static final ObjectMapper JSON = new ObjectMapper();
     /** Parameters and headers whose values are credentials: shown as {@value #MASK}. */
     static final Set<String> SECRET_PARAMS = Set.of("password", "authinfo", "auth", "key", "userpassword",
             "passwd", "confirm");
@@ -70,6 +72,14 @@ final class ControlViews {
         node.put("currency", s.currency());
         node.put("lickey", s.lickey());
         node.put("trial", s.trial());
+        return node;
+    }
+
+    static ObjectNode clock(SimClock clock) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("now", clock.now().toString());
+        node.put("today", clock.today().toString());
+        node.put("ticking", clock.isTicking());
         return node;
     }
 
