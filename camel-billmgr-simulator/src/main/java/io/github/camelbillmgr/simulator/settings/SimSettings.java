@@ -16,6 +16,14 @@ import io.github.camelbillmgr.simulator.tls.SimCertificate;
  * live: the simulator reads it on every request, so tests may flip a setting between calls.
  * Defaults are those the reference states; where it states none, the choice is documented on
  * the getter.
+ * <p>
+ * One flat class on purpose, grouped by concern in its sections (transport, clock, auth, errors, lists, orders,
+ * lifecycle and edits, the server itself): a setting is a getter marked {@link Setting} plus its fluent setter, and
+ * {@link SettingsProperties} finds them all by reflection for {@link #copyFrom}, the standalone server's flags, a seed
+ * file's settings section and the control plane, so no list of settings is kept by hand anywhere. Groups as separate
+ * objects would change the setters every test calls ({@code settings.auth().setSessionLifetime(...)}) or need such a
+ * hand-kept list of delegating methods here. Most of the length is the doc of each setting, written twice: as javadoc
+ * and as the {@code @Setting} text that {@code --help} and the control plane show.
  */
 public final class SimSettings {
 
