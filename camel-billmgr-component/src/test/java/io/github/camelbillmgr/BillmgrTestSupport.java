@@ -6,7 +6,7 @@ import java.util.Map;
 import io.github.camelbillmgr.secrets.ExchangeExceptionScanner;
 import io.github.camelbillmgr.secrets.SecretLeaks;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -27,7 +27,7 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
 
     protected static BillmgrSimulator simulator;
     /** The settings the simulator started with: each test starts from them, whatever the last one changed. */
-    private static SimulatorSettings initialSettings;
+    private static SimSettings initialSettings;
 
     @BeforeAll
     static void startSimulator() {
@@ -115,7 +115,7 @@ public abstract class BillmgrTestSupport extends CamelTestSupport {
     }
 
     /** The simulator's service with this id; fails the test when there is none. */
-    protected static io.github.camelbillmgr.simulator.SimService service(long id) {
+    protected static io.github.camelbillmgr.simulator.model.SimService service(long id) {
         return simulator.state().service(id).orElseThrow(() -> new AssertionError("no service " + id));
     }
 

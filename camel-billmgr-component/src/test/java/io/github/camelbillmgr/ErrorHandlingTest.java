@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.CannedReplyServer.Reply;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.Fault;
+import io.github.camelbillmgr.simulator.fault.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.apache.camel.Exchange;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.RoutesBuilder;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.github.camelbillmgr.model.BillmgrProlongResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;

@@ -5,7 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

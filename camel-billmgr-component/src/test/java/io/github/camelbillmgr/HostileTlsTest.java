@@ -12,7 +12,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelbillmgr.simulator.SimulatorCertificate;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -138,7 +138,7 @@ class HostileTlsTest {
 
     @Test
     void aCertificateForAnotherHostRefusesAChangeAsNotDone() throws Exception {
-        SimulatorCertificate other = SimulatorCertificate.generate(dir, "dns:other.example");
+        SimCertificate other = SimCertificate.generate(dir, "dns:other.example");
         ProducerTemplate template = start(other.serverSslContext(), trusting(other.trustStore(), other.password()));
         assertNotDone(refusedOrder(template), "not issued for 127.0.0.1");
         assertEquals(0, server.requests().size());

@@ -2,7 +2,7 @@ package io.github.camelbillmgr;
 
 import io.github.camelbillmgr.internal.observe.MeterNames;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.Fault;
+import io.github.camelbillmgr.simulator.fault.Fault;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;

@@ -5,8 +5,8 @@ import java.util.stream.Stream;
 
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.model.BillmgrService;
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -9,7 +9,7 @@ import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.secrets.SecretLeaks;
 import io.github.camelbillmgr.secrets.SecretScanAppender;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.Fault;
-import io.github.camelbillmgr.simulator.FaultKind;
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimulatorFaults;
+import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.fault.FaultKind;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class SessionConcurrencyTest extends BillmgrTestSupport {
     void aSessionThatExpiresInTheMiddleOfAConcurrentBatchCostsOneLogin() throws Exception {
         call("billmgr:func/whoami?authMode=session", null, JsonNode.class);
         assertEquals(1, logins());
-        SimulatorFaults faults = simulator.state().faults();
+        SimFaults faults = simulator.state().faults();
         // slow enough that many requests carry the session when it goes, and are refused with it together
         faults.latency("vds", Duration.ofMillis(20));
         List<Fault> script = new ArrayList<>(Collections.nCopies(BATCH / 2, Fault.none()));

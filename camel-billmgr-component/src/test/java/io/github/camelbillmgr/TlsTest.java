@@ -7,8 +7,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimulatorCertificate;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -40,17 +40,17 @@ class TlsTest extends CamelTestSupport {
     static Path dir;
     /** Serves a certificate for 127.0.0.1, the address the component connects to. */
     private static BillmgrSimulator local;
-    private static SimulatorCertificate localCert;
+    private static SimCertificate localCert;
     /** Serves a certificate for other.example only. */
     private static BillmgrSimulator otherHost;
-    private static SimulatorCertificate otherHostCert;
+    private static SimCertificate otherHostCert;
 
     @BeforeAll
     static void startHttpsSimulators() {
-        localCert = SimulatorCertificate.generate(dir, "ip:127.0.0.1");
-        otherHostCert = SimulatorCertificate.generate(dir, "dns:other.example");
-        local = new BillmgrSimulator(new SimulatorSettings().setSslContext(localCert.serverSslContext())).start();
-        otherHost = new BillmgrSimulator(new SimulatorSettings().setSslContext(otherHostCert.serverSslContext()))
+        localCert = SimCertificate.generate(dir, "ip:127.0.0.1");
+        otherHostCert = SimCertificate.generate(dir, "dns:other.example");
+        local = new BillmgrSimulator(new SimSettings().setSslContext(localCert.serverSslContext())).start();
+        otherHost = new BillmgrSimulator(new SimSettings().setSslContext(otherHostCert.serverSslContext()))
                 .start();
     }
 
@@ -78,7 +78,7 @@ class TlsTest extends CamelTestSupport {
     }
 
     /** What a user writes: a trust store holding the server's certificate (or its CA's). */
-    private static SSLContextParameters trusting(SimulatorCertificate cert) {
+    private static SSLContextParameters trusting(SimCertificate cert) {
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource("file:" + cert.trustStore());
         store.setType("PKCS12");

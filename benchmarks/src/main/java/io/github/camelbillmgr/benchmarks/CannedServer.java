@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * A static BILLmanager responder: HTTP/1.1 keep-alive on blocking sockets, one thread per connection, each reply a
@@ -72,7 +72,7 @@ public final class CannedServer implements AutoCloseable {
 
     /** Asks a simulator in this JVM once per form and keeps its answers. */
     private long record() throws Exception {
-        try (BillmgrSimulator sim = new BillmgrSimulator(new SimulatorSettings().setPort(0)).start()) {
+        try (BillmgrSimulator sim = new BillmgrSimulator(new SimSettings().setPort(0)).start()) {
             sim.state().setBalance(BillmgrSimulator.CLIENT_USER, new BigDecimal("1000000"));
             SimService service = sim.state().addServices("vds", BillmgrSimulator.CLIENT_USER, Ops.PRICELIST, 1).get(0);
             HttpClient http = HttpClient.newHttpClient();

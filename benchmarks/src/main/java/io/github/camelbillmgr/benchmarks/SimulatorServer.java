@@ -3,8 +3,8 @@ package io.github.camelbillmgr.benchmarks;
 import java.math.BigDecimal;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * The simulator in its own JVM, as a user's load test would run it, with a balance that never runs out and a
@@ -20,7 +20,7 @@ public final class SimulatorServer {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        try (BillmgrSimulator sim = new BillmgrSimulator(new SimulatorSettings().setPort(0)).start()) {
+        try (BillmgrSimulator sim = new BillmgrSimulator(new SimSettings().setPort(0)).start()) {
             sim.state().setBalance(BillmgrSimulator.CLIENT_USER, new BigDecimal("1000000000"));
             SimService first = sim.state().addServices("vds", BillmgrSimulator.CLIENT_USER, Ops.PRICELIST, 1000).get(0);
             System.out.println("READY " + sim.getBaseUrl() + " " + first.id());

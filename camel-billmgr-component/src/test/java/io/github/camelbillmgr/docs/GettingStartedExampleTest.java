@@ -12,7 +12,7 @@ import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceStatus;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.BillmgrSimulatorExtension;
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;

@@ -19,10 +19,10 @@ import io.github.camelbillmgr.BillmgrComponent;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrTransportException;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.Fault;
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorFaults;
+import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -82,7 +82,7 @@ public final class ExactlyOnceBatch {
         sim.state().services().forEach(s -> servicesBefore.add(s.id()));
         int requestsBefore = sim.requests().size();
 
-        SimulatorFaults faults = sim.state().faults();
+        SimFaults faults = sim.state().faults();
         faults.clear();
         // the first rule takes its share of the calls, the second draws from the rest: together faultRate
         faults.randomly("*", plan.lateReplyRate(), plan.seed() + 1, lateReply(plan));
@@ -141,7 +141,7 @@ public final class ExactlyOnceBatch {
      * up on it (a delayed reply is committed first), so 10,000 lines need not wait for that.
      */
     private static RouteBuilder routes(BatchPlan plan, ExecutorService pool, LineOutcomes outcomes,
-                                       SimulatorFaults faults) {
+                                       SimFaults faults) {
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -168,7 +168,7 @@ public final class ExactlyOnceBatch {
      * points far apart, and not at random, since the component gives a request one fresh login: a second expiry
      * within the same round trip would (rightly) read as missing rights.
      */
-    private static Processor expireSessionsAtIntervals(BatchPlan plan, SimulatorFaults faults) {
+    private static Processor expireSessionsAtIntervals(BatchPlan plan, SimFaults faults) {
         int every = plan.lines() / (plan.sessionExpiries() + 1);
         AtomicInteger armed = new AtomicInteger();
         return exchange -> {

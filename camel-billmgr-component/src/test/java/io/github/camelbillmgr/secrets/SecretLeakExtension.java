@@ -10,7 +10,7 @@ import java.util.Set;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.BillmgrSimulatorExtension;
-import io.github.camelbillmgr.simulator.SimAccount;
+import io.github.camelbillmgr.simulator.model.SimAccount;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.AbstractTestSupport;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -15,12 +15,19 @@ import javax.net.ssl.SSLContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.camelbillmgr.simulator.engine.CredentialFaults;
+import io.github.camelbillmgr.simulator.clock.SimClock;
+import io.github.camelbillmgr.simulator.control.ControlPlane;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.fault.CredentialFaults;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
 import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
 import io.github.camelbillmgr.simulator.http.ConnectionGauge;
 import io.github.camelbillmgr.simulator.http.RequestLog;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 
 /**
  * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
@@ -31,7 +38,7 @@ import io.github.camelbillmgr.simulator.http.RequestLog;
  * }
  * </pre>
  *
- * With {@link SimulatorSettings#setSslContext} it serves HTTPS instead (see {@link SimulatorCertificate}).
+ * With {@link SimSettings#setSslContext} it serves HTTPS instead (see {@link SimCertificate}).
  */
 public final class BillmgrSimulator implements AutoCloseable {
 
@@ -57,37 +64,37 @@ public final class BillmgrSimulator implements AutoCloseable {
         }
     }
 
-    private final SimulatorSettings settings;
-    private final SimulatorSeed seed;
-    private final SimulatorClock clock;
+    private final SimSettings settings;
+    private final SimSeed seed;
+    private final SimClock clock;
     private final Store store;
-    private final SimulatorFaults faults = new SimulatorFaults();
+    private final SimFaults faults = new SimFaults();
     private final RequestLog requestLog;
     private final ConnectionGauge connections = new ConnectionGauge();
-    private final SimulatorState state;
+    private final SimState state;
     private final ApiHttpHandler handler;
     private HttpServer server;
     private ExecutorService executor;
     private boolean https;
 
     public BillmgrSimulator() {
-        this(new SimulatorSettings());
+        this(new SimSettings());
     }
 
-    public BillmgrSimulator(SimulatorSettings settings) {
-        this(settings, SimulatorSeed.defaults());
+    public BillmgrSimulator(SimSettings settings) {
+        this(settings, SimSeed.defaults());
     }
 
-    public BillmgrSimulator(SimulatorSettings settings, SimulatorSeed seed) {
+    public BillmgrSimulator(SimSettings settings, SimSeed seed) {
         this.settings = settings;
         this.seed = seed;
         this.requestLog = new RequestLog(settings);
         Instant start = settings.getClockStart() != null ? settings.getClockStart() : Instant.now();
-        this.clock = new SimulatorClock(start, settings.isRealTimeClock());
+        this.clock = new SimClock(start, settings.isRealTimeClock());
         this.store = new Store(settings, clock, seed);
-        this.state = new SimulatorState(store, faults);
+        this.state = new SimState(store, faults);
         this.handler = new ApiHttpHandler(new Dispatcher(store), new CredentialFaults(store), settings, clock, faults,
-                requestLog, connections, new ControlPlane(this, settings.copy()));
+                requestLog, connections, new ControlPlane(this, store, settings.copy()));
     }
 
     /** Binds {@code host:port} from the settings (port 0: a free one) and serves. Idempotent. */
@@ -161,19 +168,19 @@ public final class BillmgrSimulator implements AutoCloseable {
     }
 
     /** The live settings; changes apply to the next request. */
-    public SimulatorSettings settings() {
+    public SimSettings settings() {
         return settings;
     }
 
-    public SimulatorState state() {
+    public SimState state() {
         return state;
     }
 
-    public SimulatorClock clock() {
+    public SimClock clock() {
         return clock;
     }
 
-    public SimulatorSeed seed() {
+    public SimSeed seed() {
         return seed;
     }
 
@@ -206,24 +213,6 @@ public final class BillmgrSimulator implements AutoCloseable {
     /** Distinct client connections (address and port) that sent a request since the start or the last {@link #reset()}. */
     public int connectionsSeen() {
         return connections.connectionsSeen();
-    }
-
-    /** Replaces accounts, catalogue and services with those of {@code state}; {@link #reset()} returns to the seed. */
-    void replaceState(SimulatorSeed state) {
-        synchronized (store) {
-            store.reset(state);
-        }
-    }
-
-    SimAccount createAccount(SimulatorSeed.Account a) {
-        return store.createAccount(a.user(), a.password(), a.accountName(), a.admin(), a.balance(), a.currency(),
-                a.creditLimit());
-    }
-
-    SimService addService(SimulatorSeed.Service seeded) {
-        synchronized (store) {
-            return new io.github.camelbillmgr.simulator.engine.ServiceFactory(store).addSeeded(seeded);
-        }
     }
 
     /**

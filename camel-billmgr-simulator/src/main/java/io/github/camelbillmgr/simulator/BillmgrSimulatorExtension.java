@@ -1,5 +1,9 @@
 package io.github.camelbillmgr.simulator;
 
+import io.github.camelbillmgr.simulator.seed.SimSeed;
+
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,20 +29,20 @@ public final class BillmgrSimulatorExtension implements BeforeAllCallback, After
         AfterEachCallback, ParameterResolver {
 
     private final BillmgrSimulator simulator;
-    private final SimulatorSettings initialSettings;
+    private final SimSettings initialSettings;
     private boolean keepState;
     private int classScopes;
     private boolean startedForTest;
 
     public BillmgrSimulatorExtension() {
-        this(new SimulatorSettings());
+        this(new SimSettings());
     }
 
-    public BillmgrSimulatorExtension(SimulatorSettings settings) {
-        this(settings, SimulatorSeed.defaults());
+    public BillmgrSimulatorExtension(SimSettings settings) {
+        this(settings, SimSeed.defaults());
     }
 
-    public BillmgrSimulatorExtension(SimulatorSettings settings, SimulatorSeed seed) {
+    public BillmgrSimulatorExtension(SimSettings settings, SimSeed seed) {
         this.simulator = new BillmgrSimulator(settings, seed);
         this.initialSettings = settings.copy();
     }
@@ -61,11 +65,11 @@ public final class BillmgrSimulatorExtension implements BeforeAllCallback, After
         return simulator.getPort();
     }
 
-    public SimulatorState state() {
+    public SimState state() {
         return simulator.state();
     }
 
-    public SimulatorSettings settings() {
+    public SimSettings settings() {
         return simulator.settings();
     }
 

@@ -15,6 +15,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbillmgr.simulator.fault.FaultSpec;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.seed.SeedJson;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
+import io.github.camelbillmgr.simulator.settings.SettingsProperties;
+import io.github.camelbillmgr.simulator.settings.SimProfile;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -22,7 +31,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the simulator until Ctrl-C: {@code java -jar camel-billmgr-simulator-<version>-standalone.jar [options]}.
- * Every {@link SimulatorSettings} value has a flag ({@code sessionLifetime} is {@code --session-lifetime}), listed by
+ * Every {@link SimSettings} value has a flag ({@code sessionLifetime} is {@code --session-lifetime}), listed by
  * {@code --help} with its default; a seed file's {@code settings} section sets them too. Later wins: the standalone
  * defaults (port 1500, a clock that follows real time, the last 1000 requests kept), the profile, the seed file's
  * settings, the flags. With {@code --keystore} it serves HTTPS; the key store's password is read from the
@@ -45,8 +54,8 @@ public final class BillmgrSimulatorMain {
     }
 
     /** The settings the standalone server starts from, before profile, seed and flags. */
-    static SimulatorSettings standaloneDefaults() {
-        return new SimulatorSettings().setPort(DEFAULT_PORT).setRealTimeClock(true)
+    static SimSettings standaloneDefaults() {
+        return new SimSettings().setPort(DEFAULT_PORT).setRealTimeClock(true)
                 .setRequestLogLimit(DEFAULT_REQUEST_LOG_LIMIT);
     }
 
@@ -84,8 +93,8 @@ public final class BillmgrSimulatorMain {
     }
 
     static BillmgrSimulator create(Options options, String keyStorePassword, PrintStream err) {
-        SimulatorSettings settings = standaloneDefaults();
-        SimulatorSeed seed = SimulatorSeed.defaults();
+        SimSettings settings = standaloneDefaults();
+        SimSeed seed = SimSeed.defaults();
         JsonNode seedFile = null;
         if (options.seed != null) {
             try (InputStream in = Files.newInputStream(options.seed)) {
@@ -97,7 +106,7 @@ public final class BillmgrSimulatorMain {
             }
         }
         try {
-            SimulatorProfile profile = options.profile != null ? options.profile
+            SimProfile profile = options.profile != null ? options.profile
                     : seedFile == null ? null : SeedJson.profile(seedFile);
             if (profile != null) {
                 profile.apply(settings);
@@ -117,7 +126,7 @@ public final class BillmgrSimulatorMain {
                 return null;
             }
             try {
-                settings.setSslContext(SimulatorCertificate.serverSslContext(options.keyStore,
+                settings.setSslContext(SimCertificate.serverSslContext(options.keyStore,
                         keyStorePassword.toCharArray()));
             } catch (IllegalStateException e) {
                 err.println(e.getMessage());
@@ -144,7 +153,7 @@ public final class BillmgrSimulatorMain {
                     + "  [" + account.accountName() + "]");
         });
         out.println("Faults: " + simulator.state().faults());
-        SimulatorSettings settings = simulator.settings();
+        SimSettings settings = simulator.settings();
         out.println("Request log: the last " + (settings.getRequestLogLimit() == 0 ? "all"
                 : String.valueOf(settings.getRequestLogLimit())) + " requests");
         if (settings.isControlPlane()) {
@@ -159,7 +168,7 @@ public final class BillmgrSimulatorMain {
 
     /** The password of a built-in account, or null when the account is not the built-in one. */
     private static String builtInPassword(SimAccount account) {
-        for (SimulatorSeed.Account builtIn : SimulatorSeed.defaults().accounts()) {
+        for (SimSeed.Account builtIn : SimSeed.defaults().accounts()) {
             if (builtIn.user().equals(account.user()) && builtIn.password().equals(account.password())) {
                 return builtIn.password();
             }
@@ -177,12 +186,12 @@ public final class BillmgrSimulatorMain {
     static final class Options {
         Path seed;
         Path keyStore;
-        SimulatorProfile profile;
+        SimProfile profile;
         boolean help;
         /** Settings given as flags, in the order given. */
         final Map<SettingsProperties.Property, String> settings = new LinkedHashMap<>();
         /** Rules to add to the simulator's faults, parsed (and checked) with the options. */
-        final List<Consumer<SimulatorFaults>> faults = new ArrayList<>();
+        final List<Consumer<SimFaults>> faults = new ArrayList<>();
 
         /** @throws IllegalArgumentException naming the option and value at fault */
         static Options parse(String[] args) {
@@ -198,14 +207,14 @@ public final class BillmgrSimulatorMain {
             options.seed = result.matchedOptionValue("--seed", null);
             options.keyStore = result.matchedOptionValue("--keystore", null);
             String profile = result.matchedOptionValue("--profile", null);
-            options.profile = profile == null ? null : SimulatorProfile.of(profile);
+            options.profile = profile == null ? null : SimProfile.of(profile);
             for (String rule : result.matchedOptionValue("--faults", List.<String>of())) {
                 options.faults.add(FaultSpec.randomRule(rule));
             }
             for (String latency : result.matchedOptionValue("--latency", List.<String>of())) {
                 options.faults.add(FaultSpec.latency(latency));
             }
-            SimulatorSettings check = standaloneDefaults();
+            SimSettings check = standaloneDefaults();
             for (SettingsProperties.Property property : SettingsProperties.textual()) {
                 if (result.hasMatchedOption(property.flag())) {
                     String text = result.matchedOptionValue(property.flag(), "");
@@ -245,7 +254,7 @@ public final class BillmgrSimulatorMain {
                     .auxiliaryTypes(String.class)
                     .description("every call of FUNC waits, FUNC:DURATION (ms, or 2s), repeatable; e.g. '*:200'")
                     .build());
-            SimulatorSettings defaults = standaloneDefaults();
+            SimSettings defaults = standaloneDefaults();
             for (SettingsProperties.Property property : SettingsProperties.textual()) {
                 String text = property.text(defaults);
                 spec.addOption(OptionSpec.builder(property.flag()).paramLabel(property.valueHint()).type(String.class)

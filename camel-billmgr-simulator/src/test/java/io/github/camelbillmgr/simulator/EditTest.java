@@ -2,6 +2,8 @@ package io.github.camelbillmgr.simulator;
 
 import java.math.BigDecimal;
 
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,7 +74,7 @@ class EditTest {
                 "sok", "ok").errorType());
         assertTrue(api.client("func", "vds.edit", "elid", "" + vds.id(), "domain", vds.domain(), "sok", "ok").ok());
 
-        billmgr.settings().setClientAdminFields(SimulatorSettings.AdminFieldPolicy.IGNORE);
+        billmgr.settings().setClientAdminFields(SimSettings.AdminFieldPolicy.IGNORE);
         assertTrue(api.client("func", "vds.edit", "elid", "" + vds.id(), "domain", "evil.example", "sok", "ok").ok());
         assertEquals(vds.domain(), billmgr.state().service(vds.id()).orElseThrow().domain());
 

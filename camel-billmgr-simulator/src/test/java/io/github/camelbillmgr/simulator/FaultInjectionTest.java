@@ -22,6 +22,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.fault.FaultKind;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +53,7 @@ class FaultInjectionTest {
     static BillmgrSimulatorExtension billmgr = new BillmgrSimulatorExtension(TestSupport.settings());
 
     private final BillmgrSimulator sim = billmgr.simulator();
-    private final SimulatorFaults faults = sim.state().faults();
+    private final SimFaults faults = sim.state().faults();
     private final SimClient api = new SimClient(sim);
     private final List<LogRecord> warnings = new ArrayList<>();
     private final Handler warningCatcher = new Handler() {
@@ -323,7 +327,7 @@ class FaultInjectionTest {
     void randomFaultsOverHttpFollowTheSeed() {
         Fault[] kinds = { Fault.busy(), Fault.httpStatus(503), Fault.error("injected") };
         faults.randomly("whoami", 0.3, 7L, kinds);
-        SimulatorFaults twin = new SimulatorFaults().randomly("whoami", 0.3, 7L, kinds);
+        SimFaults twin = new SimFaults().randomly("whoami", 0.3, 7L, kinds);
         for (int i = 0; i < 60; i++) {
             SimClient.Response r = api.client("func", "whoami");
             Fault expected = twin.decide("whoami").fault();

@@ -9,6 +9,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.fault.FaultKind;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,11 +27,11 @@ class FaultRulesTest {
             FaultKind.HTTP_STATUS, FaultKind.BUSY, FaultKind.TRUNCATED_BODY };
 
     /** Indices of the calls hit among {@code calls} calls of vds, with the kind each got. */
-    private static List<String> hits(SimulatorFaults faults, int calls) {
+    private static List<String> hits(SimFaults faults, int calls) {
         return hits(faults, "vds", calls);
     }
 
-    private static List<String> hits(SimulatorFaults faults, String func, int calls) {
+    private static List<String> hits(SimFaults faults, String func, int calls) {
         List<String> hits = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             Fault fault = faults.decide(func).fault();
@@ -41,9 +44,9 @@ class FaultRulesTest {
 
     @Test
     void theSameSeedHitsTheSameCallsWithTheSameKinds() {
-        SimulatorFaults first = new SimulatorFaults().randomly("vds", 0.1, 42L, MIX);
-        SimulatorFaults second = new SimulatorFaults().randomly("vds", 0.1, 42L, MIX);
-        SimulatorFaults otherSeed = new SimulatorFaults().randomly("vds", 0.1, 43L, MIX);
+        SimFaults first = new SimFaults().randomly("vds", 0.1, 42L, MIX);
+        SimFaults second = new SimFaults().randomly("vds", 0.1, 42L, MIX);
+        SimFaults otherSeed = new SimFaults().randomly("vds", 0.1, 43L, MIX);
         List<String> hits = hits(first, 2000);
         assertEquals(hits, hits(second, 2000));
         assertNotEquals(hits, hits(otherSeed, 2000));
@@ -64,7 +67,7 @@ class FaultRulesTest {
     void theRateHoldsAcrossSeeds() {
         long total = 0;
         for (long seed = 1; seed <= 20; seed++) {
-            int hit = hits(new SimulatorFaults().randomly("vds", 0.1, seed, MIX), 2000).size();
+            int hit = hits(new SimFaults().randomly("vds", 0.1, seed, MIX), 2000).size();
             assertTrue(hit >= 140 && hit <= 260, "seed " + seed + ": " + hit);
             total += hit;
         }
@@ -76,18 +79,18 @@ class FaultRulesTest {
 
     @Test
     void rateZeroNeverAndRateOneAlways() {
-        assertEquals(List.of(), hits(new SimulatorFaults().randomly("vds", 0.0, 1L, FaultKind.BUSY), 500));
-        assertEquals(500, hits(new SimulatorFaults().randomly("vds", 1.0, 1L, FaultKind.BUSY), 500).size());
+        assertEquals(List.of(), hits(new SimFaults().randomly("vds", 0.0, 1L, FaultKind.BUSY), 500));
+        assertEquals(500, hits(new SimFaults().randomly("vds", 1.0, 1L, FaultKind.BUSY), 500).size());
         assertThrows(IllegalArgumentException.class,
-                () -> new SimulatorFaults().randomly("vds", 1.5, 1L, FaultKind.BUSY));
+                () -> new SimFaults().randomly("vds", 1.5, 1L, FaultKind.BUSY));
         assertThrows(IllegalArgumentException.class,
-                () -> new SimulatorFaults().randomly("vds", 0.5, 1L, new Fault[0]));
+                () -> new SimFaults().randomly("vds", 0.5, 1L, new Fault[0]));
     }
 
     @Test
     void aRandomRuleOnlyDrawsForItsOwnFunction() {
-        SimulatorFaults mixed = new SimulatorFaults().randomly("vds", 0.3, 5L, MIX);
-        SimulatorFaults alone = new SimulatorFaults().randomly("vds", 0.3, 5L, MIX);
+        SimFaults mixed = new SimFaults().randomly("vds", 0.3, 5L, MIX);
+        SimFaults alone = new SimFaults().randomly("vds", 0.3, 5L, MIX);
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             assertEquals(FaultKind.NONE, mixed.decide("whoami").fault().kind());
@@ -101,7 +104,7 @@ class FaultRulesTest {
 
     @Test
     void aScriptGivesOneFaultPerCallInOrderThenEnds() {
-        SimulatorFaults faults = new SimulatorFaults()
+        SimFaults faults = new SimFaults()
                 .script("vds", Fault.none(), Fault.busy(), Fault.none(), Fault.dropAfterCommit());
         assertEquals(4, faults.pending());
         List<FaultKind> kinds = new ArrayList<>();
@@ -116,7 +119,7 @@ class FaultRulesTest {
 
     @Test
     void nextNRulesAndScriptsComeBeforeRandomRules() {
-        SimulatorFaults faults = new SimulatorFaults().randomly("*", 1.0, 1L, FaultKind.BUSY)
+        SimFaults faults = new SimFaults().randomly("*", 1.0, 1L, FaultKind.BUSY)
                 .injectNext("vds", 2, Fault.httpStatus(502));
         assertEquals(FaultKind.HTTP_STATUS, faults.decide("vds").fault().kind());
         assertEquals(1, faults.pending());
@@ -127,7 +130,7 @@ class FaultRulesTest {
 
     @Test
     void functionsMatchExactlyByGlobOrAll() {
-        SimulatorFaults faults = new SimulatorFaults().injectNext("*.order.param", 10, Fault.busy())
+        SimFaults faults = new SimFaults().injectNext("*.order.param", 10, Fault.busy())
                 .injectNext("vds*", 10, Fault.dropAfterCommit()).injectNext(null, 10, Fault.html200());
         assertEquals(FaultKind.BUSY, faults.decide("v2.vds.order.param").fault().kind());
         assertEquals(FaultKind.BUSY, faults.decide("vhost.order.param").fault().kind());
@@ -139,7 +142,7 @@ class FaultRulesTest {
 
     @Test
     void latencyPersistsAddsUpWithDelayNextAndAnExactNameWins() {
-        SimulatorFaults faults = new SimulatorFaults().latency("*", Duration.ofMillis(100))
+        SimFaults faults = new SimFaults().latency("*", Duration.ofMillis(100))
                 .latency("vds", Duration.ofMillis(300)).delayNext("vds", 1, Duration.ofMillis(50));
         assertEquals(Duration.ofMillis(350), faults.decide("vds").pause());
         assertEquals(Duration.ofMillis(300), faults.decide("vds").pause());
@@ -153,7 +156,7 @@ class FaultRulesTest {
 
     @Test
     void injectedListsEveryKindButNone() {
-        SimulatorFaults faults = new SimulatorFaults().injectNext("vds", 2, Fault.busy())
+        SimFaults faults = new SimFaults().injectNext("vds", 2, Fault.busy())
                 .injectNext("vds", 1, Fault.none());
         hits(faults, 4);
         Map<FaultKind, Long> injected = faults.injected();
@@ -166,7 +169,7 @@ class FaultRulesTest {
 
     @Test
     void injectedFaultsTellTheSameKindBeforeAndAfterTheCommitApart() {
-        SimulatorFaults faults = new SimulatorFaults().injectNext("vds", 2, Fault.httpStatus(502))
+        SimFaults faults = new SimFaults().injectNext("vds", 2, Fault.httpStatus(502))
                 .injectNext("vds", 1, Fault.httpStatus(502).afterCommit()).injectNext("vds", 1, Fault.none())
                 .delayNext("vds", 1, Duration.ofMillis(50));
         hits(faults, 5);
@@ -215,7 +218,7 @@ class FaultRulesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err).start()) {
             BillmgrSimulatorMain.printBanner(sim, new PrintStream(out, true, StandardCharsets.UTF_8));
-            SimulatorFaults twin = new SimulatorFaults().randomly("*.order.param", 0.25, 42L,
+            SimFaults twin = new SimFaults().randomly("*.order.param", 0.25, 42L,
                     Fault.dropAfterCommit(), Fault.httpStatus(502).afterCommit());
             List<String> expected = hits(twin, "vds.order.param", 200);
             assertFalse(expected.isEmpty());

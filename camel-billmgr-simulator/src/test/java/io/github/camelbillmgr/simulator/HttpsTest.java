@@ -17,6 +17,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+import io.github.camelbillmgr.simulator.tls.SimCertificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +34,17 @@ class HttpsTest {
 
     @TempDir
     static Path dir;
-    private static SimulatorCertificate cert;
+    private static SimCertificate cert;
 
     @BeforeAll
     static void makeCertificate() {
-        cert = SimulatorCertificate.generate(dir);
+        cert = SimCertificate.generate(dir);
     }
 
     @Test
     void servesHttpsToAClientThatTrustsTheCertificate() throws Exception {
         try (BillmgrSimulator sim = new BillmgrSimulator(
-                new SimulatorSettings().setSslContext(cert.serverSslContext())).start()) {
+                new SimSettings().setSslContext(cert.serverSslContext())).start()) {
             assertTrue(sim.getBaseUrl().startsWith("https://127.0.0.1:"), sim.getBaseUrl());
 
             HttpResponse<String> reply = whoami(trusting(cert.trustStore()), sim.getBaseUrl());
@@ -56,14 +58,14 @@ class HttpsTest {
 
     @Test
     void certificateHoldsTheNamesAskedForAndAStoreWithoutTheKey() throws Exception {
-        SimulatorCertificate other = SimulatorCertificate.generate(dir, "dns:other.example");
+        SimCertificate other = SimCertificate.generate(dir, "dns:other.example");
         assertEquals("[[2, other.example]]", String.valueOf(other.certificate().getSubjectAlternativeNames()));
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(other.trustStore())) {
             trust.load(in, other.password().toCharArray());
         }
-        assertTrue(trust.isCertificateEntry(SimulatorCertificate.ALIAS));
-        assertFalse(trust.isKeyEntry(SimulatorCertificate.ALIAS));
+        assertTrue(trust.isCertificateEntry(SimCertificate.ALIAS));
+        assertFalse(trust.isKeyEntry(SimCertificate.ALIAS));
         assertFalse(other.password().equals(cert.password()), "each certificate has its own random password");
     }
 

@@ -3,6 +3,9 @@ package io.github.camelbillmgr.simulator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimProfile;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,7 +20,7 @@ class LicenseBillingTest {
 
     @RegisterExtension
     static BillmgrSimulatorExtension billmgr = new BillmgrSimulatorExtension(
-            SimulatorProfile.LICENSE_BILLING.apply(TestSupport.settings()));
+            SimProfile.LICENSE_BILLING.apply(TestSupport.settings()));
 
     private final SimClient api = new SimClient(billmgr.simulator());
 
@@ -86,12 +89,12 @@ class LicenseBillingTest {
 
     @Test
     void theHostingDefaultsStay() {
-        SimulatorSettings hosting = new SimulatorSettings();
-        assertEquals(SimulatorSettings.ProlongWithoutSkipbasket.CART, hosting.getProlongWithoutSkipbasket());
-        assertEquals(SimulatorSettings.SameStateAction.ERROR, hosting.getSameStateAction());
+        SimSettings hosting = new SimSettings();
+        assertEquals(SimSettings.ProlongWithoutSkipbasket.CART, hosting.getProlongWithoutSkipbasket());
+        assertEquals(SimSettings.SameStateAction.ERROR, hosting.getSameStateAction());
         assertTrue(!hosting.isClientMaySuspendResume() && !hosting.isClientMayCreateOwnSsoKey());
 
-        billmgr.settings().copyFrom(new SimulatorSettings().setClockStart(TestSupport.START));
+        billmgr.settings().copyFrom(new SimSettings().setClockStart(TestSupport.START));
         SimService license = license();
         String elid = String.valueOf(license.id());
         assertEquals("access", api.client("func", "soft.suspend", "elid", elid).errorType());
@@ -104,7 +107,7 @@ class LicenseBillingTest {
 
     @Test
     void aHostingRenewalResumesAnExpiredSuspendedServiceButNotAnActiveOnesNeighbour() {
-        billmgr.settings().copyFrom(new SimulatorSettings().setClockStart(TestSupport.START));
+        billmgr.settings().copyFrom(new SimSettings().setClockStart(TestSupport.START));
         SimService expired = TestSupport.activeVds(billmgr.simulator(), BillmgrSimulator.CLIENT_USER);
         billmgr.state().updateService(expired.id(), b -> b.status(SimService.STATUS_SUSPENDED)
                 .expireDate(TestSupport.TODAY.minusDays(3)));

@@ -3,6 +3,8 @@ package io.github.camelbillmgr.simulator;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.camelbillmgr.simulator.model.SimHistoryEvent;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

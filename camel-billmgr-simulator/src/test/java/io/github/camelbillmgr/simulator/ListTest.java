@@ -3,6 +3,7 @@ package io.github.camelbillmgr.simulator;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -224,7 +226,7 @@ class OrderTest {
     @Test
     void lowBalanceLeftoverCanPutTheOrderInTheCart() {
         billmgr.state().setBalance(BillmgrSimulator.CLIENT_USER, BigDecimal.ZERO);
-        billmgr.settings().setLowBalanceLeftover(SimulatorSettings.LowBalanceLeftover.CART);
+        billmgr.settings().setLowBalanceLeftover(SimSettings.LowBalanceLeftover.CART);
         assertEquals("not_enough_money", api.client("func", "v2.vds.order.param", "pricelist", "6",
                 "skipbasket", "on", "sok", "ok").errorType());
         assertEquals(1, billmgr.state().cartItems(BillmgrSimulator.CLIENT_USER).size());

@@ -3,6 +3,8 @@ package io.github.camelbillmgr.simulator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import io.github.camelbillmgr.simulator.model.SimCartItem;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -2,6 +2,7 @@ package io.github.camelbillmgr.simulator;
 
 import java.util.List;
 
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

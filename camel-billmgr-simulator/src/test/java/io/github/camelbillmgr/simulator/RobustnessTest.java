@@ -1,5 +1,6 @@
 package io.github.camelbillmgr.simulator;
 
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ class SeedAndMainTest {
                    {"itemType": "vds", "owner": "reseller", "pricelist": 7, "expireDate": "2030-01-01",
                     "remoteId": "seeded-1"}]}
                 """);
-        SimulatorSeed seed = SimulatorSeed.fromJson(file);
+        SimSeed seed = SimSeed.fromJson(file);
         try (BillmgrSimulator sim = new BillmgrSimulator(TestSupport.settings(), seed).start()) {
             assertEquals("Reseller Ltd", sim.state().account("reseller").accountName());
             assertEquals(null, sim.state().account(BillmgrSimulator.CLIENT_USER));

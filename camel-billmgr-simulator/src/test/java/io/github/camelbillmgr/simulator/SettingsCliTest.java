@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.github.camelbillmgr.simulator.seed.SimSeed;
+import io.github.camelbillmgr.simulator.settings.SettingsProperties;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +36,7 @@ class SettingsCliTest {
         String help = help().replaceAll("\\s+", " ");
         List<SettingsProperties.Property> settings = SettingsProperties.textual();
         assertTrue(settings.size() >= 50, "settings found: " + settings.size());
-        SimulatorSettings defaults = BillmgrSimulatorMain.standaloneDefaults();
+        SimSettings defaults = BillmgrSimulatorMain.standaloneDefaults();
         for (SettingsProperties.Property property : settings) {
             assertTrue(help.contains(property.flag() + "="), "no " + property.flag() + " in --help");
             String text = property.text(defaults);
@@ -53,11 +56,11 @@ class SettingsCliTest {
                 "service.prolong,vds.edit", "--repeated-param", "first", "--clock-start", "2025-01-15",
                 "--login-error-type", "auth2", "--default-page-size", "7", "--request-log-limit", "10" });
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err)) {
-            SimulatorSettings s = sim.settings();
+            SimSettings s = sim.settings();
             assertEquals(Duration.ofMinutes(30), s.getSessionLifetime());
             assertEquals(false, s.isClientMayDelete());
             assertEquals(Set.of("service.prolong", "vds.edit"), s.getNestDocFuncs());
-            assertEquals(SimulatorSettings.RepeatedParam.FIRST, s.getRepeatedParam());
+            assertEquals(SimSettings.RepeatedParam.FIRST, s.getRepeatedParam());
             assertEquals(Instant.parse("2025-01-15T00:00:00Z"), s.getClockStart());
             assertEquals("auth2", s.getLoginErrorType());
             assertEquals(7, s.getDefaultPageSize());
@@ -98,13 +101,13 @@ class SettingsCliTest {
         BillmgrSimulatorMain.Options options = BillmgrSimulatorMain.Options.parse(
                 new String[] { "--port", "0", "--seed", file.toString(), "--default-page-size", "50" });
         try (BillmgrSimulator sim = BillmgrSimulatorMain.create(options, System.err)) {
-            SimulatorSettings s = sim.settings();
+            SimSettings s = sim.settings();
             assertEquals(Duration.ofHours(2), s.getSessionLifetime());
             assertEquals(false, s.isClientMayDelete());
             assertEquals(Set.of("list", "slist"), s.getXjsonArrays());
             assertEquals(50, s.getDefaultPageSize());
             assertEquals(true, s.isClientMaySuspendResume()); // from the profile
-            assertEquals(SimulatorSettings.ProlongWithoutSkipbasket.CHARGE_NOW, s.getProlongWithoutSkipbasket());
+            assertEquals(SimSettings.ProlongWithoutSkipbasket.CHARGE_NOW, s.getProlongWithoutSkipbasket());
             assertEquals("reseller", sim.state().accounts().get(0).user());
         }
         Files.writeString(file, """
@@ -117,25 +120,25 @@ class SettingsCliTest {
         Files.writeString(file, """
                 {"setings": {}}
                 """);
-        assertThrows(java.io.IOException.class, () -> SimulatorSeed.fromJson(file));
+        assertThrows(java.io.IOException.class, () -> SimSeed.fromJson(file));
     }
 
     @Test
     void copyFromCopiesEverySettingWithoutAHandKeptList() {
-        SimulatorSettings changed = new SimulatorSettings();
+        SimSettings changed = new SimSettings();
         for (SettingsProperties.Property property : SettingsProperties.textual()) {
-            Object before = property.get(new SimulatorSettings());
+            Object before = property.get(new SimSettings());
             property.setText(changed, otherValue(property));
             assertNotEquals(String.valueOf(before), String.valueOf(property.get(changed)), property.name());
         }
-        SimulatorSettings copy = new SimulatorSettings().copyFrom(changed);
+        SimSettings copy = new SimSettings().copyFrom(changed);
         assertEquals(SettingsProperties.toJson(changed), SettingsProperties.toJson(copy));
-        assertNotEquals(SettingsProperties.toJson(new SimulatorSettings()), SettingsProperties.toJson(copy));
+        assertNotEquals(SettingsProperties.toJson(new SimSettings()), SettingsProperties.toJson(copy));
     }
 
     /** A valid value different from the default, for each kind of setting. */
     private static String otherValue(SettingsProperties.Property property) {
-        SimulatorSettings defaults = new SimulatorSettings();
+        SimSettings defaults = new SimSettings();
         Class<?> type = property.type();
         if (type == boolean.class) {
             return String.valueOf(!(Boolean) property.get(defaults));

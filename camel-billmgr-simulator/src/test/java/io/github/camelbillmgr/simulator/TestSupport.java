@@ -3,6 +3,9 @@ package io.github.camelbillmgr.simulator;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
+
 /** Shared fixtures: a fixed clock start so dates are predictable. */
 final class TestSupport {
 
@@ -12,8 +15,8 @@ final class TestSupport {
     private TestSupport() {
     }
 
-    static SimulatorSettings settings() {
-        return new SimulatorSettings().setClockStart(START);
+    static SimSettings settings() {
+        return new SimSettings().setClockStart(START);
     }
 
     static SimService activeVds(BillmgrSimulator sim, String owner) {

@@ -3,6 +3,9 @@ package io.github.camelbillmgr.simulator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -150,7 +153,7 @@ class WireFormatTest {
         api.client("func", "dedic.edit", "elid", "" + dedic.id(), "addon_26", "2", "addon_26", "4", "sok", "ok");
         assertEquals("4", billmgr.state().service(dedic.id()).orElseThrow().addons().get(26));
 
-        billmgr.settings().setRepeatedParam(SimulatorSettings.RepeatedParam.FIRST);
+        billmgr.settings().setRepeatedParam(SimSettings.RepeatedParam.FIRST);
         api.client("func", "dedic.edit", "elid", "" + dedic.id(), "addon_26", "3", "addon_26", "5", "sok", "ok");
         assertEquals("3", billmgr.state().service(dedic.id()).orElseThrow().addons().get(26));
     }

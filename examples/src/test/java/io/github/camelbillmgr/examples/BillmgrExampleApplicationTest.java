@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

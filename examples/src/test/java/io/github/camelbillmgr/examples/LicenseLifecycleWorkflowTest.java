@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrConstants;
-import io.github.camelbillmgr.simulator.SimHistoryEvent;
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.SimHistoryEvent;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.params.ParameterizedTest;

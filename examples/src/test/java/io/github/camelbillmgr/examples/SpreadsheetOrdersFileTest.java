@@ -2,7 +2,7 @@ package io.github.camelbillmgr.examples;
 
 import java.util.List;
 
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

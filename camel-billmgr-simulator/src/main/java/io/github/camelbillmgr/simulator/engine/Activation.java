@@ -2,8 +2,8 @@ package io.github.camelbillmgr.simulator.engine;
 
 import java.time.LocalDate;
 
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * A paid order becomes a running service: status 2 at once, or the pending status (5 by

@@ -3,8 +3,8 @@ package io.github.camelbillmgr.simulator.engine;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.github.camelbillmgr.simulator.SimAccount;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /** Turns {@code authinfo}, {@code auth} and {@code su} into a {@link Principal}, or refuses. */
 public final class Authenticator {
@@ -17,7 +17,7 @@ public final class Authenticator {
 
     /** Password login shared by {@code authinfo} and {@code func=auth}; counts failures towards {@code blocklogon}. */
     public SimAccount verifyPassword(String user, String password) {
-        SimulatorSettings settings = store.settings();
+        SimSettings settings = store.settings();
         Instant now = store.clock().now();
         if (store.loginThrottle().isBlocked(user, now)) {
             throw Errors.blockLogon(settings);
@@ -34,7 +34,7 @@ public final class Authenticator {
 
     /** Login with a {@code session.newkey} key. */
     public SimAccount verifyKey(String user, String key) {
-        SimulatorSettings settings = store.settings();
+        SimSettings settings = store.settings();
         if (store.loginThrottle().isBlocked(user, store.clock().now())) {
             throw Errors.blockLogon(settings);
         }
@@ -70,7 +70,7 @@ public final class Authenticator {
     }
 
     private Principal fromSession(String sid, String remoteIp) {
-        SimulatorSettings settings = store.settings();
+        SimSettings settings = store.settings();
         Optional<SessionStore.Session> session = store.sessions().touch(sid, store.clock().now(),
                 settings.getSessionLifetime(), remoteIp, settings.isSessionBoundToIp());
         SimAccount account = session.map(s -> store.account(s.user())).orElse(null);

@@ -1,9 +1,9 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
+import io.github.camelbillmgr.simulator.clock.SimClock;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /** One API call in progress: its parameters, caller and the state it acts on. */
 public final class CallContext {
@@ -33,8 +33,8 @@ public final class CallContext {
     }
 
     public Store store() { return store; }
-    public SimulatorSettings settings() { return store.settings(); }
-    public SimulatorClock clock() { return store.clock(); }
+    public SimSettings settings() { return store.settings(); }
+    public SimClock clock() { return store.clock(); }
     public Catalogue catalogue() { return store.catalogue(); }
     public RequestParams params() { return params; }
     public String func() { return func; }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.func.AccountFunctions;
 import io.github.camelbillmgr.simulator.engine.func.AuthFunctions;
@@ -20,6 +19,7 @@ import io.github.camelbillmgr.simulator.engine.func.LifecycleFunction;
 import io.github.camelbillmgr.simulator.engine.func.ListFunction;
 import io.github.camelbillmgr.simulator.engine.func.OrderFunction;
 import io.github.camelbillmgr.simulator.engine.func.ProlongFunction;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * Runs one API call: authenticates, finds the function and turns failures into error documents.
@@ -56,7 +56,7 @@ public final class Dispatcher {
     }
 
     public Element dispatch(ApiRequest request) {
-        SimulatorSettings settings = store.settings();
+        SimSettings settings = store.settings();
         RequestParams params = new RequestParams(request.params(), settings.getRepeatedParam());
         String func = params.opt("func");
         String lang = params.opt("lang") == null ? "en" : params.opt("lang");

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /** The error documents of the reference's section 4, one factory method per situation. */
 public final class Errors {
@@ -44,7 +44,7 @@ public final class Errors {
         return new ApiException(MISSED, name, params, "The '__desc__' field is required");
     }
 
-    public static ApiException invalidValue(SimulatorSettings settings, String field, String value) {
+    public static ApiException invalidValue(SimSettings settings, String field, String value) {
         return invalid(settings.getInvalidValueErrorType(), field, value);
     }
 
@@ -64,19 +64,19 @@ public final class Errors {
         return new ApiException(EXISTS, field, params, "An object '__desc__' with value '__value__' already exists");
     }
 
-    public static ApiException badPassword(SimulatorSettings settings) {
+    public static ApiException badPassword(SimSettings settings) {
         return new ApiException(settings.getLoginErrorType(), "badpassword", Map.of(),
                 "Invalid username or password");
     }
 
-    public static ApiException blockLogon(SimulatorSettings settings) {
+    public static ApiException blockLogon(SimSettings settings) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("time", String.valueOf(settings.getLoginBlockDuration().toSeconds()));
         return new ApiException(settings.getLoginErrorType(), "blocklogon", params,
                 "Too many failed login attempts. Login is blocked for __time__ seconds");
     }
 
-    public static ApiException badIp(SimulatorSettings settings) {
+    public static ApiException badIp(SimSettings settings) {
         return new ApiException(settings.getLoginErrorType(), "badip", Map.of(), "Access from this IP denied");
     }
 
@@ -100,11 +100,11 @@ public final class Errors {
     }
 
     /** "Request in process, please wait": an earlier request is still running; this one was not executed. */
-    public static ApiException busy(SimulatorSettings settings) {
+    public static ApiException busy(SimSettings settings) {
         return new ApiException(settings.getBusyErrorType(), null, Map.of(), settings.getBusyMessage());
     }
 
-    /** A failure injected by a test through {@code SimulatorFaults}. */
+    /** A failure injected by a test through {@code SimFaults}. */
     public static ApiException injected(String type, String object, String message) {
         Map<String, String> params = new LinkedHashMap<>();
         if (object != null) {

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * Optional (setting {@code processExpiry}): what BILLmanager's nightly run does to services whose

@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Addon;
 import io.github.camelbillmgr.simulator.catalog.Recipe;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * Reads an order's parameters. {@code pricelist} may come as itself or in
@@ -56,7 +56,7 @@ public final class OrderParser {
     /** The requested period as sent, or null. */
     public String rawPeriod(Tariff tariff) {
         for (String spelling : ctx.settings().getPeriodPrecedence()) {
-            String name = spelling.equals(SimulatorSettings.PERIOD_PER_PRICELIST) ? "period_" + tariff.id() : spelling;
+            String name = spelling.equals(SimSettings.PERIOD_PER_PRICELIST) ? "period_" + tariff.id() : spelling;
             String value = ctx.opt(name);
             if (value != null) {
                 return value;

@@ -1,6 +1,6 @@
 package io.github.camelbillmgr.simulator.engine;
 
-import io.github.camelbillmgr.simulator.SimAccount;
+import io.github.camelbillmgr.simulator.model.SimAccount;
 
 /**
  * Who a call runs as. {@code acting} differs from {@code authenticated} only under {@code su=}:

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelbillmgr.simulator.SimulatorSettings.RepeatedParam;
+import io.github.camelbillmgr.simulator.settings.SimSettings.RepeatedParam;
 
 /** Query and body parameters merged in arrival order; a repeated name resolves per the setting. */
 public final class RequestParams {

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSeed;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
 
 /**
  * Completes and stores new services, whether ordered over HTTP, added by a test hook or listed
@@ -102,7 +102,7 @@ public final class ServiceFactory {
         }
     }
 
-    public SimService addSeeded(SimulatorSeed.Service seeded) {
+    public SimService addSeeded(SimSeed.Service seeded) {
         SimService.Builder b = SimService.builder(seeded.itemType(), seeded.owner()).pricelistId(seeded.pricelist())
                 .datacenter(seeded.datacenter()).autoprolong(seeded.autoprolong()).remoteId(seeded.remoteId())
                 .domain(seeded.domain()).ip(seeded.ip()).ostempl(seeded.ostempl()).comment(seeded.comment())

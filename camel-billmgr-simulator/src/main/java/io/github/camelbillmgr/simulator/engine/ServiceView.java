@@ -3,12 +3,12 @@ package io.github.camelbillmgr.simulator.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimAccount;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
 import io.github.camelbillmgr.simulator.catalog.Datacenter;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
+import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * How a service looks on the wire, in lists and in {@code ITEMTYPE.edit} details alike:

@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.github.camelbillmgr.simulator.SimAccount;
-import io.github.camelbillmgr.simulator.SimCart;
-import io.github.camelbillmgr.simulator.SimCartItem;
-import io.github.camelbillmgr.simulator.SimHistoryEvent;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorSeed;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Catalogue;
+import io.github.camelbillmgr.simulator.clock.SimClock;
+import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.model.SimCart;
+import io.github.camelbillmgr.simulator.model.SimCartItem;
+import io.github.camelbillmgr.simulator.model.SimHistoryEvent;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.seed.SimSeed;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * All mutable simulator state. Every method is synchronized on the store; a request holds the
@@ -33,9 +33,9 @@ public final class Store {
     private static final long FIRST_BILLORDER = 5001;
     private static final long FIRST_LINE_ITEM = 9001;
 
-    private final SimulatorSettings settings;
-    private final SimulatorClock clock;
-    private SimulatorSeed seed;
+    private final SimSettings settings;
+    private final SimClock clock;
+    private SimSeed seed;
     private Catalogue catalogue;
 
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
@@ -73,13 +73,13 @@ public final class Store {
         }
     }
 
-    public Store(SimulatorSettings settings, SimulatorClock clock, SimulatorSeed seed) {
+    public Store(SimSettings settings, SimClock clock, SimSeed seed) {
         this.settings = settings;
         this.clock = clock;
         reset(seed);
     }
 
-    public synchronized void reset(SimulatorSeed newSeed) {
+    public synchronized void reset(SimSeed newSeed) {
         seed = newSeed;
         catalogue = newSeed.catalogue();
         accounts.clear();
@@ -95,25 +95,25 @@ public final class Store {
         nextBillorder = FIRST_BILLORDER;
         nextLineItem = FIRST_LINE_ITEM;
         nextEventId = 1;
-        for (SimulatorSeed.Account account : newSeed.accounts()) {
+        for (SimSeed.Account account : newSeed.accounts()) {
             createAccount(account.user(), account.password(), account.accountName(), account.admin(),
                     account.balance(), account.currency(), account.creditLimit());
         }
         ServiceFactory factory = new ServiceFactory(this);
-        for (SimulatorSeed.Service service : newSeed.services()) {
+        for (SimSeed.Service service : newSeed.services()) {
             factory.addSeeded(service);
         }
     }
 
-    public SimulatorSettings settings() {
+    public SimSettings settings() {
         return settings;
     }
 
-    public SimulatorClock clock() {
+    public SimClock clock() {
         return clock;
     }
 
-    public synchronized SimulatorSeed seed() {
+    public synchronized SimSeed seed() {
         return seed;
     }
 

@@ -14,15 +14,15 @@ import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimulatorClock;
-import io.github.camelbillmgr.simulator.SimulatorFaults;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
 import io.github.camelbillmgr.simulator.engine.ApiRequest;
-import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.RequestParams;
+import io.github.camelbillmgr.simulator.fault.CredentialFaults;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * The HTTP side: records the request, serves {@code /billmgr}, {@code /manager/billmgr} and
@@ -36,16 +36,16 @@ public final class ApiHttpHandler implements HttpHandler {
     /** The control plane's reserved path, off every BILLmanager path. */
     public static final String CONTROL_PREFIX = "/__sim/";
 
-    private final SimulatorSettings settings;
-    private final SimulatorClock clock;
-    private final SimulatorFaults faults;
+    private final SimSettings settings;
+    private final SimClock clock;
+    private final SimFaults faults;
     private final RequestLog log;
     private final ConnectionGauge gauge;
     private final Responder responder;
     private final HttpHandler controlPlane;
 
-    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
-                          SimulatorClock clock, SimulatorFaults faults, RequestLog log, ConnectionGauge gauge) {
+    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings,
+                          SimClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge) {
         this(dispatcher, credentials, settings, clock, faults, log, gauge, null);
     }
 
@@ -53,8 +53,8 @@ public final class ApiHttpHandler implements HttpHandler {
      * @param controlPlane serves {@value #CONTROL_PREFIX} while the setting {@code controlPlane} is on; those requests
      *                     are not recorded and take no faults
      */
-    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings,
-                          SimulatorClock clock, SimulatorFaults faults, RequestLog log, ConnectionGauge gauge,
+    public ApiHttpHandler(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings,
+                          SimClock clock, SimFaults faults, RequestLog log, ConnectionGauge gauge,
                           HttpHandler controlPlane) {
         this.controlPlane = controlPlane;
         this.settings = settings;

@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.IntSupplier;
 
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * The requests received, in order: all of them, or a ring of the last N ({@code requestLogLimit}), so that a server
@@ -22,8 +22,8 @@ public final class RequestLog {
         this(() -> 0);
     }
 
-    /** Keeps the last {@link SimulatorSettings#getRequestLogLimit()} requests, read at every append (0: all). */
-    public RequestLog(SimulatorSettings settings) {
+    /** Keeps the last {@link SimSettings#getRequestLogLimit()} requests, read at every append (0: all). */
+    public RequestLog(SimSettings settings) {
         this(settings::getRequestLogLimit);
     }
 

@@ -6,21 +6,21 @@ import java.time.Duration;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.camelbillmgr.simulator.Fault;
-import io.github.camelbillmgr.simulator.SimulatorFaults;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.doc.JsonConverter;
 import io.github.camelbillmgr.simulator.doc.OutputFormat;
 import io.github.camelbillmgr.simulator.doc.XmlRenderer;
 import io.github.camelbillmgr.simulator.engine.ApiRequest;
-import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Errors;
+import io.github.camelbillmgr.simulator.fault.CredentialFaults;
+import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.fault.SimFaults;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * Answers one API call: runs it through the engine and renders the document in the requested
- * format, misbehaving as the call's {@link SimulatorFaults.Decision} says. Whether the engine
+ * format, misbehaving as the call's {@link SimFaults.Decision} says. Whether the engine
  * runs at all before the misbehaviour is what {@link Fault#executes()} promises.
  */
 final class Responder {
@@ -34,15 +34,15 @@ final class Responder {
 
     private final Dispatcher dispatcher;
     private final CredentialFaults credentials;
-    private final SimulatorSettings settings;
+    private final SimSettings settings;
 
-    Responder(Dispatcher dispatcher, CredentialFaults credentials, SimulatorSettings settings) {
+    Responder(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings) {
         this.dispatcher = dispatcher;
         this.credentials = credentials;
         this.settings = settings;
     }
 
-    void answer(HttpExchange exchange, ApiRequest request, OutputFormat format, SimulatorFaults.Decision decision)
+    void answer(HttpExchange exchange, ApiRequest request, OutputFormat format, SimFaults.Decision decision)
             throws IOException {
         pause(decision.pause());
         Fault fault = decision.fault();

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 
 import io.github.camelbillmgr.examples.cluster.ChangeTraffic;
 import io.github.camelbillmgr.examples.cluster.LocalCluster;
-import io.github.camelbillmgr.simulator.Fault;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.fault.Fault;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +44,7 @@ class ClusterFailoverTest {
     @Test
     void theLeaderKilledInTheMiddleOfAPollLosesNoChangeAndDuplicatesOnlyItsUnrecordedOnes() throws Exception {
         long started = System.currentTimeMillis();
-        try (LocalCluster cluster = LocalCluster.start(new SimulatorSettings(), Path.of("target", "cluster-nodes"))) {
+        try (LocalCluster cluster = LocalCluster.start(new SimSettings(), Path.of("target", "cluster-nodes"))) {
             ChangeTraffic traffic = new ChangeTraffic(cluster.simulator());
             // the first leader's first list calls fail one in two, every kind once; then one in five, at random
             cluster.simulator().state().faults().script("vds", Fault.httpStatus(500), Fault.none(),

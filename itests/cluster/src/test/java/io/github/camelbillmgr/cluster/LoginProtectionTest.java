@@ -16,8 +16,8 @@ import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.JdbcBillmgrLoginGuard;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.BillmgrSimulatorExtension;
-import io.github.camelbillmgr.simulator.RecordedRequest;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.model.RecordedRequest;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -42,7 +42,7 @@ class LoginProtectionTest {
     private static final String WRONG_PASSWORD = "not-the-password";
 
     @RegisterExtension
-    static BillmgrSimulatorExtension billmgr = new BillmgrSimulatorExtension(new SimulatorSettings()
+    static BillmgrSimulatorExtension billmgr = new BillmgrSimulatorExtension(new SimSettings()
             .setLoginFailureThreshold(THRESHOLD).setLoginFailureWindow(Duration.ofMinutes(1))
             .setLoginBlockDuration(Duration.ofMinutes(5)).setRealTimeClock(true));
 

@@ -2,11 +2,11 @@ package io.github.camelbillmgr.simulator.engine.func;
 
 import java.math.BigDecimal;
 
-import io.github.camelbillmgr.simulator.SimAccount;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Money;
+import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * {@code dashboard.info}: one {@code <elem>} (public clients read {@code doc.elem[0].balance[0].$}

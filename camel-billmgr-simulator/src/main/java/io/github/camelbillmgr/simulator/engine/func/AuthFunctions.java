@@ -1,6 +1,5 @@
 package io.github.camelbillmgr.simulator.engine.func;
 
-import io.github.camelbillmgr.simulator.SimAccount;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.Authenticator;
 import io.github.camelbillmgr.simulator.engine.CallContext;
@@ -8,6 +7,7 @@ import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Money;
 import io.github.camelbillmgr.simulator.engine.Principal;
 import io.github.camelbillmgr.simulator.engine.SessionStore;
+import io.github.camelbillmgr.simulator.model.SimAccount;
 
 /** Session functions: {@code auth}, {@code keepalive}, {@code whoami}, {@code session.newkey}. */
 public final class AuthFunctions {

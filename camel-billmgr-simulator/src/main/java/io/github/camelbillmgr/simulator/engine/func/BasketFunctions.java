@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.github.camelbillmgr.simulator.SimCart;
-import io.github.camelbillmgr.simulator.SimCartItem;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.Activation;
@@ -16,6 +13,9 @@ import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Money;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.model.SimCart;
+import io.github.camelbillmgr.simulator.model.SimCartItem;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * The cart. {@code func=basket} lists it; {@code func=basket&sok=ok} pays the whole cart from

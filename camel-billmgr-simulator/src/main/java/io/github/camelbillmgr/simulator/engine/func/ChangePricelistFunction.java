@@ -3,7 +3,6 @@ package io.github.camelbillmgr.simulator.engine.func;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.catalog.Addon;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
@@ -11,6 +10,7 @@ import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Forms;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * {@code service.changepricelist&elid&pricelist&period&sok=ok}: moves a service to another

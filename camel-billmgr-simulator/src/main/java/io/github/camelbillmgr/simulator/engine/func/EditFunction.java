@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings.AdminFieldPolicy;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
@@ -19,6 +17,8 @@ import io.github.camelbillmgr.simulator.engine.OrderParser;
 import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.ServiceView;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings.AdminFieldPolicy;
 
 /**
  * {@code ITEMTYPE.edit}. Without {@code sok}: the service's details. With it: applies

@@ -2,13 +2,13 @@ package io.github.camelbillmgr.simulator.engine.func;
 
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings.FilterScope;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Forms;
 import io.github.camelbillmgr.simulator.engine.ServiceFilter;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings.FilterScope;
 
 /**
  * {@code ITEMTYPE.filter}: without {@code sok} the stored filter's fields; with {@code sok} the

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimHistoryEvent;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Paging;
+import io.github.camelbillmgr.simulator.model.SimHistoryEvent;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /** {@code service.history&elid=}: a paged list, newest first, of id, date, action, user and desc. */
 public final class HistoryFunction implements ApiFunction {

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Elids;
 import io.github.camelbillmgr.simulator.engine.Errors;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * {@code ITEMTYPE.suspend|resume|delete&elid=1, 2, 3}, {@code sok} optional. Suspend needs
@@ -83,7 +83,7 @@ public final class LifecycleFunction implements ApiFunction {
      * own license module suspends a license again before it frees it, and resumes licenses it did not check.
      */
     private boolean alreadyThere(CallContext ctx, SimService service) {
-        return ctx.settings().getSameStateAction() == SimulatorSettings.SameStateAction.OK
+        return ctx.settings().getSameStateAction() == SimSettings.SameStateAction.OK
                 && action != Action.DELETE && service.status() == action.target;
     }
 

@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimAccount;
-import io.github.camelbillmgr.simulator.SimService;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
 import io.github.camelbillmgr.simulator.engine.CallContext;
 import io.github.camelbillmgr.simulator.engine.Paging;
 import io.github.camelbillmgr.simulator.engine.ServiceFilter;
 import io.github.camelbillmgr.simulator.engine.ServiceView;
+import io.github.camelbillmgr.simulator.model.SimAccount;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * {@code func=ITEMTYPE}: the caller's services (an admin's: everyone's, with {@code account}).

@@ -3,9 +3,6 @@ package io.github.camelbillmgr.simulator.engine.func;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-import io.github.camelbillmgr.simulator.SimCartItem;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.Activation;
@@ -18,6 +15,9 @@ import io.github.camelbillmgr.simulator.engine.OrderParser;
 import io.github.camelbillmgr.simulator.engine.OrderSpec;
 import io.github.camelbillmgr.simulator.engine.ServiceFactory;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.model.SimCartItem;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * {@code v2.ITEMTYPE.order.param} and {@code ITEMTYPE.order.param}. Without {@code sok} (and, for
@@ -68,7 +68,7 @@ public final class OrderFunction implements ApiFunction {
         try {
             store.charge(ctx.user(), spec.cost());
         } catch (ApiException e) {
-            if (ctx.settings().getLowBalanceLeftover() == SimulatorSettings.LowBalanceLeftover.CART) {
+            if (ctx.settings().getLowBalanceLeftover() == SimSettings.LowBalanceLeftover.CART) {
                 orderToCart(ctx, spec, newCart(ctx));
             }
             throw e;

@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimCartItem;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
 import io.github.camelbillmgr.simulator.catalog.Tariff;
 import io.github.camelbillmgr.simulator.doc.Element;
 import io.github.camelbillmgr.simulator.engine.ApiFunction;
@@ -20,6 +17,9 @@ import io.github.camelbillmgr.simulator.engine.Forms;
 import io.github.camelbillmgr.simulator.engine.Labels;
 import io.github.camelbillmgr.simulator.engine.Money;
 import io.github.camelbillmgr.simulator.engine.Store;
+import io.github.camelbillmgr.simulator.model.SimCartItem;
+import io.github.camelbillmgr.simulator.model.SimService;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * {@code service.prolong}. Without {@code sok}: the form ({@code expiredate}, {@code newexpiredate},
@@ -48,7 +48,7 @@ public final class ProlongFunction implements ApiFunction {
             renewal.choosePeriod(ctx);
         }
         boolean chargeNow = ctx.params().isOn("skipbasket") || ctx.settings().getProlongWithoutSkipbasket()
-                == SimulatorSettings.ProlongWithoutSkipbasket.CHARGE_NOW;
+                == SimSettings.ProlongWithoutSkipbasket.CHARGE_NOW;
         return chargeNow ? renewNow(ctx, renewals) : renewViaCart(ctx, renewals);
     }
 

@@ -3,7 +3,7 @@ package io.github.camelbillmgr.examples.cluster;
 import java.util.List;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.SimService;
 
 /**
  * Changes in the simulated BILLmanager for the cluster to notice: new VPS, and renewals. A renewal moves a service's

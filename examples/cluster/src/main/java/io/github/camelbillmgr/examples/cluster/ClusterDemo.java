@@ -6,7 +6,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 
 /**
  * The cluster on this machine, in one command ({@code mvn -B -q -pl examples/cluster exec:exec}, after {@code mvn -B -q install -DskipTests}): PostgreSQL,
@@ -23,7 +23,7 @@ public final class ClusterDemo {
 
     public static void main(String[] args) throws Exception {
         say("starting PostgreSQL, ZooKeeper and the BILLmanager simulator");
-        try (LocalCluster cluster = LocalCluster.start(new SimulatorSettings(), null)) {
+        try (LocalCluster cluster = LocalCluster.start(new SimSettings(), null)) {
             say("PostgreSQL " + cluster.jdbcUrl() + ", ZooKeeper " + cluster.zookeeperConnectString()
                     + ", BILLmanager " + cluster.simulator().getBaseUrl());
             ChangeTraffic traffic = new ChangeTraffic(cluster.simulator());

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimulatorSettings;
+import io.github.camelbillmgr.simulator.settings.SimSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
@@ -43,7 +43,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Starts PostgreSQL, ZooKeeper and the simulator; node logs go to {@code workDir} (null: to this console). */
-    public static LocalCluster start(SimulatorSettings settings, Path workDir) throws Exception {
+    public static LocalCluster start(SimSettings settings, Path workDir) throws Exception {
         EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
         // a short tick lets the nodes use a short session timeout: a killed leader's session ends within seconds
         TestingServer zk = new TestingServer(new InstanceSpec(null, -1, -1, -1, true, -1, 500, -1), true);

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimService;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

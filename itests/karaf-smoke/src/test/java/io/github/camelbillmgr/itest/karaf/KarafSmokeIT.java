@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
-import io.github.camelbillmgr.simulator.SimService;
-import io.github.camelbillmgr.simulator.SimulatorState;
+import io.github.camelbillmgr.simulator.SimState;
+import io.github.camelbillmgr.simulator.model.SimService;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -193,7 +193,7 @@ class KarafSmokeIT {
 
     /** What the routes did, compared with what the simulator holds. */
     private static void assertScenario(Properties r, BillmgrSimulator sim, Map<String, Integer> statusAtCheckpoint) {
-        SimulatorState state = sim.state();
+        SimState state = sim.state();
         assertTrue(r.getProperty("whoami.body", "").contains(BillmgrSimulator.CLIENT_USER),
                 r.getProperty("whoami.body"));
 
