@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
  * <p>
  * Also thrown when a redelivery of such an exchange cannot settle the question (the check itself failed, or
  * BILLmanager answered that an earlier request is still in process): the cause then says what happened this time.
+ * <p>
+ * It is a {@link BillmgrTransportException} (an {@code onException(BillmgrTransportException.class)} clause catches
+ * it), and its HTTP details ({@link #getStatusCode()}, {@link #getResponseBody()}, ...) are those of the reply that
+ * was lost. When its cause is not a lost reply (a busy answer, a check that failed, a reply that says neither done nor
+ * refused), there is no such reply: the status is 0 and the other details null.
  */
 public class BillmgrOutcomeUnknownException extends BillmgrTransportException {
 

@@ -63,6 +63,10 @@ class ChangeGuardTest {
             CannedReplyServer.send(http, reply.get());
         });
         context = new DefaultCamelContext();
+        // credentials on the component, never in an endpoint URI
+        BillmgrConfiguration conf = context.getComponent("billmgr", BillmgrComponent.class).getConfiguration();
+        conf.setUsername("guard");
+        conf.setPassword("guard-secret");
         context.start();
         client = client("billmgr:vds/order?format=json&baseUrl=" + server.url("/billmgr"));
         int closedPort;
@@ -73,8 +77,7 @@ class ChangeGuardTest {
     }
 
     private BillmgrClient client(String uri) throws Exception {
-        BillmgrEndpoint endpoint = context.getEndpoint(uri + "&username=guard&password=guard-secret",
-                BillmgrEndpoint.class);
+        BillmgrEndpoint endpoint = context.getEndpoint(uri, BillmgrEndpoint.class);
         ServiceHelper.startService(endpoint);
         return endpoint.getClient();
     }

@@ -39,9 +39,9 @@ public final class ProlongOperation extends Operation {
         var result = new ChangeGuard<>(byDate, message, config.getItemType()).run(client, renewedBefore -> {
             if (renewedBefore != null && !renewedBefore.isEmpty()) {
                 LOG.info("Of the renewal of services {}, {} was already made by an earlier attempt of this exchange; "
-                        + "renewing only {}", ids, renewedBefore.keySet(), byDate.renewing());
+                        + "renewing only {}", ids, renewedBefore.keySet(), byDate.serviceIds());
             }
-            return request(byDate.renewing(), period, extra);
+            return request(byDate.serviceIds(), period, extra);
         }, ProlongReplyMapper::newExpireDate);
 
         Map<Long, LocalDate> renewedBefore = result.landedBefore() == null ? Map.of() : result.landedBefore();

@@ -16,7 +16,7 @@ import io.github.camelbillmgr.internal.reply.ServiceDetails;
  * applied it. Other changes (comment, auto-renewal, fields) set a value and are safe to send twice, and in the cart
  * nothing changes until it is paid: neither is guarded.
  */
-public final class ByAddonValues implements ChangeStrategy<ByAddonValues.Pending, Boolean> {
+public final class ByAddonValues extends AbstractChangeStrategy<ByAddonValues.Pending, Boolean> {
 
     /** Exchange property: the add-on change of this item type whose outcome is not settled yet (a {@link Pending}). */
     public static final String PENDING_PREFIX = "CamelBillmgrPendingEdit.";
@@ -26,25 +26,14 @@ public final class ByAddonValues implements ChangeStrategy<ByAddonValues.Pending
     }
 
     private final BillmgrConfiguration config;
-    private final String func;
     private final long id;
     private final Map<String, String> addons;
 
     public ByAddonValues(BillmgrConfiguration config, String func, long id, Map<String, String> addons) {
+        super(PENDING_PREFIX, Pending.class, func);
         this.config = config;
-        this.func = func;
         this.id = id;
         this.addons = addons;
-    }
-
-    @Override
-    public String pendingPrefix() {
-        return PENDING_PREFIX;
-    }
-
-    @Override
-    public Class<Pending> pendingType() {
-        return Pending.class;
     }
 
     @Override
@@ -74,7 +63,7 @@ public final class ByAddonValues implements ChangeStrategy<ByAddonValues.Pending
         for (String addonId : pending.requested().keySet()) {
             if (now.get(addonId) == null) {
                 // without the values BILLmanager shows there is no telling whether the change landed
-                throw new CannotTell(new BillmgrException("service " + id + " does not show add-on " + addonId, func),
+                throw new CannotTell(new BillmgrException("service " + id + " does not show add-on " + addonId, func()),
                         "the service's details do not show the add-on, so the component cannot tell whether the "
                                 + "earlier attempt applied the change: check the service's add-ons in BILLmanager "
                                 + "before changing them again");
@@ -118,11 +107,6 @@ public final class ByAddonValues implements ChangeStrategy<ByAddonValues.Pending
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    @Override
-    public String func() {
-        return func;
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * of the renewal: then only the rest is sent. In the cart a renewal moves no date until it is paid, so there is
  * nothing to compare, and nothing is charged: it is not guarded.
  */
-public final class ByExpireDate implements ChangeStrategy<ByExpireDate.Pending, Map<Long, LocalDate>> {
+public final class ByExpireDate extends AbstractChangeStrategy<ByExpireDate.Pending, Map<Long, LocalDate>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ByExpireDate.class);
     /** Exchange property: the renewal of this item type whose outcome is not settled yet (a {@link Pending}). */
@@ -36,28 +36,17 @@ public final class ByExpireDate implements ChangeStrategy<ByExpireDate.Pending, 
     }
 
     private final BillmgrConfiguration config;
-    private final String func;
     private final List<Long> ids;
     private final int period;
     /** The services this call renews: all of them, or those an earlier attempt has not renewed. */
     private List<Long> renewing;
 
     public ByExpireDate(BillmgrConfiguration config, String func, List<Long> ids, int period) {
+        super(PENDING_PREFIX, Pending.class, func);
         this.config = config;
-        this.func = func;
         this.ids = ids;
         this.period = period;
         this.renewing = ids;
-    }
-
-    @Override
-    public String pendingPrefix() {
-        return PENDING_PREFIX;
-    }
-
-    @Override
-    public Class<Pending> pendingType() {
-        return Pending.class;
     }
 
     @Override
@@ -82,7 +71,7 @@ public final class ByExpireDate implements ChangeStrategy<ByExpireDate.Pending, 
         for (Long id : pending.ids()) {
             if (pending.unreadable().contains(id)) {
                 throw new CannotTell(new BillmgrException("the expire date of service " + id + " could not be read "
-                        + "before the renewal", func),
+                        + "before the renewal", func()),
                         "without the expire date from before, the component cannot tell whether the earlier attempt "
                                 + "renewed it: check the expire dates in BILLmanager before renewing again");
             }
@@ -125,16 +114,7 @@ public final class ByExpireDate implements ChangeStrategy<ByExpireDate.Pending, 
         return new Pending(List.copyOf(ids), dates, Set.copyOf(unreadable));
     }
 
-    /** The services this call sends the renewal for. */
-    public List<Long> renewing() {
-        return renewing;
-    }
-
-    @Override
-    public String func() {
-        return func;
-    }
-
+    /** The services this call sends the renewal for: after a look-up, those it did not find renewed. */
     @Override
     public List<Long> serviceIds() {
         return renewing;

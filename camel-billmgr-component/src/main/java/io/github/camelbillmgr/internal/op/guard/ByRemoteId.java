@@ -14,7 +14,7 @@ import io.github.camelbillmgr.model.BillmgrService;
  * list and, when found, takes that service instead of ordering a second one. With a business key and
  * {@code lookupBeforeOrder=always}, every order looks first.
  */
-public final class ByRemoteId implements ChangeStrategy<String, BillmgrService> {
+public final class ByRemoteId extends AbstractChangeStrategy<String, BillmgrService> {
 
     /**
      * Exchange property holding the remote id of an order of this item type that was sent (or about to be) without a
@@ -23,7 +23,6 @@ public final class ByRemoteId implements ChangeStrategy<String, BillmgrService> 
     public static final String PENDING_PREFIX = "CamelBillmgrPendingOrder.";
 
     private final BillmgrConfiguration config;
-    private final String func;
     private final String remoteId;
     private final boolean looksFirst;
 
@@ -32,20 +31,10 @@ public final class ByRemoteId implements ChangeStrategy<String, BillmgrService> 
      * @param looksFirst whether to look even in a first attempt (a business key and lookupBeforeOrder=always)
      */
     public ByRemoteId(BillmgrConfiguration config, String func, String remoteId, boolean looksFirst) {
+        super(PENDING_PREFIX, String.class, func);
         this.config = config;
-        this.func = func;
         this.remoteId = remoteId;
         this.looksFirst = looksFirst;
-    }
-
-    @Override
-    public String pendingPrefix() {
-        return PENDING_PREFIX;
-    }
-
-    @Override
-    public Class<String> pendingType() {
-        return String.class;
     }
 
     @Override
@@ -89,11 +78,6 @@ public final class ByRemoteId implements ChangeStrategy<String, BillmgrService> 
     @Override
     public String before(BillmgrClient client) {
         return remoteId;
-    }
-
-    @Override
-    public String func() {
-        return func;
     }
 
     @Override

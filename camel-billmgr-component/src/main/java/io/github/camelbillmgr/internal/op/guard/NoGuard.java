@@ -8,26 +8,15 @@ import io.github.camelbillmgr.internal.http.BillmgrClient;
  * Changes that nothing can look up afterwards (suspend, resume, delete, a func with {@code sok}): nothing is recorded
  * and nothing is looked up; a lost reply only becomes an unknown outcome that says what to check.
  */
-public final class NoGuard implements ChangeStrategy<Void, Void> {
+public final class NoGuard extends AbstractChangeStrategy<Void, Void> {
 
-    private final String func;
     private final List<Long> serviceIds;
     private final String whatToDo;
 
     public NoGuard(String func, List<Long> serviceIds, String whatToDo) {
-        this.func = func;
+        super("", Void.class, func);
         this.serviceIds = serviceIds;
         this.whatToDo = whatToDo;
-    }
-
-    @Override
-    public String pendingPrefix() {
-        return "";
-    }
-
-    @Override
-    public Class<Void> pendingType() {
-        return Void.class;
     }
 
     @Override
@@ -53,11 +42,6 @@ public final class NoGuard implements ChangeStrategy<Void, Void> {
     @Override
     public Void before(BillmgrClient client) {
         return null;
-    }
-
-    @Override
-    public String func() {
-        return func;
     }
 
     @Override
