@@ -32,10 +32,6 @@ public final class Operations {
         /** Add-on changes paid at once: a redelivery compares add-on values with those read before. */
         BY_ADDON_VALUES;
 
-        public boolean changesState() {
-            return this != READ;
-        }
-
         /** Whether a redelivery may find the change made and report it recovered (CamelBillmgrRecovered). */
         public boolean recovers() {
             return this == BY_REMOTE_ID || this == BY_EXPIRE_DATE || this == BY_ADDON_VALUES;
