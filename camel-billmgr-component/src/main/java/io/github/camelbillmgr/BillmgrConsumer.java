@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Queue;
 
 import io.github.camelbillmgr.internal.observe.PollStats;
-import io.github.camelbillmgr.internal.op.FuncNames;
+import io.github.camelbillmgr.internal.op.Operations;
 import io.github.camelbillmgr.internal.op.ServiceIterator;
 import io.github.camelbillmgr.internal.op.ServiceLister;
 import io.github.camelbillmgr.model.BillmgrService;
@@ -77,7 +77,8 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
                 = c.getStateRepository() != null ? c.getStateRepository() : getEndpoint().getDefaultStateRepository();
         stateKey = getEndpoint().getStateKey();
         if (pollStats == null) {
-            pollStats = new PollStats(getEndpoint().getComponent().metricsFor(c), FuncNames.list(c));
+            pollStats = new PollStats(getEndpoint().getComponent().metricsFor(c),
+                    Operations.func(BillmgrOperation.list, c));
         }
         if (stateRepository instanceof org.apache.camel.Service) {
             // started with the context (a JDBC repository creates its table) and shown in JMX, as Camel's own

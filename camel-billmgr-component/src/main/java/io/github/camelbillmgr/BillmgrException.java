@@ -48,4 +48,12 @@ public class BillmgrException extends CamelException {
     public BillmgrOutcome getOutcome() {
         return outcome;
     }
+
+    /**
+     * The failure whose BILLmanager answer (an error document, or an HTTP reply) a route sees in the body and headers
+     * with {@code throwExceptionOnFailure=false}: this one, unless a subclass knows better.
+     */
+    BillmgrException answer() {
+        return this;
+    }
 }

@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
  * <p>
  * Also thrown when a redelivery of such an exchange cannot settle the question (the check itself failed, or
  * BILLmanager answered that an earlier request is still in process): the cause then says what happened this time.
+ * <p>
+ * It is a {@link BillmgrTransportException} (an {@code onException(BillmgrTransportException.class)} clause catches
+ * it), and its HTTP details ({@link #getStatusCode()}, {@link #getResponseBody()}, ...) are those of the reply that
+ * was lost. When its cause is not a lost reply (a busy answer, a check that failed, a reply that says neither done nor
+ * refused), there is no such reply: the status is 0 and the other details null.
  */
 public class BillmgrOutcomeUnknownException extends BillmgrTransportException {
 
@@ -23,13 +28,6 @@ public class BillmgrOutcomeUnknownException extends BillmgrTransportException {
 
     private final String remoteId;
     private final List<Long> serviceIds;
-
-    /** An order whose reply was lost. */
-    public BillmgrOutcomeUnknownException(BillmgrTransportException cause, String remoteId) {
-        this(cause, cause.getFunc(), remoteId, List.of(),
-                "redeliver this exchange (the component then checks for that remote id before ordering again), or "
-                        + "look for the service with that remote id");
-    }
 
     /**
      * @param cause      what happened to the call (a transport failure, or the failure that kept a redelivery from
@@ -41,10 +39,12 @@ public class BillmgrOutcomeUnknownException extends BillmgrTransportException {
      */
     public BillmgrOutcomeUnknownException(BillmgrException cause, String func, String remoteId, List<Long> serviceIds,
                                           String whatToDo) {
+        // the HTTP details are the lost reply's; without a transport failure (a busy answer, a look-up that could
+        // not tell) there is no such reply: status 0, as for any call that got no HTTP reply
         super(message(cause, func, remoteId, serviceIds, whatToDo), func, BillmgrOutcome.UNKNOWN,
                 cause instanceof BillmgrTransportException t ? t.getUri() : null,
-                cause instanceof BillmgrTransportException t ? t.getStatusCode() : 200,
-                cause instanceof BillmgrTransportException t ? t.getHttpResponseStatus() : "OK",
+                cause instanceof BillmgrTransportException t ? t.getStatusCode() : 0,
+                cause instanceof BillmgrTransportException t ? t.getHttpResponseStatus() : null,
                 cause instanceof BillmgrTransportException t ? t.getHttpResponseBody() : null,
                 cause instanceof BillmgrTransportException t ? t.getHttpResponseHeaders() : null, cause);
         this.remoteId = remoteId;
@@ -63,6 +63,15 @@ public class BillmgrOutcomeUnknownException extends BillmgrTransportException {
                     .append(serviceIds.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         return sb.append(": ").append(whatToDo).toString();
+    }
+
+    /**
+     * What BILLmanager answered this time when it did answer: a redelivery that met a busy BILLmanager shows its
+     * error document; otherwise this exception, with the lost reply's HTTP details.
+     */
+    @Override
+    BillmgrException answer() {
+        return getCause() instanceof BillmgrApiException said ? said : this;
     }
 
     /** The remote id the order was sent with: look for it in the service list. Null for other operations. */

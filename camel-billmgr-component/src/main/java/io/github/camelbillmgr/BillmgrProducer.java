@@ -7,15 +7,8 @@ import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
 import io.github.camelbillmgr.internal.observe.BillmgrProducerHealthCheck;
 import io.github.camelbillmgr.internal.observe.CallOutcomes;
 import io.github.camelbillmgr.internal.observe.ProducerHealthChecks;
-import io.github.camelbillmgr.internal.op.EditOperation;
-import io.github.camelbillmgr.internal.op.FuncOperation;
-import io.github.camelbillmgr.internal.op.GetOperation;
-import io.github.camelbillmgr.internal.op.ListOperation;
 import io.github.camelbillmgr.internal.op.Operation;
-import io.github.camelbillmgr.internal.op.OrderOperation;
-import io.github.camelbillmgr.internal.op.PricelistOperation;
-import io.github.camelbillmgr.internal.op.ProlongOperation;
-import io.github.camelbillmgr.internal.op.ServiceActionOperation;
+import io.github.camelbillmgr.internal.op.Operations;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -37,25 +30,8 @@ public class BillmgrProducer extends DefaultProducer {
 
     public BillmgrProducer(BillmgrEndpoint endpoint) {
         super(endpoint);
-        this.operation = operationFor(endpoint.getConfiguration());
-        this.recovers = operation instanceof OrderOperation || operation instanceof ProlongOperation
-                || operation instanceof EditOperation;
-    }
-
-    static Operation operationFor(BillmgrConfiguration c) {
-        if ("func".equals(c.getItemType())) {
-            return new FuncOperation(c);
-        }
-        BillmgrOperation op = BillmgrOperation.find(c.getOperation());
-        return switch (op) {
-            case order -> new OrderOperation(c);
-            case prolong -> new ProlongOperation(c);
-            case edit -> new EditOperation(c);
-            case get -> new GetOperation(c);
-            case list -> new ListOperation(c);
-            case suspend, resume, delete -> new ServiceActionOperation(c, op.name());
-            case pricelist -> new PricelistOperation(c);
-        };
+        this.operation = Operations.create(endpoint.getConfiguration());
+        this.recovers = operation.recovers();
     }
 
     @Override
@@ -100,17 +76,17 @@ public class BillmgrProducer extends DefaultProducer {
         try {
             call(exchange);
         } catch (Exception e) {
-            m.call(operation.func(exchange.getMessage()), CallOutcomes.of(e));
+            m.call(operation.func(), CallOutcomes.of(e));
             throw e;
         }
-        m.call(operation.func(exchange.getMessage()), CallOutcomes.of(exchange.getMessage(),
+        m.call(operation.func(), CallOutcomes.of(exchange.getMessage(),
                 !getEndpoint().getConfiguration().isThrowExceptionOnFailure(), recovers));
     }
 
     private void call(Exchange exchange) throws Exception {
         BillmgrConfiguration config = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
-        ExchangeInput input = new ExchangeInput(message, config, operation.func(message));
+        ExchangeInput input = new ExchangeInput(message, config, operation.func());
         try {
             operation.execute(getEndpoint().getClient(), message, input);
         } catch (BillmgrApiException | BillmgrTransportException e) {
@@ -129,11 +105,7 @@ public class BillmgrProducer extends DefaultProducer {
     private static void toMessage(Message message, BillmgrException failure) {
         message.setHeader(BillmgrConstants.FUNC, failure.getFunc());
         message.setHeader(BillmgrConstants.OUTCOME, failure.getOutcome());
-        BillmgrException e = failure;
-        if (failure instanceof BillmgrOutcomeUnknownException
-                && failure.getCause() instanceof BillmgrApiException said) {
-            e = said; // a redelivery that met a busy BILLmanager: show what BILLmanager said
-        }
+        BillmgrException e = failure.answer();
         if (e instanceof BillmgrApiException api) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             ObjectNode error = root.putObject("doc").putObject("error");

@@ -3,12 +3,10 @@ package io.github.camelbillmgr.internal.op;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrOutputType;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
-import io.github.camelbillmgr.internal.http.BillmgrRequest;
 import io.github.camelbillmgr.internal.input.ExchangeInput;
 import io.github.camelbillmgr.model.BillmgrService;
 import org.apache.camel.Message;
@@ -19,22 +17,13 @@ import org.apache.camel.Message;
  */
 public final class ListOperation extends Operation {
 
-    public ListOperation(BillmgrConfiguration config) {
-        super(config);
-    }
-
-    @Override
-    public String func(Message message) {
-        return FuncNames.list(config);
-    }
-
     @Override
     public void execute(BillmgrClient client, Message message, ExchangeInput input) throws BillmgrException {
         ServiceLister lister = new ServiceLister(client, config);
         if (config.getOutputType() == BillmgrOutputType.iterator) {
             // the first page is read here, so a refused login or a bad filter fails this exchange, not the split
             ServiceIterator services = lister.iterate(input.extraParams()).open();
-            setOut(message, new BillmgrRequest(func(message)), services);
+            setOut(message, func(), services);
             if (config.getExpiringWithinDays() == null && services.reportedTotal() != null) {
                 message.setHeader(BillmgrConstants.TOTAL_COUNT, services.reportedTotal());
             }
@@ -42,7 +31,7 @@ public final class ListOperation extends Operation {
         }
         List<BillmgrService> services = new ArrayList<>();
         long total = lister.list(input.extraParams(), services::add);
-        setOut(message, new BillmgrRequest(func(message)), services);
+        setOut(message, func(), services);
         // with a client-side filter BILLmanager's own count (p_elems) is not what the body holds
         message.setHeader(BillmgrConstants.TOTAL_COUNT,
                 config.getExpiringWithinDays() == null ? total : services.size());

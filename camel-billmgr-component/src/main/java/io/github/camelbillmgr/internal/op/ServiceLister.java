@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrOperation;
 import io.github.camelbillmgr.BillmgrTransportException;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
 import io.github.camelbillmgr.internal.http.BillmgrRequest;
@@ -39,7 +40,7 @@ public final class ServiceLister {
 
     /** The list request for one page, with the endpoint's filters and the given extra parameters. */
     BillmgrRequest request(int page, Map<String, Object> extra) {
-        BillmgrRequest request = new BillmgrRequest(FuncNames.list(config));
+        BillmgrRequest request = new BillmgrRequest(Operations.func(BillmgrOperation.list, config));
         boolean filtered = false;
         if (config.getStatus() != null) {
             request.param("status", BillmgrServiceStatus.parse(config.getStatus()).getCode());

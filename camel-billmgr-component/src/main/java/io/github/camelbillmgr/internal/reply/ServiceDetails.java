@@ -4,9 +4,10 @@ import java.util.Map;
 
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.BillmgrOperation;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
 import io.github.camelbillmgr.internal.http.BillmgrRequest;
-import io.github.camelbillmgr.internal.op.FuncNames;
+import io.github.camelbillmgr.internal.op.Operations;
 import io.github.camelbillmgr.model.BillmgrService;
 
 /**
@@ -21,7 +22,7 @@ public final class ServiceDetails {
     public static BillmgrService read(BillmgrClient client, BillmgrConfiguration config, long id,
                                       Map<String, Object> extra)
             throws BillmgrException {
-        BillmgrRequest request = new BillmgrRequest(FuncNames.edit(config)).param("elid", id);
+        BillmgrRequest request = new BillmgrRequest(Operations.func(BillmgrOperation.get, config)).param("elid", id);
         extra.forEach(request::params);
         BillmgrService service = ServiceMapper.map(config.getItemType(), Nodes.doc(client.call(request)));
         if (service.getId() == null) {
