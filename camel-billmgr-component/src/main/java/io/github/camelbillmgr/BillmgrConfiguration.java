@@ -28,7 +28,7 @@ public class BillmgrConfiguration implements Cloneable {
 
     // baseUrl, username and password are needed by every endpoint, but not required in the catalog: the docs put
     // them on the component (camel.component.billmgr.*), and catalog tooling (DefaultCamelCatalog validation, IDE
-    // plugins) would reject every such URI. ConfigurationValidator still refuses an endpoint that has none.
+    // plugins) would reject every such URI. EndpointCheck still refuses an endpoint that has none.
     @UriParam(description = "The BILLmanager API URL, e.g. https://billing.example.com/billmgr (BILLmanager 6), "
             + "https://billing.example.com/manager/billmgr (BILLmanager 5, license API). Needed by "
             + "every endpoint: set it here or on the component.")

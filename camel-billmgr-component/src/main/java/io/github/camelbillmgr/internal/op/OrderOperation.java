@@ -18,8 +18,8 @@ import io.github.camelbillmgr.BillmgrOutcomeUnknownException;
 import io.github.camelbillmgr.BillmgrTransportException;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
 import io.github.camelbillmgr.internal.http.BillmgrRequest;
-import io.github.camelbillmgr.internal.input.ConfigurationValidator;
 import io.github.camelbillmgr.internal.input.ExchangeInput;
+import io.github.camelbillmgr.internal.input.ValueRules;
 import io.github.camelbillmgr.internal.reply.Nodes;
 import io.github.camelbillmgr.internal.reply.ServiceMapper;
 import io.github.camelbillmgr.model.BillmgrOrderResult;
@@ -170,7 +170,7 @@ public final class OrderOperation extends Operation {
         if (idText == null && doc.has("doc")) {
             idText = firstText(doc.get("doc"), "id", "item.id");
         }
-        if (idText != null && !ConfigurationValidator.isId(idText)) {
+        if (idText != null && !ValueRules.isId(idText)) {
             String shown = idText.length() > 40 ? idText.substring(0, 40) + "..." : idText;
             throw unknownOutcome(remoteId, request, "names '" + shown + "' as the new service id, which is "
                     + "not a service id (a positive whole number)");
