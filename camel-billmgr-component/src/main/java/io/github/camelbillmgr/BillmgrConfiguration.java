@@ -13,6 +13,11 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 /**
  * Everything a billmgr endpoint is configured with. Set once on the component ({@code camel.component.billmgr.*})
  * and override per endpoint URI.
+ * <p>
+ * Longer than the ~250 lines a class of this component keeps to, on purpose: a Camel configuration class holds one
+ * annotated field, one getter and one setter per option (the catalog, the generated configurers and the Spring Boot
+ * starter are made from them), and nothing else. The checks of the options are in {@code internal/input}
+ * ({@code EndpointCheck}, {@code ValueRules}).
  */
 @UriParams
 public class BillmgrConfiguration implements Cloneable {

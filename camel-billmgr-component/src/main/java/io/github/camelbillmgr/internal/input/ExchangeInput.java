@@ -100,6 +100,16 @@ public final class ExchangeInput {
         return checked(() -> ValueRules.period(source, v, ValueRules.isRenewal(config)));
     }
 
+    /** A header that must be a Map when present; null when absent. */
+    private Map<?, ?> headerMap(String name, String expected) throws BillmgrInvalidInputException {
+        Object h = header(name);
+        if (h != null && !(h instanceof Map)) {
+            throw invalid("Invalid header " + name + ": expected a Map of " + expected + ", got a "
+                    + h.getClass().getSimpleName());
+        }
+        return (Map<?, ?>) h;
+    }
+
     /** A text header when it has a value, else the option: an empty header (e.g. a blank CSV field) does not count. */
     private String textOr(String header, String option) throws BillmgrInvalidInputException {
         String h = headerText(header);
@@ -183,12 +193,8 @@ public final class ExchangeInput {
                 out.put(addonKey(source, e.getKey()), addonValue(source, e.getKey(), e.getValue()));
             }
         }
-        Object h = header(BillmgrConstants.ADDONS);
-        if (h != null) {
-            if (!(h instanceof Map<?, ?> map)) {
-                throw invalid("Invalid header " + BillmgrConstants.ADDONS + ": expected a Map of add-on id to value, "
-                        + "e.g. Map.of(55165, 2), got a " + h.getClass().getSimpleName());
-            }
+        Map<?, ?> map = headerMap(BillmgrConstants.ADDONS, "add-on id to value, e.g. Map.of(55165, 2)");
+        if (map != null) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 Object key = e.getKey();
                 String k = String.valueOf(key);
@@ -238,12 +244,8 @@ public final class ExchangeInput {
         if (config.getParams() != null) {
             out.putAll(config.getParams());
         }
-        Object h = header(BillmgrConstants.PARAMS);
-        if (h != null) {
-            if (!(h instanceof Map<?, ?> map)) {
-                throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": expected a Map of parameter name to "
-                        + "value, got a " + h.getClass().getSimpleName());
-            }
+        Map<?, ?> map = headerMap(BillmgrConstants.PARAMS, "parameter name to value");
+        if (map != null) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 out.put(checked(() -> ValueRules.headerParam(e.getKey(), e.getValue())), e.getValue());
             }
