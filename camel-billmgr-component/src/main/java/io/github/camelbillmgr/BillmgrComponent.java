@@ -7,13 +7,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.camelbillmgr.internal.http.HttpEndpoints;
 import io.github.camelbillmgr.internal.http.LoginBackoff;
-import io.github.camelbillmgr.internal.http.RequestTimeouts;
 import io.github.camelbillmgr.internal.http.SessionAuthenticator;
-import io.github.camelbillmgr.internal.input.ConfigurationValidator;
-import io.github.camelbillmgr.internal.input.OptionValues;
+import io.github.camelbillmgr.internal.input.EndpointCheck;
 import io.github.camelbillmgr.internal.observe.BillmgrMetrics;
 import io.github.camelbillmgr.internal.observe.MetricsFactory;
-import io.github.camelbillmgr.internal.op.RemoteIdExpression;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -42,7 +39,7 @@ public class BillmgrComponent extends HealthCheckComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         BillmgrConfiguration conf = configuration.copy();
-        String[] path = ConfigurationValidator.splitPath(remaining);
+        String[] path = EndpointCheck.splitPath(remaining);
         conf.setItemType(path[0]);
         conf.setOperation(path[1]);
         // The prefixed multi-value options are taken out by hand, so that addon.N, filter.X and param.X
@@ -52,14 +49,9 @@ public class BillmgrComponent extends HealthCheckComponent {
         conf.setParams(merge(conf.getParams(), PropertiesHelper.extractProperties(parameters, "param.")));
         BillmgrEndpoint endpoint = new BillmgrEndpoint(uri, this, conf);
         // before Camel converts them: its conversion changes some wrong numbers instead of refusing them
-        OptionValues.check(parameters);
+        EndpointCheck.optionTexts(parameters);
         setProperties(endpoint, parameters);
-        ConfigurationValidator.validate(conf);
-        RequestTimeouts.of(conf);
-        HttpEndpoints.validate(conf);
-        if (conf.getRemoteIdExpression() != null) {
-            RemoteIdExpression.compile(getCamelContext(), conf.getRemoteIdExpression()); // fails at route start
-        }
+        EndpointCheck.check(conf, getCamelContext());
         return endpoint;
     }
 

@@ -13,6 +13,11 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 /**
  * Everything a billmgr endpoint is configured with. Set once on the component ({@code camel.component.billmgr.*})
  * and override per endpoint URI.
+ * <p>
+ * Longer than the ~250 lines a class of this component keeps to, on purpose: a Camel configuration class holds one
+ * annotated field, one getter and one setter per option (the catalog, the generated configurers and the Spring Boot
+ * starter are made from them), and nothing else. The checks of the options are in {@code internal/input}
+ * ({@code EndpointCheck}, {@code ValueRules}).
  */
 @UriParams
 public class BillmgrConfiguration implements Cloneable {
@@ -28,7 +33,7 @@ public class BillmgrConfiguration implements Cloneable {
 
     // baseUrl, username and password are needed by every endpoint, but not required in the catalog: the docs put
     // them on the component (camel.component.billmgr.*), and catalog tooling (DefaultCamelCatalog validation, IDE
-    // plugins) would reject every such URI. ConfigurationValidator still refuses an endpoint that has none.
+    // plugins) would reject every such URI. EndpointCheck still refuses an endpoint that has none.
     @UriParam(description = "The BILLmanager API URL, e.g. https://billing.example.com/billmgr (BILLmanager 6), "
             + "https://billing.example.com/manager/billmgr (BILLmanager 5, license API). Needed by "
             + "every endpoint: set it here or on the component.")

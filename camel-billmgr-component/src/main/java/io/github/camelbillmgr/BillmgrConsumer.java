@@ -1,14 +1,11 @@
 package io.github.camelbillmgr;
 
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Queue;
 
 import io.github.camelbillmgr.internal.observe.PollStats;
 import io.github.camelbillmgr.internal.op.Operations;
-import io.github.camelbillmgr.internal.op.ServiceIterator;
 import io.github.camelbillmgr.internal.op.ServiceLister;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceState;
@@ -39,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * A list that changes while a poll reads it: BILLmanager pages by offset, so a service can show on two pages (it is
  * emitted or compared once: the services are keyed by id) or on none (with {@code emit=changes}, a service is emitted
  * as removed only when a second read of the list misses it too; see {@link RemovalCheck}).
+ * <p>
+ * The reading of the list and the choice of what to emit are {@link ListPoll}'s; this class makes and processes the
+ * exchanges, records a change once it is handled, and shows the polls in JMX (a third of its lines) and in the
+ * consumer health check ({@link PollFailureDetails}).
  */
 @ManagedResource(description = "Managed BILLmanager service list consumer")
 public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
@@ -59,7 +60,6 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
     private BillmgrStateRepository stateRepository;
     private String stateKey;
     private PollStats pollStats;
-    private long rowsRead;
 
     public BillmgrConsumer(BillmgrEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -113,96 +113,26 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
 
     private int pollList() throws Exception {
         BillmgrConfiguration c = getEndpoint().getConfiguration();
-        ServiceLister lister = new ServiceLister(getEndpoint().getClient(), c);
         Map<String, Object> extra = c.getParams() == null ? Map.of() : c.getParams();
         int max = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
-        // exchanges are created only once every page has been read: a failed poll leaves nothing behind. Keyed by
-        // service id: offset paging shows a service on two pages when the list shifts between two page requests
-        Map<Long, Emission> emissions = new LinkedHashMap<>();
+        ListPoll read = new ListPoll(new ServiceLister(getEndpoint().getClient(), c), extra, max, c.getItemType());
         long start = System.nanoTime();
-        long rows;
+        Map<Long, ListPoll.Emission> emissions;
         try {
-            if (c.getEmit() == BillmgrEmitMode.changes) {
-                rows = pollChanges(lister, extra, max, emissions);
-            } else {
-                rows = pollAll(lister, extra, max, emissions);
-            }
+            emissions = c.getEmit() == BillmgrEmitMode.changes ? read.changes(stateRepository.load(stateKey))
+                    : read.all();
         } catch (Exception e) {
-            pollStats.record(System.nanoTime() - start, rowsRead, -1);
+            pollStats.record(System.nanoTime() - start, read.rowsRead(), -1);
             throw e;
         }
-        pollStats.record(System.nanoTime() - start, rows, emissions.size());
+        pollStats.record(System.nanoTime() - start, read.rowsRead(), emissions.size());
+        // exchanges are created only once every page has been read: a failed poll leaves nothing behind
         Queue<Exchange> exchanges = new ArrayDeque<>(emissions.size());
-        for (Emission e : emissions.values()) {
+        for (ListPoll.Emission e : emissions.values()) {
             exchanges.add(exchange(e.service(), e.now(), e.before(), e.change()));
         }
         emissions.clear();
         return processBatch(CastUtils.cast(exchanges));
-    }
-
-    /** emit=all: every service, once; reading stops once maxMessagesPerPoll services are in hand. */
-    private long pollAll(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
-            throws BillmgrException {
-        long polled = 0;
-        rowsRead = 0;
-        long twice = 0;
-        try (ServiceIterator services = lister.iterate(extra)) {
-            while (emissions.size() < max && services.more()) {
-                BillmgrService s = services.next();
-                polled++;
-                rowsRead = polled;
-                if (emissions.putIfAbsent(s.getId(), new Emission(s, null, null, null)) != null) {
-                    twice++;
-                }
-            }
-        }
-        LOG.debug("Polled {} {} service(s) ({} seen twice as the list shifted), {} to emit", polled,
-                getEndpoint().getConfiguration().getItemType(), twice, emissions.size());
-        return polled;
-    }
-
-    /**
-     * emit=changes: the services whose state differs from the recorded one, then the recorded services that are gone.
-     * Only the changes (at most maxMessagesPerPoll) and the recorded states are held.
-     */
-    private long pollChanges(ServiceLister lister, Map<String, Object> extra, int max, Map<Long, Emission> emissions)
-            throws Exception {
-        rowsRead = 0;
-        BillmgrConfiguration c = getEndpoint().getConfiguration();
-        RecordedStates recorded = new RecordedStates(stateRepository.load(stateKey));
-        long[] polled = { 0, 0 };
-        lister.list(extra, s -> {
-            polled[0]++;
-            rowsRead = polled[0];
-            long id = s.getId();
-            if (emissions.containsKey(id) || recorded.seenBefore(id)) {
-                polled[1]++; // the list shifted between two pages: the first sighting counts
-                return;
-            }
-            BillmgrServiceState before = recorded.markSeen(id);
-            BillmgrServiceState now = BillmgrServiceState.of(s);
-            String change = ChangeDetector.describe(before, now);
-            // beyond maxMessagesPerPoll a change stays unrecorded and comes again at the next poll
-            if (change != null && emissions.size() < max) {
-                emissions.put(id, new Emission(s, now, before, change));
-            }
-        });
-        Map<Long, BillmgrServiceState> missing = emissions.size() < max ? recorded.unseen() : Map.of();
-        if (!missing.isEmpty()) {
-            new RemovalCheck(lister, extra).keepConfirmed(missing);
-        }
-        for (Map.Entry<Long, BillmgrServiceState> gone : missing.entrySet()) {
-            if (emissions.size() >= max) {
-                break;
-            }
-            BillmgrServiceState last = gone.getValue();
-            BillmgrService removed = new BillmgrService(c.getItemType(), gone.getKey(), last.status(),
-                    last.expireDate(), last.autoprolong(), null, last.cost(), null, Map.of());
-            emissions.put(gone.getKey(), new Emission(removed, null, last, "removed"));
-        }
-        LOG.debug("Polled {} {} service(s) ({} seen twice as the list shifted), {} to emit", polled[0], c.getItemType(),
-                polled[1], emissions.size());
-        return polled[0];
     }
 
     /** The key of this consumer's state in the state repository (see {@link BillmgrEndpoint#getStateKey()}). */
@@ -266,11 +196,6 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         return pollSnapshot().lastMillis();
     }
 
-    /** A service to emit, with its state now and at the last poll and what changed (emit=changes). */
-    private record Emission(BillmgrService service, BillmgrServiceState now, BillmgrServiceState before,
-                            String change) {
-    }
-
     /**
      * Names a failed poll's cause in the consumer health check's details (Camel's message only counts the failures).
      * The details stay until a poll succeeds, so the ones of an earlier failure are replaced, not added to.
@@ -280,24 +205,7 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
         if (details != null) {
             details.keySet().removeIf(k -> k.startsWith("billmgr.") || k.equals(HealthCheck.HTTP_RESPONSE_CODE));
         }
-        if (!(e instanceof BillmgrException failure)) {
-            return;
-        }
-        addLastErrorDetail(HEALTH_EXCEPTION, failure.getClass().getSimpleName());
-        addLastErrorDetail(HEALTH_OUTCOME, failure.getOutcome().name());
-        if (failure.getFunc() != null) {
-            addLastErrorDetail(HEALTH_FUNC, failure.getFunc());
-        }
-        if (failure instanceof BillmgrApiException refused) {
-            // never the error's value or message: they may echo what was sent
-            if (refused.getType() != null && !refused.getType().isEmpty()) {
-                addLastErrorDetail(HEALTH_ERROR_TYPE, refused.getType());
-            }
-            if (refused.getObject() != null && !refused.getObject().isEmpty()) {
-                addLastErrorDetail(HEALTH_ERROR_OBJECT, refused.getObject());
-            }
-        }
-        // HTTP errors: Camel adds HealthCheck.HTTP_RESPONSE_CODE itself (BillmgrTransportException is HttpResponseAware)
+        PollFailureDetails.of(e).forEach(this::addLastErrorDetail);
     }
 
     private Exchange exchange(BillmgrService s, BillmgrServiceState now, BillmgrServiceState before, String change) {
@@ -356,30 +264,5 @@ public class BillmgrConsumer extends ScheduledBatchPollingConsumer {
             stateRepository.flush();
         }
         return answer;
-    }
-
-    /** Tells what changed between two states of a service. */
-    static final class ChangeDetector {
-        private ChangeDetector() {
-        }
-
-        /** @return the comma separated changes, or null when nothing changed */
-        static String describe(BillmgrServiceState before, BillmgrServiceState now) {
-            if (before == null) {
-                return "created";
-            }
-            Map<String, Boolean> changes = new LinkedHashMap<>();
-            changes.put("statusChanged", before.status() != now.status());
-            boolean later = before.expireDate() != null && now.expireDate() != null
-                    && now.expireDate().isAfter(before.expireDate());
-            changes.put("renewed", later);
-            changes.put("expireDateChanged", !later && !Objects.equals(before.expireDate(), now.expireDate()));
-            changes.put("autoprolongChanged", !Objects.equals(before.autoprolong(), now.autoprolong()));
-            changes.put("costChanged", before.cost() == null ? now.cost() != null
-                    : now.cost() == null || before.cost().compareTo(now.cost()) != 0);
-            String joined = String.join(",",
-                    changes.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
-            return joined.isEmpty() ? null : joined;
-        }
     }
 }

@@ -4,15 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.regex.Pattern;
+import java.util.List;
 import javax.sql.DataSource;
-
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * A {@link BillmgrLoginGuard} on a database table shared by the nodes, plain JDBC: one row per BILLmanager user that
- * is paused ({@code billmgr_login_pause} by default, created on start unless {@code createTable} is false). Bind one
+ * is paused ({@code billmgr_login_pause} by default, created on start unless {@code createTable} is false; the
+ * schema and table name are plain SQL identifiers of at most 63 characters). Bind one
  * in the registry of every node; the billmgr components find it there.
  *
  * <pre>
@@ -20,39 +18,29 @@ import org.apache.camel.support.service.ServiceSupport;
  *     pause_millis BIGINT NOT NULL, probe_until BIGINT NOT NULL, refusals INT NOT NULL)
  * </pre>
  */
-public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLoginGuard {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-
-    private DataSource dataSource;
-    private String schema;
-    private String tableName = "billmgr_login_pause";
-    private boolean createTable = true;
+public class JdbcBillmgrLoginGuard extends JdbcTableService implements BillmgrLoginGuard {
 
     public JdbcBillmgrLoginGuard() {
+        this(null);
     }
 
     public JdbcBillmgrLoginGuard(DataSource dataSource) {
-        this.dataSource = dataSource;
+        super("JdbcBillmgrLoginGuard", "billmgr_login_pause", 63, dataSource);
+    }
+
+    @Override
+    public List<String> ddl() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + table() + " (identity VARCHAR(1000) NOT NULL PRIMARY KEY, "
+                + "paused_until BIGINT NOT NULL, pause_millis BIGINT NOT NULL, probe_until BIGINT NOT NULL, "
+                + "refusals INT NOT NULL)");
     }
 
     @Override
     protected void doStart() throws Exception {
-        if (dataSource == null) {
-            throw new IllegalArgumentException("JdbcBillmgrLoginGuard: dataSource is not set");
-        }
-        for (String[] name : new String[][] { { "schema", schema }, { "tableName", tableName } }) {
-            if (name[1] != null && !name[1].isEmpty() && !IDENTIFIER.matcher(name[1]).matches()
-                    || name[0].equals("tableName") && (name[1] == null || name[1].isEmpty())) {
-                throw new IllegalArgumentException("JdbcBillmgrLoginGuard: " + name[0] + " '" + name[1]
-                        + "' is not a plain SQL identifier");
-            }
-        }
-        if (createTable) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + table() + " (identity VARCHAR(1000) NOT NULL PRIMARY KEY, "
-                        + "paused_until BIGINT NOT NULL, pause_millis BIGINT NOT NULL, probe_until BIGINT NOT NULL, "
-                        + "refusals INT NOT NULL)");
+        checkOptions();
+        if (isCreateTable()) {
+            try (Connection c = getDataSource().getConnection()) {
+                createTables(c);
             }
         }
     }
@@ -64,7 +52,7 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
 
     @Override
     public long pausedUntil(String identity) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = getDataSource().getConnection();
                 PreparedStatement ps
                         = c.prepareStatement("SELECT paused_until FROM " + table() + " WHERE identity = ?")) {
             ps.setString(1, identity);
@@ -76,7 +64,7 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
 
     @Override
     public boolean claimProbe(String identity, long now, long probeMillis) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = getDataSource().getConnection();
                 PreparedStatement ps
                         = c.prepareStatement("UPDATE " + table() + " SET probe_until = ? WHERE identity = ? "
                                 + "AND paused_until <= ? AND probe_until <= ?")) {
@@ -94,7 +82,7 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
     @Override
     public long refused(String identity, long now, long firstPauseMillis, long maxPauseMillis) throws SQLException {
         for (int attempt = 0;; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = getDataSource().getConnection()) {
                 c.setAutoCommit(false);
                 try {
                     long until = refused(c, identity, now, firstPauseMillis, maxPauseMillis);
@@ -145,50 +133,10 @@ public class JdbcBillmgrLoginGuard extends ServiceSupport implements BillmgrLogi
 
     @Override
     public void accepted(String identity) throws SQLException {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = getDataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE identity = ?")) {
             ps.setString(1, identity);
             ps.executeUpdate();
         }
-    }
-
-    private String table() {
-        return schema == null || schema.isEmpty() ? tableName : schema + "." + tableName;
-    }
-
-    public DataSource getDataSource() {
-        return dataSource;
-    }
-
-    /** The database shared by the nodes; required. */
-    public void setDataSource(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public String getSchema() {
-        return schema;
-    }
-
-    /** The table's schema; default none (the connection's). */
-    public void setSchema(String schema) {
-        this.schema = schema;
-    }
-
-    public String getTableName() {
-        return tableName;
-    }
-
-    /** The table; default {@code billmgr_login_pause}. */
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
-
-    public boolean isCreateTable() {
-        return createTable;
-    }
-
-    /** Whether to create the table on start when it does not exist; default true. */
-    public void setCreateTable(boolean createTable) {
-        this.createTable = createTable;
     }
 }

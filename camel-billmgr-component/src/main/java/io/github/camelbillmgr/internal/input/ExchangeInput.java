@@ -1,12 +1,11 @@
 package io.github.camelbillmgr.internal.input;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrConstants;
@@ -15,13 +14,12 @@ import org.apache.camel.Message;
 
 /**
  * The input of one exchange: each value from its header when present, else from the endpoint's option, checked and
- * converted. Every problem becomes a {@link BillmgrInvalidInputException} naming the header or option, the value and
- * what is allowed, before anything is sent.
+ * converted. The rules of the values are {@link ValueRules} and {@link ServiceIds}, the same as the options' at route
+ * start; this class reads the headers (a scalar where one value is expected, a Map for add-ons and parameters) and
+ * turns every problem into a {@link BillmgrInvalidInputException} naming the header or option, the value, what is
+ * allowed and the endpoint, before anything is sent.
  */
 public final class ExchangeInput {
-
-    /** The longest text one id may take in a list of ids: 18 digits, a comma and blanks around it. */
-    private static final int MAX_ID_TEXT = 24;
 
     private final Message message;
     private final BillmgrConfiguration config;
@@ -33,16 +31,21 @@ public final class ExchangeInput {
         this.func = func;
     }
 
-    public BillmgrConfiguration config() {
-        return config;
-    }
-
     private String where() {
         return "billmgr:" + config.getItemType() + "/" + config.getOperation();
     }
 
     private BillmgrInvalidInputException invalid(String message) {
         return new BillmgrInvalidInputException(message + " (" + where() + ")", func);
+    }
+
+    /** A value rule applied: what it refuses becomes an invalid input of this exchange. */
+    private <T> T checked(Supplier<T> rule) throws BillmgrInvalidInputException {
+        try {
+            return rule.get();
+        } catch (InvalidValueException e) {
+            throw invalid(e.getMessage());
+        }
     }
 
     private Object header(String name) {
@@ -56,36 +59,16 @@ public final class ExchangeInput {
             return null;
         }
         if (v instanceof Collection || v instanceof Map || v.getClass().isArray()) {
-            throw invalid("Invalid header " + name + ": expected a single value, got " + kind(v));
+            throw invalid("Invalid header " + name + ": expected a single value, got " + ValueRules.kind(v));
         }
         String text = String.valueOf(v).trim();
-        int at = TextValues.loneSurrogate(text);
+        int at = ValueRules.loneSurrogate(text);
         if (at >= 0) {
             // the value is not shown: half a character does not print, and the header may be anything
             throw invalid("Invalid header " + name + ": it holds a lone UTF-16 surrogate at index " + at + ", half of "
                     + "a character, which has no UTF-8 form and would be sent as '?'");
         }
         return text;
-    }
-
-    /** What a value is, for messages: "a collection", "a map", "an array", "null" or "a value of type X". */
-    private static String kind(Object v) {
-        if (v == null) {
-            return "null";
-        }
-        if (v instanceof Collection) {
-            return "a collection";
-        }
-        if (v instanceof Map) {
-            return "a map";
-        }
-        return v.getClass().isArray() ? "an array" : "a value of type " + v.getClass().getSimpleName();
-    }
-
-    /** A value BILLmanager can be sent as text: a number, text, a switch, a character or an enum constant. */
-    private static boolean isScalar(Object v) {
-        return v instanceof Number || v instanceof CharSequence || v instanceof Boolean || v instanceof Character
-                || v instanceof Enum;
     }
 
     public String pricelist(boolean required) throws BillmgrInvalidInputException {
@@ -99,11 +82,8 @@ public final class ExchangeInput {
             }
             return null;
         }
-        try {
-            return ConfigurationValidator.id(source, v);
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
-        }
+        String id = v;
+        return checked(() -> ValueRules.id(source, id));
     }
 
     public Integer period(boolean required) throws BillmgrInvalidInputException {
@@ -116,12 +96,18 @@ public final class ExchangeInput {
             }
             return null;
         }
-        try {
-            return ConfigurationValidator.period(h != null ? "header " + BillmgrConstants.PERIOD : "period option", v,
-                    ConfigurationValidator.isRenewal(config));
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+        String source = h != null ? "header " + BillmgrConstants.PERIOD : "period option";
+        return checked(() -> ValueRules.period(source, v, ValueRules.isRenewal(config)));
+    }
+
+    /** A header that must be a Map when present; null when absent. */
+    private Map<?, ?> headerMap(String name, String expected) throws BillmgrInvalidInputException {
+        Object h = header(name);
+        if (h != null && !(h instanceof Map)) {
+            throw invalid("Invalid header " + name + ": expected a Map of " + expected + ", got a "
+                    + h.getClass().getSimpleName());
         }
+        return (Map<?, ?>) h;
     }
 
     /** A text header when it has a value, else the option: an empty header (e.g. a blank CSV field) does not count. */
@@ -163,11 +149,6 @@ public final class ExchangeInput {
                 + "balance at once) or false (put the order in the cart)");
     }
 
-    public String remoteId() throws BillmgrInvalidInputException {
-        String h = remoteIdHeader();
-        return h != null ? h : config.getRemoteId();
-    }
-
     /** The CamelBillmgrRemoteId header, trimmed; null when absent; a blank one is refused. */
     public String remoteIdHeader() throws BillmgrInvalidInputException {
         String h = headerText(BillmgrConstants.REMOTE_ID);
@@ -199,12 +180,8 @@ public final class ExchangeInput {
             throw invalid("Invalid header " + BillmgrConstants.AUTOPROLONG
                     + " 'true': give the auto-renewal period in months (e.g. 1), or off");
         }
-        try {
-            return ConfigurationValidator.autoprolong(
-                    h != null ? "header " + BillmgrConstants.AUTOPROLONG : "autoprolong option", v);
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
-        }
+        String source = h != null ? "header " + BillmgrConstants.AUTOPROLONG : "autoprolong option";
+        return checked(() -> ValueRules.autoprolong(source, v));
     }
 
     /** The add-ons to send, by add-on id, sorted: the options, with the header's entries over them. */
@@ -216,12 +193,8 @@ public final class ExchangeInput {
                 out.put(addonKey(source, e.getKey()), addonValue(source, e.getKey(), e.getValue()));
             }
         }
-        Object h = header(BillmgrConstants.ADDONS);
-        if (h != null) {
-            if (!(h instanceof Map<?, ?> map)) {
-                throw invalid("Invalid header " + BillmgrConstants.ADDONS + ": expected a Map of add-on id to value, "
-                        + "e.g. Map.of(55165, 2), got a " + h.getClass().getSimpleName());
-            }
+        Map<?, ?> map = headerMap(BillmgrConstants.ADDONS, "add-on id to value, e.g. Map.of(55165, 2)");
+        if (map != null) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 Object key = e.getKey();
                 String k = String.valueOf(key);
@@ -236,19 +209,11 @@ public final class ExchangeInput {
     }
 
     private String addonKey(String source, Object key) throws BillmgrInvalidInputException {
-        try {
-            return ConfigurationValidator.addonId(source, key);
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
-        }
+        return checked(() -> ValueRules.addonId(source, key));
     }
 
     private String addonValue(String source, String id, Object value) throws BillmgrInvalidInputException {
-        if (!isScalar(value)) {
-            throw invalid("Invalid " + source + ": the value of add-on " + id + " must be a number or text, got "
-                    + kind(value));
-        }
-        return String.valueOf(value).trim();
+        return checked(() -> ValueRules.addonValue(source, id, value));
     }
 
     /**
@@ -260,45 +225,7 @@ public final class ExchangeInput {
             throw invalid("Missing service id: set the " + BillmgrConstants.SERVICE_ID
                     + " header to the id of the service (or a collection of ids)");
         }
-        List<Object> raw = new ArrayList<>();
-        if (h instanceof Collection<?> c) {
-            raw.addAll(c);
-        } else if (h instanceof long[] a) {
-            Arrays.stream(a).forEach(raw::add);
-        } else if (h instanceof int[] a) {
-            Arrays.stream(a).forEach(raw::add);
-        } else if (h instanceof Object[] a) {
-            raw.addAll(Arrays.asList(a));
-        } else if (h instanceof CharSequence s) {
-            // checked before it is split: a text of megabytes would otherwise be taken apart before being refused
-            long longest = (long) config.getMaxServiceIds() * MAX_ID_TEXT;
-            if (s.length() > longest) {
-                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the text of ids is " + s.length()
-                        + " characters long, more than maxServiceIds (" + config.getMaxServiceIds() + ") ids "
-                        + "can take (" + longest + "); split the ids into several exchanges, or raise "
-                        + "maxServiceIds");
-            }
-            for (String part : s.toString().split(",")) {
-                raw.add(part.trim());
-            }
-        } else {
-            raw.add(h);
-        }
-        if (raw.isEmpty()) {
-            throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": the collection of ids is empty; give "
-                    + "at least one id");
-        }
-        // an id given twice is one service: renewing it twice in one call would charge twice
-        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
-        for (Object o : raw) {
-            ids.add(serviceId(o));
-            if (ids.size() > config.getMaxServiceIds()) {
-                throw invalid("Invalid header " + BillmgrConstants.SERVICE_ID + ": more than maxServiceIds ("
-                        + config.getMaxServiceIds() + ") different service ids in one exchange (" + raw.size()
-                        + " given); split them into several exchanges, or raise maxServiceIds");
-            }
-        }
-        return new ArrayList<>(ids);
+        return checked(() -> ServiceIds.parse(h, config.getMaxServiceIds()));
     }
 
     /** The one service id an operation on a single service needs. */
@@ -311,51 +238,16 @@ public final class ExchangeInput {
         return ids.get(0);
     }
 
-    private long serviceId(Object o) throws BillmgrInvalidInputException {
-        if (o instanceof Long || o instanceof Integer || o instanceof Short) {
-            long v = ((Number) o).longValue();
-            if (v > 0) {
-                return v;
-            }
-        } else if (o != null) {
-            String t = String.valueOf(o).trim();
-            if (ConfigurationValidator.isId(t)) {
-                return Long.parseLong(t);
-            }
-        }
-        throw invalid("Invalid service id '" + o + "' in header " + BillmgrConstants.SERVICE_ID
-                + ": a service id is a positive whole number (at most 18 digits)");
-    }
-
     /** Extra raw parameters: the param.* options, with the header's entries over them. */
     public Map<String, Object> extraParams() throws BillmgrInvalidInputException {
         Map<String, Object> out = new LinkedHashMap<>();
         if (config.getParams() != null) {
             out.putAll(config.getParams());
         }
-        Object h = header(BillmgrConstants.PARAMS);
-        if (h != null) {
-            if (!(h instanceof Map<?, ?> map)) {
-                throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": expected a Map of parameter name to "
-                        + "value, got a " + h.getClass().getSimpleName());
-            }
+        Map<?, ?> map = headerMap(BillmgrConstants.PARAMS, "parameter name to value");
+        if (map != null) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String k) || k.isBlank()) {
-                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": parameter names must be non-empty "
-                            + "text, got '" + e.getKey() + "'");
-                }
-                if (ConfigurationValidator.RESERVED_PARAMS.contains(k.trim().toLowerCase(java.util.Locale.ROOT))) {
-                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the parameter '" + k
-                            + "' is set by the component and cannot be given");
-                }
-                Object v = e.getValue();
-                // a collection sends the parameter once per member; anything else would be sent as its toString()
-                if (v != null && !isScalar(v)
-                        && !(v instanceof Collection<?> c && c.stream().allMatch(ExchangeInput::isScalar))) {
-                    throw invalid("Invalid header " + BillmgrConstants.PARAMS + ": the value of parameter '" + k
-                            + "' must be text, a number or a collection of them, got " + kind(v));
-                }
-                out.put(k, v);
+                out.put(checked(() -> ValueRules.headerParam(e.getKey(), e.getValue())), e.getValue());
             }
         }
         return out;

@@ -26,7 +26,7 @@ public final class TextValues {
     }
 
     private static void check(String func, String what, String value) throws BillmgrInvalidInputException {
-        int at = loneSurrogate(value);
+        int at = ValueRules.loneSurrogate(value);
         if (at >= 0) {
             // the value itself is not shown: it may be a password
             throw new BillmgrInvalidInputException("Invalid value of " + what + " for func '" + func + "': it holds a "
@@ -35,25 +35,5 @@ public final class TextValues {
                     + ") at index " + at + ", half of a character that has no UTF-8 "
                     + "form and would be sent as '?'; nothing was sent", func);
         }
-    }
-
-    /** The index of the first surrogate that is not part of a pair, or -1. */
-    public static int loneSurrogate(String s) {
-        if (s == null) {
-            return -1;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            } else if (Character.isLowSurrogate(c)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

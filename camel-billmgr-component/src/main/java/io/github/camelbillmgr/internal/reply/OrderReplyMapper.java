@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelbillmgr.internal.input.ConfigurationValidator;
+import io.github.camelbillmgr.internal.input.ValueRules;
 
 /**
  * Reads the reply of an order ({@code TYPE.order.param} with {@code sok}): the new service id, or the cart order it
@@ -43,7 +43,7 @@ public final class OrderReplyMapper {
         if (idText == null && doc.has("doc")) {
             idText = firstText(doc.get("doc"), "id", "item.id");
         }
-        if (idText != null && !ConfigurationValidator.isId(idText)) {
+        if (idText != null && !ValueRules.isId(idText)) {
             String shown = idText.length() > 40 ? idText.substring(0, 40) + "..." : idText;
             throw new UnreadableReply("names '" + shown + "' as the new service id, which is not a service id (a "
                     + "positive whole number)");

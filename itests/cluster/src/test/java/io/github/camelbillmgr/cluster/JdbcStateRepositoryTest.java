@@ -85,6 +85,24 @@ class JdbcStateRepositoryTest {
     }
 
     @Test
+    void oneFlushWritesTheUpdatesOfSeveralKeys() throws Exception {
+        // two consumers (two lists) on one repository: their updates wait in the same queue until a flush
+        String other = KEY.replace("|vds|", "|dedic|");
+        JdbcBillmgrStateRepository r = repository();
+        r.load(KEY);
+        r.load(other);
+        for (int id = 1; id <= 3; id++) {
+            r.update(KEY, id, state(id));
+        }
+        r.update(other, 9, state(9));
+        r.update(other, 10, state(10));
+        r.flush();
+        assertEquals(0, r.getPendingUpdates());
+        assertEquals(Map.of(KEY, 3, other, 2), r.getSizes());
+        r.stop();
+    }
+
+    @Test
     void aSecondNodeWaitsForThePollOfTheFirstAndLoadsWhatItRecorded() throws Exception {
         JdbcBillmgrStateRepository a = repository();
         JdbcBillmgrStateRepository b = repository();
