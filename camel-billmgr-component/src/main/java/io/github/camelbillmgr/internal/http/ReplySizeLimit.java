@@ -41,10 +41,6 @@ final class ReplySizeLimit extends FilterInputStream {
         return exceeded;
     }
 
-    long limit() {
-        return limit;
-    }
-
     @Override
     public int read() throws IOException {
         if (atDeclaredEnd()) {

@@ -1,0 +1,41 @@
+package io.github.camelbillmgr.internal.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class WirePartsTest {
+
+    @Test
+    void theFormIsUrlencodedUtf8AndNeverRepeatable() throws Exception {
+        OneShotEntity entity = OneShotEntity.of(List.of(new BasicNameValuePair("func", "vds.edit"),
+                new BasicNameValuePair("name", "a b*~ж")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        entity.writeTo(out);
+        String body = out.toString(StandardCharsets.ISO_8859_1);
+        assertEquals("func=vds.edit&name=a+b%2A~%D0%B6", body);
+        assertEquals(body.length(), entity.getContentLength());
+        assertEquals("application/x-www-form-urlencoded; charset=UTF-8", entity.getContentType());
+        assertFalse(entity.isRepeatable(), "HttpClient must never send it twice");
+        assertFalse(entity.isStreaming());
+    }
+
+    @Test
+    void thePeekKeepsOnlyTheFirstBytesWhateverTheReads() throws Exception {
+        byte[] reply = "<html><title>502 Bad Gateway</title></html>".getBytes(StandardCharsets.US_ASCII);
+        PeekingInputStream in = new PeekingInputStream(new ByteArrayInputStream(reply), 10);
+        assertEquals('<', in.read());
+        byte[] rest = new byte[100];
+        int n = in.read(rest, 0, rest.length);
+        assertEquals(reply.length - 1, n, "the reader still gets every byte");
+        assertArrayEquals("<html><tit".getBytes(StandardCharsets.US_ASCII), in.peeked());
+    }
+}
