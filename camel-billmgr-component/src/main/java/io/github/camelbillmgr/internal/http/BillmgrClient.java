@@ -60,7 +60,7 @@ public class BillmgrClient extends ServiceSupport {
         ReplyReader replies = new ReplyReader(new DocumentReader(objectMapper(), configuration.getMaxReplySize()),
                 configuration, sanitizedUri, secrets);
         RequestSender sender = new RequestSender(configuration, endpoint.getHttpClient(), uri, sanitizedUri, timeouts,
-                deadlines, replies, secrets);
+                new CallDeadlines(deadlines), replies, secrets);
         Authentication started = Authentication.of(configuration, sender, secrets, backoff, session);
         started.setMetrics(metrics);
         authentication = started;

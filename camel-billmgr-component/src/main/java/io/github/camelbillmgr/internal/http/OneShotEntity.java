@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
-import org.apache.hc.core5.net.WWWFormCodec;
 
 /**
- * The urlencoded form as an entity HttpClient cannot replay. HttpClient's default retry strategy re-sends a request
+ * The urlencoded form ({@link UrlEncodedForm}) as an entity HttpClient cannot replay. HttpClient's default retry strategy re-sends a request
  * after HTTP 429 and 503 replies whatever its method, unless camel-http's automaticRetriesDisabled is set; it never
  * re-sends a request whose body is not repeatable. An order or a renewal must not run twice behind the route's back,
  * so every request is sent at most once, whatever the camel-http component says.
@@ -23,18 +20,15 @@ import org.apache.hc.core5.net.WWWFormCodec;
  */
 final class OneShotEntity extends AbstractHttpEntity {
 
-    private static final ContentType FORM = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8);
+    /** As text once: HttpCore would turn a ContentType into its header value again for every entity. */
+    private static final String FORM
+            = ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8).toString();
 
     private final byte[] body;
 
-    private OneShotEntity(byte[] body) {
+    OneShotEntity(UrlEncodedForm form) {
         super(FORM, null);
-        this.body = body;
-    }
-
-    /** The form, encoded to the same bytes as UrlEncodedFormEntity would send. */
-    static OneShotEntity of(List<NameValuePair> form) {
-        return new OneShotEntity(WWWFormCodec.format(form, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1));
+        this.body = form.toBytes();
     }
 
     @Override

@@ -77,6 +77,8 @@ final class ReplyReader {
                             + "' that is not a BILLmanager " + configuration.getFormat()
                             + " document (" + e.getMessage() + ")",
                     in.peeked());
+        } finally {
+            in.release();
         }
     }
 

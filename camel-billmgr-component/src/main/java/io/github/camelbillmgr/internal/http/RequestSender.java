@@ -2,10 +2,7 @@ package io.github.camelbillmgr.internal.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.BillmgrConfiguration;
@@ -17,11 +14,8 @@ import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.Configurable;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +35,12 @@ final class RequestSender {
     private final String sanitizedUri;
     private final RequestTimeouts timeouts;
     private final RequestConfig requestConfig;
-    private final ScheduledExecutorService deadlines;
+    private final CallDeadlines deadlines;
     private final ReplyReader replies;
     private final CallSecrets secrets;
 
     RequestSender(BillmgrConfiguration configuration, HttpClient httpClient, URI uri, String sanitizedUri,
-                  RequestTimeouts timeouts, ScheduledExecutorService deadlines, ReplyReader replies,
+                  RequestTimeouts timeouts, CallDeadlines deadlines, ReplyReader replies,
                   CallSecrets secrets) {
         this.configuration = configuration;
         this.httpClient = httpClient;
@@ -81,9 +75,9 @@ final class RequestSender {
             LOG.debug("Calling BILLmanager {}: {}", sanitizedUri, request);
         }
         HttpClientContext context = HttpClientContext.create();
-        // a store of this call's own, empty and dropped with it: never the client's shared one
-        context.setCookieStore(new BasicCookieStore());
-        CallDeadline deadline = new CallDeadline(deadlines, timeouts.callMillis(), post);
+        // never the client's shared store
+        context.setCookieStore(NoCookies.INSTANCE);
+        CallDeadline deadline = deadlines.start(timeouts.callMillis(), post);
         try (deadline) {
             return httpClient.execute(post, context, response -> {
                 try {
@@ -127,21 +121,21 @@ final class RequestSender {
 
     /** The POST of the form: func, out, lang, the request's parameters, then the credential. */
     private HttpPost post(BillmgrRequest request, String credentialName, String credential) {
-        List<NameValuePair> form = new ArrayList<>(request.params().size() + 4);
-        form.add(new BasicNameValuePair("func", request.func()));
-        form.add(new BasicNameValuePair("out", configuration.getFormat().name()));
+        UrlEncodedForm form = new UrlEncodedForm(request.params().size() + 4);
+        form.add("func", request.func());
+        form.add("out", configuration.getFormat().name());
         if (configuration.getLang() != null && !configuration.getLang().isBlank()) {
-            form.add(new BasicNameValuePair("lang", configuration.getLang()));
+            form.add("lang", configuration.getLang());
         }
         for (Map.Entry<String, String> p : request.params()) {
-            form.add(new BasicNameValuePair(p.getKey(), p.getValue()));
+            form.add(p.getKey(), p.getValue());
         }
         if (credentialName != null) {
-            form.add(new BasicNameValuePair(credentialName, credential));
+            form.add(credentialName, credential);
         }
         HttpPost post = new HttpPost(uri);
         post.setConfig(requestConfig);
-        post.setEntity(OneShotEntity.of(form));
+        post.setEntity(new OneShotEntity(form));
         request.headers().forEach(post::setHeader);
         return post;
     }
