@@ -37,7 +37,8 @@ final class CallDeadlines {
 
     /** The deadline of a call that starts now and may take {@code millis}; close it when the call is over. */
     CallDeadline start(long millis, Cancellable request) {
-        CallDeadline deadline = new CallDeadline(this, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis), request);
+        CallDeadline deadline
+                = new CallDeadline(this, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis), request);
         running.add(deadline);
         if (!sweeping.get() && sweeping.compareAndSet(false, true)) {
             schedule();

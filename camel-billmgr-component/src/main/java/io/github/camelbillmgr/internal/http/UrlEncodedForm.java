@@ -70,7 +70,8 @@ final class UrlEncodedForm {
                 length += unreserved(c) || c == ' ' ? 1 : 3;
             } else if (c < 0x800) {
                 length += 6;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 length += 12;
                 i++;
             } else if (Character.isSurrogate(c)) {
@@ -99,7 +100,8 @@ final class UrlEncodedForm {
             } else if (c < 0x800) {
                 at = percent(0xC0 | (c >> 6), out, at);
                 at = percent(0x80 | (c & 0x3F), out, at);
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
                 at = percent(0xF0 | (cp >> 18), out, at);
                 at = percent(0x80 | ((cp >> 12) & 0x3F), out, at);
