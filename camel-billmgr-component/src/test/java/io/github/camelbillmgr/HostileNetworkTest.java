@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelbillmgr.internal.Redactor;
+import io.github.camelbillmgr.internal.secret.Redactor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -5,19 +5,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.github.camelbillmgr.internal.Redactor;
+import io.github.camelbillmgr.internal.secret.Redactor;
+import io.github.camelbillmgr.internal.secret.Secrets;
 
 /**
  * One call of a BILLmanager function: the func and its parameters in the order they are sent. Parameters whose names
- * are secret are never shown by {@link #toString()}; credentials are added by the client, not here.
+ * are secret ({@link Secrets}) are never shown by {@link #toString()}; credentials are added by the client, not here.
  */
 public final class BillmgrRequest {
-
-    /** Parameter names whose values are never logged or shown. */
-    static final Set<String> SECRET_PARAMS = Set.of("authinfo", "auth", "password", "userpassword", "passwd", "key",
-            "newpassword", "confirm", "old_password");
 
     private final String func;
     private final List<Map.Entry<String, String>> params = new ArrayList<>();
@@ -37,7 +33,7 @@ public final class BillmgrRequest {
         if (value != null) {
             String v = String.valueOf(value);
             params.add(Map.entry(name, v));
-            if (isSecretName(name)) {
+            if (Secrets.isSecretName(name)) {
                 secretValues.add(v);
             }
         }
@@ -86,17 +82,13 @@ public final class BillmgrRequest {
         return secretValues;
     }
 
-    public static boolean isSecretName(String name) {
-        return SECRET_PARAMS.contains(name.toLowerCase(java.util.Locale.ROOT));
-    }
-
     /** The request with secret values masked, for log lines. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("func=").append(func);
         for (Map.Entry<String, String> e : params) {
             sb.append(", ").append(e.getKey()).append('=')
-                    .append(isSecretName(e.getKey()) ? Redactor.MASK : e.getValue());
+                    .append(Secrets.isSecretName(e.getKey()) ? Redactor.MASK : e.getValue());
         }
         return sb.toString();
     }

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * With a {@link BillmgrLoginGuard} (several nodes), the pause and the probe are the cluster's: a refusal is recorded
  * in the guard, a node that has no refusal of its own reads the guard's pause (at most once a second) and keeps to
  * it, and after a pause exactly one node of the cluster claims the probe.
+ * <p>
+ * About 250 lines, most of them comments: the node's pause, the probe and the cluster's pause are one state under one
+ * monitor, and split into classes they would have to share that monitor.
  */
 public final class LoginBackoff {
 
@@ -47,10 +50,6 @@ public final class LoginBackoff {
     /** For JMX, the dev console and the metrics: pauses begun, and calls failed at once because of one. */
     private long pauses;
     private long held;
-
-    public LoginBackoff() {
-        this(System::currentTimeMillis);
-    }
 
     /** Shares the pause through a guard (null: this node's pause only); identity: base URL and user, no password. */
     public LoginBackoff(BillmgrLoginGuard guard, String identity) {

@@ -20,6 +20,8 @@ import java.io.InputStream;
  */
 final class ReplySizeLimit extends FilterInputStream {
 
+    private static final byte[] DISCARD = new byte[256];
+
     private final long limit;
     /** The declared Content-Length, or -1. */
     private final long length;
@@ -39,10 +41,6 @@ final class ReplySizeLimit extends FilterInputStream {
     /** True once a read went past the limit (parsers may wrap the exception in one of their own). */
     boolean exceeded() {
         return exceeded;
-    }
-
-    long limit() {
-        return limit;
     }
 
     @Override
@@ -92,8 +90,9 @@ final class ReplySizeLimit extends FilterInputStream {
 
     /** Reads the rest of the body, still counted, so that a cleanly read reply leaves its connection reusable. */
     void drain() throws IOException {
-        // after a clean parse at most some trailing whitespace is left: no 8 KiB buffer for every reply
-        byte[] buffer = new byte[256];
+        // after a clean parse at most some trailing whitespace is left, and what is read is thrown away: one buffer
+        // for every reply, written by any number of threads at once, never read
+        byte[] buffer = DISCARD;
         while (read(buffer, 0, buffer.length) >= 0) {
             // counted in read
         }

@@ -12,8 +12,8 @@ import io.github.camelbillmgr.BillmgrApiException;
 import io.github.camelbillmgr.BillmgrAuthenticationException;
 import io.github.camelbillmgr.BillmgrBusyException;
 import io.github.camelbillmgr.BillmgrInsufficientFundsException;
-import io.github.camelbillmgr.internal.Redactor;
-import io.github.camelbillmgr.internal.http.BillmgrRequest;
+import io.github.camelbillmgr.internal.secret.Redactor;
+import io.github.camelbillmgr.internal.secret.Secrets;
 
 /** Turns an error document into the matching {@link BillmgrApiException}. */
 public final class ErrorMapper {
@@ -102,7 +102,7 @@ public final class ErrorMapper {
         if (value == null) {
             value = Nodes.attr(error, "value");
         }
-        if (object != null && BillmgrRequest.isSecretName(object) && value != null) {
+        if (object != null && Secrets.isSecretName(object) && value != null) {
             value = Redactor.MASK;
             params.put("value", Redactor.MASK);
         }

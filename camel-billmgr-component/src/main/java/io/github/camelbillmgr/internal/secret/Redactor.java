@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.internal;
+package io.github.camelbillmgr.internal.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
