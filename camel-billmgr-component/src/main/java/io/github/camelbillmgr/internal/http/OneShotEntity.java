@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.apache.hc.core5.net.WWWFormCodec;
 
 /**
- * The urlencoded form ({@link UrlEncodedForm}) as an entity HttpClient cannot replay. HttpClient's default retry strategy re-sends a request
+ * The urlencoded form (HttpCore's {@link WWWFormCodec}, UTF-8) as an entity HttpClient cannot replay. HttpClient's default retry strategy re-sends a request
  * after HTTP 429 and 503 replies whatever its method, unless camel-http's automaticRetriesDisabled is set; it never
  * re-sends a request whose body is not repeatable. An order or a renewal must not run twice behind the route's back,
  * so every request is sent at most once, whatever the camel-http component says.
@@ -26,9 +29,9 @@ final class OneShotEntity extends AbstractHttpEntity {
 
     private final byte[] body;
 
-    OneShotEntity(UrlEncodedForm form) {
+    OneShotEntity(List<NameValuePair> form) {
         super(FORM, null);
-        this.body = form.toBytes();
+        this.body = WWWFormCodec.format(form, StandardCharsets.UTF_8).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.github.camelbillmgr.internal.http;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,8 @@ import org.apache.hc.client5.http.config.Configurable;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.cookie.StandardCookieSpec;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,17 +125,17 @@ final class RequestSender {
 
     /** The POST of the form: func, out, lang, the request's parameters, then the credential. */
     private HttpPost post(BillmgrRequest request, String credentialName, String credential) {
-        UrlEncodedForm form = new UrlEncodedForm(request.params().size() + 4);
-        form.add("func", request.func());
-        form.add("out", configuration.getFormat().name());
+        List<NameValuePair> form = new ArrayList<>(request.params().size() + 4);
+        form.add(new BasicNameValuePair("func", request.func()));
+        form.add(new BasicNameValuePair("out", configuration.getFormat().name()));
         if (configuration.getLang() != null && !configuration.getLang().isBlank()) {
-            form.add("lang", configuration.getLang());
+            form.add(new BasicNameValuePair("lang", configuration.getLang()));
         }
         for (Map.Entry<String, String> p : request.params()) {
-            form.add(p.getKey(), p.getValue());
+            form.add(new BasicNameValuePair(p.getKey(), p.getValue()));
         }
         if (credentialName != null) {
-            form.add(credentialName, credential);
+            form.add(new BasicNameValuePair(credentialName, credential));
         }
         HttpPost post = new HttpPost(uri);
         post.setConfig(requestConfig);
