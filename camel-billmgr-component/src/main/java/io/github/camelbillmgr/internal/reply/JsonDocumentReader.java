@@ -27,10 +27,12 @@ final class JsonDocumentReader implements FormatReader {
 
     private final ObjectMapper mapper;
     private final ValueBudget.Limits limits;
+    private final JsonValues values;
 
     JsonDocumentReader(ObjectMapper mapper, ValueBudget.Limits limits) {
         this.mapper = mapper;
         this.limits = limits;
+        this.values = new JsonValues(mapper);
     }
 
     @Override
@@ -85,127 +87,47 @@ final class JsonDocumentReader implements FormatReader {
                 // the root's own attributes ($lang, $func, ...): ignored, as they are in xml
                 p.skipChildren();
             } else if (rows != null && "elem".equals(name)) {
+                RowColumns columns = rows instanceof ScalarRowHandler ? new RowColumns() : null;
                 if (value == JsonToken.START_ARRAY) {
                     JsonToken row;
                     while ((row = p.nextToken()) != JsonToken.END_ARRAY) {
                         if (row != JsonToken.START_OBJECT) {
                             throw notARow(row);
                         }
-                        rows.row((ObjectNode) normalised(p, null, limits.oneRow()));
+                        handRow(p, rows, columns);
                     }
                 } else if (value == JsonToken.START_OBJECT) {
-                    rows.row((ObjectNode) normalised(p, null, limits.oneRow()));
+                    handRow(p, rows, columns);
                 } else {
                     throw notARow(value);
                 }
             } else {
-                NormalisedTree.put(doc, name, normalised(p, name, kept));
+                NormalisedTree.put(doc, name, values.normalised(p, name, kept));
             }
         }
         return doc;
     }
 
-    /**
-     * The value the parser is on, read straight into the normalised shape (building Jackson's tree first and then a
-     * normalised copy of it allocated every node twice), every value counted against the budget.
-     */
-    private JsonNode normalised(JsonParser p, String name, ValueBudget budget) throws IOException,
-            NotADocumentException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
-                budget.spend();
-                ObjectNode out = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    JsonToken v = p.nextToken();
-                    if (key.startsWith("$")) {
-                        // an attribute is text; one holding a structure keeps that structure's JSON text
-                        JsonNode attr = plain(p, budget);
-                        out.put(key, v.isStructStart() ? attr.toString() : attr.asText());
-                    } else {
-                        out.set(key, normalised(p, key, budget));
-                    }
-                }
-                if (name != null && COLLECTIONS.contains(name)) {
-                    ArrayNode one = NODES.arrayNode(1);
-                    one.add(out);
-                    return one;
-                }
-                return out;
-            }
-            case START_ARRAY -> {
-                budget.spend();
-                ArrayNode out = NODES.arrayNode();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    out.add(normalised(p, null, budget));
-                }
-                return out;
-            }
-            case VALUE_NULL -> {
-                budget.spend();
-                return NODES.objectNode();
-            }
-            case VALUE_STRING -> {
-                // A bare scalar where BILLmanager writes {"$": ...}: keep the one shape.
-                budget.spend();
-                ObjectNode scalar = NODES.objectNode();
-                scalar.put("$", p.getText());
-                return scalar;
-            }
-            default -> {
-                ObjectNode scalar = NODES.objectNode();
-                scalar.put("$", plain(p, budget).asText());
-                return scalar;
-            }
+    /** Reads the row object the parser is on and hands it over: as its columns when {@code columns} is given. */
+    private void handRow(JsonParser p, RowHandler rows, RowColumns columns) throws Exception {
+        if (columns == null) {
+            rows.row((ObjectNode) values.normalised(p, null, limits.oneRow()));
+            return;
         }
-    }
-
-    /** The value the parser is on as Jackson's plain tree ({@code readValueAsTree}), counted against the budget. */
-    private JsonNode plain(JsonParser p, ValueBudget budget) throws IOException, NotADocumentException {
-        JsonToken t = p.currentToken();
+        ValueBudget budget = limits.oneRow();
         budget.spend();
-        switch (t) {
-            case START_OBJECT -> {
-                ObjectNode o = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    o.set(name, plain(p, budget));
-                }
-                return o;
-            }
-            case START_ARRAY -> {
-                ArrayNode a = NODES.arrayNode();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(plain(p, budget));
-                }
-                return a;
-            }
-            case VALUE_STRING -> {
-                return NODES.textNode(p.getText());
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                // as readValueAsTree makes them, so that their text is the same
-                return switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    case BIG_INTEGER -> NODES.numberNode(p.getBigIntegerValue());
-                    case BIG_DECIMAL -> NODES.numberNode(p.getDecimalValue());
-                    case FLOAT, DOUBLE -> mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                            ? NODES.numberNode(p.getDecimalValue()) : NODES.numberNode(p.getDoubleValue());
-                };
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
-            }
-            case VALUE_NULL -> {
-                return NODES.nullNode();
-            }
-            default -> {
-                return NODES.pojoNode(p.getEmbeddedObject());
+        columns.clear();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            if (key.startsWith("$")) {
+                values.attribute(p, v, budget); // the row's own attribute: not a column
+            } else {
+                columns.set(key, values.column(p, key, v, budget));
             }
         }
+        columns.dropNonScalars();
+        ((ScalarRowHandler) rows).columns(columns);
     }
 
     /** A list row that is not an object: reading on would lose the rows, or the parser's place in the document. */

@@ -1,7 +1,6 @@
 package io.github.camelbillmgr.internal.reply;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,13 +21,12 @@ public final class PageValues {
     private final Map<String, Object[]> prices = new HashMap<>();
     private String[] keys;
 
-    /** The given column names, or the same names of an earlier row (then {@code names} is not kept). */
-    String[] keys(String[] names) {
-        if (keys != null && Arrays.equals(keys, names)) {
-            return keys;
+    /** The column names of the row: the array of an earlier row with the same names, or a new one. */
+    String[] keys(RowColumns row) {
+        if (keys == null || !row.hasKeys(keys)) {
+            keys = row.keys();
         }
-        keys = names;
-        return names;
+        return keys;
     }
 
     /** The value, or an equal one an earlier row of the page had. */

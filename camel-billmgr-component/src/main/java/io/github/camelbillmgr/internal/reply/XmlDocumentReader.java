@@ -51,10 +51,13 @@ final class XmlDocumentReader implements FormatReader {
             // The root's own attributes carry nothing a caller needs: ignore them.
             ObjectNode doc = NODES.objectNode();
             ValueBudget kept = limits.outsideRows();
+            RowColumns columns = rows instanceof ScalarRowHandler ? new RowColumns() : null;
             while (r.next() != XMLStreamConstants.END_ELEMENT) {
                 if (r.getEventType() == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
-                    if (rows != null && "elem".equals(name)) {
+                    if (columns != null && "elem".equals(name)) {
+                        ((ScalarRowHandler) rows).columns(row(r, limits.oneRow(), columns));
+                    } else if (rows != null && "elem".equals(name)) {
                         rows.row(element(r, 1, limits.oneRow()));
                     } else {
                         NormalisedTree.add(doc, name, element(r, 1, kept));
@@ -94,6 +97,66 @@ final class XmlDocumentReader implements FormatReader {
     private static NotADocumentException failure(StrictDecodingReader text, XMLStreamException e) {
         String why = text.failure() != null ? text.failure().getMessage() : e.getMessage();
         return new NotADocumentException("the XML body is malformed or truncated: " + why);
+    }
+
+    /**
+     * Reads the list row the reader is on straight into its scalar columns, up to and including its end tag: the
+     * columns {@link #element} and {@link Nodes#scalars} would make of it, counted as {@link #element} counts.
+     */
+    private static RowColumns row(XMLStreamReader r, ValueBudget budget, RowColumns columns)
+            throws XMLStreamException, NotADocumentException {
+        columns.clear();
+        budget.spend();
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            budget.spend(); // the row's own attributes: not columns
+        }
+        boolean text = false;
+        while (true) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String name = r.getLocalName();
+                columns.addRepeatable(name, column(r, name, budget));
+            } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                if (!text) {
+                    budget.spend(); // the row's own text: not a column
+                    text = true;
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                columns.dropNonScalars();
+                return columns;
+            }
+        }
+    }
+
+    /** A column of a row (depth 2): its text, or {@link RowColumns#NOT_SCALAR} when it has child elements. */
+    private static String column(XMLStreamReader r, String name, ValueBudget budget)
+            throws XMLStreamException, NotADocumentException {
+        budget.spend();
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            budget.spend();
+        }
+        boolean scalar = !NormalisedTree.COLLECTIONS.contains(name);
+        String text = null;
+        StringBuilder more = null;
+        while (true) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                element(r, 3, budget);
+                scalar = false;
+            } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                if (text == null) {
+                    budget.spend();
+                    text = r.getText();
+                } else {
+                    more = (more == null ? new StringBuilder(text) : more).append(r.getText());
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                if (!scalar) {
+                    return RowColumns.NOT_SCALAR;
+                }
+                return more != null ? more.toString() : text != null ? text : "";
+            }
+        }
     }
 
     /** Reads the element the reader is on, up to and including its end tag. */
