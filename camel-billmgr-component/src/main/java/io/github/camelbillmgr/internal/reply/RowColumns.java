@@ -89,8 +89,9 @@ public final class RowColumns {
                 return i;
             }
         }
+        int hash = name.hashCode();
         for (int i = 0; i < size; i++) {
-            if (keys[i].equals(name)) {
+            if (keys[i].hashCode() == hash && keys[i].equals(name)) {
                 return i;
             }
         }

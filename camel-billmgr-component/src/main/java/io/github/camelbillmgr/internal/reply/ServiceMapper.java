@@ -78,7 +78,7 @@ public final class ServiceMapper {
         int n = row.size();
         String[] values = new String[n];
         for (int i = 0; i < n; i++) {
-            values[i] = page == null ? row.value(i) : page.value(row.value(i));
+            values[i] = page == null ? row.value(i) : page.value(i, row.value(i));
         }
         return ColumnMap.of(page == null ? row.keys() : page.keys(row), values);
     }
