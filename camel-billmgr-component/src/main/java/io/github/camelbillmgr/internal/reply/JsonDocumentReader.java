@@ -123,7 +123,7 @@ final class JsonDocumentReader implements FormatReader {
             if (key.startsWith("$")) {
                 values.attribute(p, v, budget); // the row's own attribute: not a column
             } else {
-                columns.set(key, values.column(p, key, v, budget));
+                columns.put(key, values.column(p, key, v, budget), false);
             }
         }
         columns.dropNonScalars();

@@ -40,23 +40,16 @@ public final class RowColumns {
         size = 0;
     }
 
-    /** An XML child of the row: a name seen before turns into a repeated element, which is not a scalar. */
-    void addRepeatable(String name, String text) {
+    /**
+     * A child of the row. A name seen before keeps its place: in XML it turns into a repeated element, which is not a
+     * scalar; in JSON it takes the later value, as in a tree.
+     */
+    void put(String name, String text, boolean repeatIsNotScalar) {
         int i = indexOf(name);
-        if (i >= 0) {
-            values[i] = NOT_SCALAR;
-        } else {
+        if (i < 0) {
             append(name, text);
-        }
-    }
-
-    /** A JSON field of the row: a name seen before keeps its place and takes the later value, as in a tree. */
-    void set(String name, String text) {
-        int i = indexOf(name);
-        if (i >= 0) {
-            values[i] = text;
         } else {
-            append(name, text);
+            values[i] = repeatIsNotScalar ? NOT_SCALAR : text;
         }
     }
 

@@ -115,7 +115,7 @@ final class XmlDocumentReader implements FormatReader {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
-                columns.addRepeatable(name, column(r, name, budget));
+                columns.put(name, column(r, name, budget), true);
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (!text) {
                     budget.spend(); // the row's own text: not a column
