@@ -73,9 +73,10 @@ class ScalarRowHandlerTest {
 
     @Test
     void theSameServicesEitherWay() throws Exception {
-        String body = "{\"doc\":{\"elem\":[{\"id\":{\"$\":\"7\"},\"status\":{\"$\":\"2\"},\"cost\":{\"$\":\"5.00 EUR\"},"
-                + "\"expiredate\":{\"$\":\"2027-02-30\"}},{\"id\":{\"$\":\"8\"},\"expiredate\":"
-                + "{\"$\":\"2027-01-31 10:00\"},\"autoprolong\":{\"$\":\"3\"}}]}}";
+        String body
+                = "{\"doc\":{\"elem\":[{\"id\":{\"$\":\"7\"},\"status\":{\"$\":\"2\"},\"cost\":{\"$\":\"5.00 EUR\"},"
+                        + "\"expiredate\":{\"$\":\"2027-02-30\"}},{\"id\":{\"$\":\"8\"},\"expiredate\":"
+                        + "{\"$\":\"2027-01-31 10:00\"},\"autoprolong\":{\"$\":\"3\"}}]}}";
         List<BillmgrService> tree = new ArrayList<>();
         reader.read(in(body), BillmgrFormat.json, row -> tree.add(ServiceMapper.map("vds", row, new PageValues())));
         List<BillmgrService> columns = new ArrayList<>();
