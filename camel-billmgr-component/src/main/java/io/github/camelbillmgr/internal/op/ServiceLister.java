@@ -13,6 +13,7 @@ import io.github.camelbillmgr.internal.http.BillmgrClient;
 import io.github.camelbillmgr.internal.http.BillmgrRequest;
 import io.github.camelbillmgr.internal.reply.Nodes;
 import io.github.camelbillmgr.internal.reply.PageValues;
+import io.github.camelbillmgr.internal.reply.ScalarRowHandler;
 import io.github.camelbillmgr.internal.reply.ServiceMapper;
 import io.github.camelbillmgr.model.BillmgrService;
 import io.github.camelbillmgr.model.BillmgrServiceStatus;
@@ -112,7 +113,7 @@ public final class ServiceLister {
         Long[] firstId = { null };
         long before = cursor.read();
         PageValues shared = new PageValues();
-        JsonNode doc = Nodes.doc(client.call(request, row -> {
+        JsonNode doc = Nodes.doc(client.call(request, (ScalarRowHandler) row -> {
             if (rows[0] >= config.getPageSize()) {
                 // BILLmanager sends at most p_cnt rows: more is not a page of it, and would be read without bound
                 throw new BillmgrTransportException("page " + cursor.page() + " of '" + request.func() + "' holds more "

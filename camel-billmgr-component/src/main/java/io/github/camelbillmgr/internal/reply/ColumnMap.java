@@ -58,9 +58,10 @@ public final class ColumnMap extends AbstractMap<String, String> {
                 return i;
             }
         }
-        if (key instanceof String) {
+        if (key instanceof String s) {
+            int hash = s.hashCode(); // cached by String: cheaper than equals on a name that is absent
             for (int i = 0; i < keys.length; i++) {
-                if (keys[i].equals(key)) {
+                if (keys[i].hashCode() == hash && keys[i].equals(s)) {
                     return i;
                 }
             }

@@ -1,7 +1,6 @@
 package io.github.camelbillmgr.internal.reply;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,17 +17,24 @@ public final class PageValues {
     /** A bound on what a page with ever-new values could make this hold. */
     private static final int MAX_SHARED_VALUES = 4096;
 
+    /** Columns past this many are always looked up. */
+    private static final int MAX_TRACKED_COLUMNS = 64;
+    /** New values a column may bring before it counts as one of ever-new values (unless as many repeated). */
+    private static final int GIVE_UP_AFTER = 64;
+
     private final Map<String, String> values = new HashMap<>();
+    /** Per column position: values not seen before on the page, and values that were. */
+    private int[] fresh;
+    private int[] repeated;
     private final Map<String, Object[]> prices = new HashMap<>();
     private String[] keys;
 
-    /** The given column names, or the same names of an earlier row (then {@code names} is not kept). */
-    String[] keys(String[] names) {
-        if (keys != null && Arrays.equals(keys, names)) {
-            return keys;
+    /** The column names of the row: the array of an earlier row with the same names, or a new one. */
+    String[] keys(RowColumns row) {
+        if (keys == null || !row.hasKeys(keys)) {
+            keys = row.keys();
         }
-        keys = names;
-        return names;
+        return keys;
     }
 
     /** The value, or an equal one an earlier row of the page had. */
@@ -44,6 +50,31 @@ public final class PageValues {
             values.put(v, v);
         }
         return v;
+    }
+
+    /**
+     * The value of the {@code column}-th column of a row, or an equal one an earlier row of the page had. A column
+     * whose values are nearly all new (an id, a domain, an address) stops being looked up once that is clear: hashing
+     * and keeping every such value cost more than the few it would share.
+     */
+    String value(int column, String v) {
+        if (column >= MAX_TRACKED_COLUMNS) {
+            return value(v);
+        }
+        if (fresh == null) {
+            fresh = new int[MAX_TRACKED_COLUMNS];
+            repeated = new int[MAX_TRACKED_COLUMNS];
+        }
+        if (fresh[column] >= GIVE_UP_AFTER && repeated[column] < fresh[column]) {
+            return v;
+        }
+        String shared = value(v);
+        if (shared != v) {
+            repeated[column]++;
+        } else {
+            fresh[column]++;
+        }
+        return shared;
     }
 
     /** The parsed cost and currency of a cost column seen before on the page, or null. */

@@ -1,10 +1,10 @@
 package io.github.camelbillmgr.internal.reply;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +29,14 @@ public final class ServiceMapper {
      * Maps a row; with {@code page}, the column names and the repeated values are shared with the page's other rows.
      */
     public static BillmgrService map(String itemType, JsonNode row, PageValues page) {
+        return map(itemType, RowColumns.of(row), page);
+    }
+
+    /**
+     * Maps the scalar columns of a row read straight from the parser ({@link ScalarRowHandler}); with {@code page}, the
+     * column names and the repeated values are shared with the page's other rows.
+     */
+    public static BillmgrService map(String itemType, RowColumns row, PageValues page) {
         ColumnMap cols = columns(row, page);
         String idText = cols.get("id");
         if (idText == null || idText.isBlank()) {
@@ -65,30 +73,14 @@ public final class ServiceMapper {
         return new BillmgrService(itemType, id, status, expire, autoprolong, remoteId, cost, currency, cols);
     }
 
-    /** The scalar columns of a row (as {@link Nodes#scalars}), in a compact map. */
-    private static ColumnMap columns(JsonNode row, PageValues page) {
-        if (row == null || row.isEmpty()) {
-            return ColumnMap.of(new String[0], new String[0]);
+    /** The columns of a row in a compact map of their own. */
+    private static ColumnMap columns(RowColumns row, PageValues page) {
+        int n = row.size();
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = page == null ? row.value(i) : page.value(i, row.value(i));
         }
-        String[] keys = new String[row.size()];
-        String[] values = new String[keys.length];
-        int n = 0;
-        for (var it = row.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            JsonNode v = e.getValue();
-            if (!key.startsWith("$") && v.isObject() && Nodes.isScalar(v)) {
-                JsonNode t = v.get("$");
-                String text = t == null ? "" : t.asText();
-                keys[n] = key;
-                values[n++] = page == null ? text : page.value(text);
-            }
-        }
-        if (n < keys.length) {
-            keys = java.util.Arrays.copyOf(keys, n);
-            values = java.util.Arrays.copyOf(values, n);
-        }
-        return ColumnMap.of(page == null ? keys : page.keys(keys), values);
+        return ColumnMap.of(page == null ? row.keys() : page.keys(row), values);
     }
 
     public static Long parseLong(String text) {
@@ -107,6 +99,14 @@ public final class ServiceMapper {
             return null;
         }
         String t = text.trim();
+        if (t.length() >= 10 && isIsoDate(t)) {
+            // the form BILLmanager writes, without a formatter's parse context per row of a long list
+            try {
+                return LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10));
+            } catch (DateTimeException e) {
+                return null; // as a parse of "2027-02-30" fails, in either format
+            }
+        }
         try {
             return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t);
         } catch (DateTimeParseException e) {
@@ -116,6 +116,25 @@ public final class ServiceMapper {
                 return null;
             }
         }
+    }
+
+    /** {@code yyyy-MM-dd} at the start of {@code t}. */
+    private static boolean isIsoDate(String t) {
+        for (int i = 0; i < 10; i++) {
+            char c = t.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (t.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** Months of auto-renewal, or null when off ("", "off", "null", "0" or not a number). */
