@@ -12,13 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.github.camelbillmgr.simulator.engine.CredentialFaults;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
 import io.github.camelbillmgr.simulator.engine.Store;
 import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
+import io.github.camelbillmgr.simulator.http.BlockingHttpServer;
 import io.github.camelbillmgr.simulator.http.ConnectionGauge;
 import io.github.camelbillmgr.simulator.http.RequestLog;
 
@@ -66,7 +64,7 @@ public final class BillmgrSimulator implements AutoCloseable {
     private final ConnectionGauge connections = new ConnectionGauge();
     private final SimulatorState state;
     private final ApiHttpHandler handler;
-    private HttpServer server;
+    private BlockingHttpServer server;
     private ExecutorService executor;
     private boolean https;
 
@@ -99,24 +97,21 @@ public final class BillmgrSimulator implements AutoCloseable {
             InetSocketAddress address
                     = new InetSocketAddress(InetAddress.getByName(settings.getHost()), settings.getPort());
             SSLContext sslContext = settings.getSslContext();
-            HttpServer created;
-            if (sslContext != null) {
-                HttpsServer secure = HttpsServer.create(address, 0);
-                secure.setHttpsConfigurator(new HttpsConfigurator(sslContext));
-                created = secure;
-            } else {
-                created = HttpServer.create(address, 0);
-            }
             int instance = INSTANCES.incrementAndGet();
             AtomicInteger threads = new AtomicInteger();
+            // one thread per connection: a cached pool, never a queue
             executor = Executors.newCachedThreadPool(task -> {
                 Thread thread = new Thread(task, "billmgr-sim-" + instance + "-" + threads.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
-            created.createContext("/", handler);
-            created.setExecutor(executor);
-            created.start();
+            BlockingHttpServer created;
+            try {
+                created = BlockingHttpServer.start(address, sslContext, handler, executor);
+            } catch (IOException e) {
+                executor.shutdownNow();
+                throw e;
+            }
             server = created;
             https = sslContext != null;
         } catch (IOException e) {
@@ -131,7 +126,7 @@ public final class BillmgrSimulator implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.stop(0);
+        server.stop();
         executor.shutdownNow();
         server = null;
         executor = null;
