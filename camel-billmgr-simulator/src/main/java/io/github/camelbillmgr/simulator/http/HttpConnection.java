@@ -1,6 +1,5 @@
 package io.github.camelbillmgr.simulator.http;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ final class HttpConnection implements Runnable {
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(IDLE_MILLIS);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 8 * 1024);
+            InputStream in = new ConnectionInput(socket.getInputStream(), 8 * 1024);
             // large enough for a head and a typical document: one write per answer
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 32 * 1024);
             InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();

@@ -71,6 +71,21 @@ final class RequestBodyStream extends InputStream {
         return n;
     }
 
+    /** A body of known length is read in one go, into an array of its size. */
+    @Override
+    public byte[] readAllBytes() throws IOException {
+        if (chunked || ended || remaining > Integer.MAX_VALUE - 8) {
+            return super.readAllBytes();
+        }
+        byte[] all = in.readNBytes((int) remaining);
+        if (all.length < remaining) {
+            throw new IOException("the request body ended early");
+        }
+        remaining = 0;
+        ended = true;
+        return all;
+    }
+
     @Override
     public int available() throws IOException {
         return ended ? 0 : (int) Math.min(in.available(), Math.max(remaining, 0));
