@@ -178,8 +178,9 @@ public final class BenchmarkRunner {
                 System.err.printf("[%d/%d] %s %s ... ", n, cases.size(), c.group(), c.contender());
                 Case.Figures f = measure(c, server);
                 results.put(c, f);
-                System.err.printf(f.failed() ? "FAILED%n" : "%,.2f ops/s, %,.1f us CPU/op, %,.0f B/op%n",
-                        f.opsPerSecond(), f.cpuMicrosPerOp(), f.bytesPerOp());
+                System.err.printf(f.failed() ? "FAILED%n"
+                        : "%,.2f ops/s, %,.1f us CPU/op, %,.0f B/op, server %,.1f us CPU/call%n",
+                        f.opsPerSecond(), f.cpuMicrosPerOp(), f.bytesPerOp(), f.serverCpuMicrosPerOp());
                 // what is measured so far survives a run that is stopped before its end
                 write(new ResultTable(results).render(plan.name() + " (" + n + " of " + cases.size() + " cases)",
                         loadBefore, Machine.loadAverage(), (System.nanoTime() - start) / 1_000_000_000L));
@@ -237,7 +238,9 @@ public final class BenchmarkRunner {
             System.setProperty("bench." + c.server() + ".service", String.valueOf(server.serviceId));
         }
         try {
+            ServerStats serverBefore = server.stats();
             Collection<RunResult> run = new Runner(options.build()).run();
+            ServerStats serverAfter = server.stats();
             if (run.isEmpty()) {
                 return Case.Figures.FAILED;
             }
@@ -247,7 +250,7 @@ public final class BenchmarkRunner {
             // single shot: seconds per call
             double opsPerSecond = singleShot(c) && plan != Plan.smoke ? 1 / score : score;
             return new Case.Figures(opsPerSecond, score(secondary, CpuProfiler.LABEL),
-                    score(secondary, "gc.alloc.rate.norm"));
+                    score(secondary, "gc.alloc.rate.norm"), ServerStats.cpuMicrosPerCall(serverBefore, serverAfter));
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {
