@@ -21,7 +21,7 @@ import io.github.camelbillmgr.simulator.http.ConnectionGauge;
 import io.github.camelbillmgr.simulator.http.RequestLog;
 
 /**
- * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
+ * A stateful BILLmanager HTTP API simulator on its own blocking HTTP/1.1 server ({@code http.BlockingHttpServer}).
  *
  * <pre>
  * try (BillmgrSimulator sim = new BillmgrSimulator().start()) {
@@ -45,11 +45,11 @@ public final class BillmgrSimulator implements AutoCloseable {
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     static {
-        // The JDK server writes headers and body in separate segments; with Nagle's algorithm on,
-        // the body then waits for the client's delayed ACK, some 40 ms per call. That would swamp
-        // injected latencies and make load tests crawl. The JDK reads the property once, when its
-        // first server is made, so an earlier server in the same JVM keeps its own choice; an
-        // explicit -Dsun.net.httpserver.nodelay=false is respected.
+        // The simulator's own server sets TCP_NODELAY itself. The property is for the JDK servers
+        // tests run beside it: they write headers and body in separate segments and, with Nagle's
+        // algorithm on, the body waits for the client's delayed ACK, some 40 ms per call. The JDK
+        // reads the property once, when its first server is made; an explicit
+        // -Dsun.net.httpserver.nodelay=false is respected.
         if (System.getProperty(NO_DELAY) == null) {
             System.setProperty(NO_DELAY, "true");
         }
