@@ -51,8 +51,15 @@ public final class JsonConverter {
      * {@link #toJson} (a test holds the two together), without building the tree first, which cost a served call
      * more than anything else but the socket.
      */
+    /** Whether this converter applies these settings, so that it can be used again for the next answer. */
+    public boolean converts(boolean emptyAsObject, boolean alwaysArrays, Set<String> arrayNames) {
+        return this.emptyAsObject == emptyAsObject && this.alwaysArrays == alwaysArrays
+                && this.arrayNames.equals(arrayNames);
+    }
+
     public byte[] toBytes(Element root) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        // most answers fit: no copy while the buffer grows
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
             json.writeStartObject();
             json.writeFieldName(root.name());

@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 import com.sun.net.httpserver.HttpHandler;
@@ -35,6 +37,8 @@ public final class BlockingHttpServer {
     private final Executor threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
+    /** Open until the accepting loop has left {@code accept()}: only then is the port free again. */
+    private final CountDownLatch acceptorDone = new CountDownLatch(1);
 
     private BlockingHttpServer(ServerSocket listener, HttpHandler handler, Executor threads) {
         this.listener = listener;
@@ -73,13 +77,21 @@ public final class BlockingHttpServer {
         return handler;
     }
 
-    /** Stops accepting and closes every connection at once, answered or not. */
+    /** Stops accepting, closes every connection at once, answered or not, and returns once the port is free. */
     public void stop() {
         running = false;
         try {
             listener.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing the listener: {0}", e.toString());
+        }
+        try {
+            // a listener closed while a thread waits in accept() keeps its port until that thread has woken up
+            if (!acceptorDone.await(5, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "the accepting thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (Socket socket : open) {
             closeQuietly(socket);
@@ -88,6 +100,14 @@ public final class BlockingHttpServer {
     }
 
     private void accept() {
+        try {
+            acceptLoop();
+        } finally {
+            acceptorDone.countDown();
+        }
+    }
+
+    private void acceptLoop() {
         while (running) {
             Socket socket;
             try {
