@@ -54,7 +54,8 @@ public final class BlockingHttpServer {
      *                   not queue tasks (a cached thread pool)
      */
     public static BlockingHttpServer start(InetSocketAddress address, SSLContext sslContext, HttpHandler handler,
-                                           Executor threads) throws IOException {
+                                           Executor threads)
+            throws IOException {
         ServerSocket listener = sslContext == null ? new ServerSocket()
                 : sslContext.getServerSocketFactory().createServerSocket();
         try {
