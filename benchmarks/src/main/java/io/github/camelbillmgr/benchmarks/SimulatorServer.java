@@ -19,13 +19,13 @@ import io.github.camelbillmgr.simulator.SimulatorSettings;
  */
 public final class SimulatorServer {
 
-    private static final int WARM_UP_CALLS = 4000;
+    private static final int WARM_UP_CALLS = 20_000;
 
     private SimulatorServer() {
     }
 
     /**
-     * The calls the benchmark makes, a few thousand times over one kept-alive connection, before the first case: a
+     * The calls the benchmark makes, twenty thousand times over one kept-alive connection, before the first case: a
      * user's load test measures a server that has run for a while, and the canned server has next to nothing to
      * compile. Without it the first simulator case measures the JIT.
      */
