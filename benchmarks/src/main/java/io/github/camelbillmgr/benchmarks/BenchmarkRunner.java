@@ -170,7 +170,8 @@ public final class BenchmarkRunner {
         long start = System.nanoTime();
         boolean needsSimulator = cases.stream().anyMatch(c -> c.server().equals("simulator"));
         try (ServerProcess canned = new ServerProcess(CannedServer.class, "-Xmx3g");
-                ServerProcess simulator = needsSimulator ? new ServerProcess(SimulatorServer.class, "-Xmx1g") : null) {
+                ServerProcess simulator = needsSimulator ? new ServerProcess(SimulatorServer.class, "-Xmx1g",
+                        "-Dbench.warmUpCalls=" + (plan == Plan.smoke ? 200 : 20_000)) : null) {
             int n = 0;
             for (Case c : cases) {
                 n++;

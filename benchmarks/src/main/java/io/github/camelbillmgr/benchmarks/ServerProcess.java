@@ -20,11 +20,12 @@ final class ServerProcess implements AutoCloseable {
     final String baseUrl;
     final long serviceId;
 
-    ServerProcess(Class<?> main, String heap) throws Exception {
+    ServerProcess(Class<?> main, String heap, String... jvmOptions) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(heap);
         cmd.add("-XX:+UseParallelGC");
+        cmd.addAll(List.of(jvmOptions));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

@@ -19,7 +19,8 @@ import io.github.camelbillmgr.simulator.SimulatorSettings;
  */
 public final class SimulatorServer {
 
-    private static final int WARM_UP_CALLS = 20_000;
+    /** Overridden by {@code -Dbench.warmUpCalls}: the build's smoke pass measures nothing and needs few. */
+    private static final int WARM_UP_CALLS = Integer.getInteger("bench.warmUpCalls", 20_000);
 
     private SimulatorServer() {
     }
