@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,9 +118,11 @@ public final class BenchmarkRunner {
         }
         // the simulator against the static responder on cheap calls (same raw load), and the component against it
         for (String op : List.of("whoami", "get")) {
-            for (int threads : List.of(1, 16)) {
-                cases.add(new Case("simulator", op, "json", threads, "raw", "-Xmx1g"));
-                cases.add(new Case("simulator", op, "json", threads, "component", "-Xmx1g"));
+            for (String format : List.of("json", "xml")) {
+                for (int threads : List.of(1, 16)) {
+                    cases.add(new Case("simulator", op, format, threads, "raw", "-Xmx1g"));
+                    cases.add(new Case("simulator", op, format, threads, "component", "-Xmx1g"));
+                }
             }
         }
         // long lists in a 128 MiB heap: the component's iterator against the parse limit; 250,000 as one List
@@ -134,10 +137,21 @@ public final class BenchmarkRunner {
     }
 
     private List<Case> filtered(List<Case> cases) {
+        // a simulator case runs right after the canned cases of the same call: on a shared machine the load moves
+        // within minutes, and the ratio between the two servers is only worth reading when measured side by side
+        Comparator<Case> sideBySide = Comparator.comparingInt((Case c) -> opOrder(c.op()))
+                .thenComparing(Case::format).thenComparingInt(Case::threads)
+                .thenComparing(c -> c.server().equals("simulator"));
         return cases.stream().filter(c -> accepts("op", c.op()) && accepts("format", c.format())
                 && accepts("threads", String.valueOf(c.threads()))
                 && accepts("server", c.server()) && accepts("contender", c.contender()))
+                .sorted(sideBySide)
                 .toList();
+    }
+
+    private static int opOrder(String op) {
+        int cheap = CHEAP_OPS.indexOf(op);
+        return cheap >= 0 ? cheap : CHEAP_OPS.size();
     }
 
     private boolean accepts(String key, String value) {
@@ -156,7 +170,8 @@ public final class BenchmarkRunner {
         long start = System.nanoTime();
         boolean needsSimulator = cases.stream().anyMatch(c -> c.server().equals("simulator"));
         try (ServerProcess canned = new ServerProcess(CannedServer.class, "-Xmx3g");
-                ServerProcess simulator = needsSimulator ? new ServerProcess(SimulatorServer.class, "-Xmx1g") : null) {
+                ServerProcess simulator = needsSimulator ? new ServerProcess(SimulatorServer.class, "-Xmx1g",
+                        "-Dbench.warmUpCalls=" + (plan == Plan.smoke ? 200 : 20_000)) : null) {
             int n = 0;
             for (Case c : cases) {
                 n++;
@@ -164,8 +179,9 @@ public final class BenchmarkRunner {
                 System.err.printf("[%d/%d] %s %s ... ", n, cases.size(), c.group(), c.contender());
                 Case.Figures f = measure(c, server);
                 results.put(c, f);
-                System.err.printf(f.failed() ? "FAILED%n" : "%,.2f ops/s, %,.1f us CPU/op, %,.0f B/op%n",
-                        f.opsPerSecond(), f.cpuMicrosPerOp(), f.bytesPerOp());
+                System.err.printf(f.failed() ? "FAILED%n"
+                        : "%,.2f ops/s, %,.1f us CPU/op, %,.0f B/op, server %,.1f us CPU/call%n",
+                        f.opsPerSecond(), f.cpuMicrosPerOp(), f.bytesPerOp(), f.serverCpuMicrosPerOp());
                 // what is measured so far survives a run that is stopped before its end
                 write(new ResultTable(results).render(plan.name() + " (" + n + " of " + cases.size() + " cases)",
                         loadBefore, Machine.loadAverage(), (System.nanoTime() - start) / 1_000_000_000L));
@@ -223,7 +239,9 @@ public final class BenchmarkRunner {
             System.setProperty("bench." + c.server() + ".service", String.valueOf(server.serviceId));
         }
         try {
+            ServerStats serverBefore = server.stats();
             Collection<RunResult> run = new Runner(options.build()).run();
+            ServerStats serverAfter = server.stats();
             if (run.isEmpty()) {
                 return Case.Figures.FAILED;
             }
@@ -233,7 +251,7 @@ public final class BenchmarkRunner {
             // single shot: seconds per call
             double opsPerSecond = singleShot(c) && plan != Plan.smoke ? 1 / score : score;
             return new Case.Figures(opsPerSecond, score(secondary, CpuProfiler.LABEL),
-                    score(secondary, "gc.alloc.rate.norm"));
+                    score(secondary, "gc.alloc.rate.norm"), ServerStats.cpuMicrosPerCall(serverBefore, serverAfter));
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {

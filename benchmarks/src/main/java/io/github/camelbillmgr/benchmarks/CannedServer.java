@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelbillmgr.simulator.BillmgrSimulator;
 import io.github.camelbillmgr.simulator.model.SimService;
@@ -38,6 +39,8 @@ public final class CannedServer implements AutoCloseable {
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
     private final long serviceId;
     private volatile boolean running = true;
+    /** Requests answered, for {@link ServerStats}. */
+    private final LongAdder answered = new LongAdder();
 
     private CannedServer(int port) throws Exception {
         this.serviceId = record();
@@ -56,9 +59,7 @@ public final class CannedServer implements AutoCloseable {
         System.out.println("READY " + server.baseUrl() + " " + server.serviceId());
         System.out.flush();
         // runs until its parent closes stdin (or kills it)
-        while (System.in.read() >= 0) {
-            // ignore
-        }
+        ServerStats.serve(server.answered::sum, System.out);
         server.close();
     }
 
@@ -128,6 +129,7 @@ public final class CannedServer implements AutoCloseable {
                 byte[] body = in.readNBytes(length);
                 out.write(reply(form(new String(body, StandardCharsets.ISO_8859_1))));
                 out.flush();
+                answered.increment();
             }
         } catch (IOException e) {
             // the client closed the connection

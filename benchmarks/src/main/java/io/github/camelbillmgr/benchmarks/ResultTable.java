@@ -56,13 +56,18 @@ final class ResultTable {
                 if (canned != null) {
                     simulator.add("| " + c.op() + " " + c.format() + " t" + c.threads() + " | "
                             + num(f.opsPerSecond(), 0) + " | " + num(canned.opsPerSecond(), 0) + " | "
-                            + ratio(f.opsPerSecond(), canned.opsPerSecond()) + " |");
+                            + ratio(f.opsPerSecond(), canned.opsPerSecond()) + " | "
+                            + num(f.serverCpuMicrosPerOp(), 1) + " | " + num(canned.serverCpuMicrosPerOp(), 1) + " | "
+                            + num(f.cpuMicrosPerOp(), 1) + " |");
                 }
             }
         });
         if (!simulator.isEmpty()) {
-            out.append("\nThe simulator against the canned responder, same raw HttpClient load:\n\n");
-            out.append("| case | simulator ops/s | canned ops/s | ×canned |\n|---|---:|---:|---:|\n");
+            out.append("\nThe simulator against the canned responder, same raw HttpClient load (measured side by side; "
+                    + "server CPU: the server JVM's CPU time per request it answered, client CPU: the raw client's "
+                    + "against the simulator):\n\n");
+            out.append("| case | simulator ops/s | canned ops/s | ×canned | simulator CPU µs/call | canned CPU µs/call "
+                    + "| client CPU µs/call |\n|---|---:|---:|---:|---:|---:|---:|\n");
             simulator.forEach(l -> out.append(l).append('\n'));
         }
         return out.toString();

@@ -2,6 +2,7 @@ package io.github.camelbillmgr.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,20 +15,23 @@ import java.util.List;
 final class ServerProcess implements AutoCloseable {
 
     private final Process process;
+    private final BufferedReader out;
+    private final PrintStream in;
     final String baseUrl;
     final long serviceId;
 
-    ServerProcess(Class<?> main, String heap) throws Exception {
+    ServerProcess(Class<?> main, String heap, String... jvmOptions) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(heap);
         cmd.add("-XX:+UseParallelGC");
+        cmd.addAll(List.of(jvmOptions));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
         process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out
-                = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         String line;
         while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
             // the simulator's banner, if any
@@ -39,6 +43,17 @@ final class ServerProcess implements AutoCloseable {
         String[] parts = line.split(" ");
         baseUrl = parts[1];
         serviceId = Long.parseLong(parts[2]);
+    }
+
+    /** The server's CPU time and requests answered so far; null if it cannot tell. */
+    synchronized ServerStats stats() {
+        try {
+            in.println(ServerStats.COMMAND);
+            return ServerStats.parse(out.readLine());
+        } catch (Exception e) {
+            System.err.print("(no server stats: " + e + ") ");
+            return null;
+        }
     }
 
     @Override

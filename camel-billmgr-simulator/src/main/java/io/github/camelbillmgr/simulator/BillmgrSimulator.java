@@ -12,9 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.github.camelbillmgr.simulator.clock.SimClock;
 import io.github.camelbillmgr.simulator.control.ControlPlane;
 import io.github.camelbillmgr.simulator.engine.Dispatcher;
@@ -22,6 +19,7 @@ import io.github.camelbillmgr.simulator.engine.Store;
 import io.github.camelbillmgr.simulator.fault.CredentialFaults;
 import io.github.camelbillmgr.simulator.fault.SimFaults;
 import io.github.camelbillmgr.simulator.http.ApiHttpHandler;
+import io.github.camelbillmgr.simulator.http.BlockingHttpServer;
 import io.github.camelbillmgr.simulator.http.ConnectionGauge;
 import io.github.camelbillmgr.simulator.http.RequestLog;
 import io.github.camelbillmgr.simulator.model.RecordedRequest;
@@ -30,7 +28,7 @@ import io.github.camelbillmgr.simulator.settings.SimSettings;
 import io.github.camelbillmgr.simulator.tls.SimCertificate;
 
 /**
- * A stateful BILLmanager HTTP API simulator on the JDK's HTTP server.
+ * A stateful BILLmanager HTTP API simulator on its own blocking HTTP/1.1 server ({@code http.BlockingHttpServer}).
  *
  * <pre>
  * try (BillmgrSimulator sim = new BillmgrSimulator().start()) {
@@ -54,11 +52,11 @@ public final class BillmgrSimulator implements AutoCloseable {
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     static {
-        // The JDK server writes headers and body in separate segments; with Nagle's algorithm on,
-        // the body then waits for the client's delayed ACK, some 40 ms per call. That would swamp
-        // injected latencies and make load tests crawl. The JDK reads the property once, when its
-        // first server is made, so an earlier server in the same JVM keeps its own choice; an
-        // explicit -Dsun.net.httpserver.nodelay=false is respected.
+        // The simulator's own server sets TCP_NODELAY itself. The property is for the JDK servers
+        // tests run beside it: they write headers and body in separate segments and, with Nagle's
+        // algorithm on, the body waits for the client's delayed ACK, some 40 ms per call. The JDK
+        // reads the property once, when its first server is made; an explicit
+        // -Dsun.net.httpserver.nodelay=false is respected.
         if (System.getProperty(NO_DELAY) == null) {
             System.setProperty(NO_DELAY, "true");
         }
@@ -73,7 +71,7 @@ public final class BillmgrSimulator implements AutoCloseable {
     private final ConnectionGauge connections = new ConnectionGauge();
     private final SimState state;
     private final ApiHttpHandler handler;
-    private HttpServer server;
+    private BlockingHttpServer server;
     private ExecutorService executor;
     private boolean https;
 
@@ -106,24 +104,21 @@ public final class BillmgrSimulator implements AutoCloseable {
             InetSocketAddress address
                     = new InetSocketAddress(InetAddress.getByName(settings.getHost()), settings.getPort());
             SSLContext sslContext = settings.getSslContext();
-            HttpServer created;
-            if (sslContext != null) {
-                HttpsServer secure = HttpsServer.create(address, 0);
-                secure.setHttpsConfigurator(new HttpsConfigurator(sslContext));
-                created = secure;
-            } else {
-                created = HttpServer.create(address, 0);
-            }
             int instance = INSTANCES.incrementAndGet();
             AtomicInteger threads = new AtomicInteger();
+            // one thread per connection: a cached pool, never a queue
             executor = Executors.newCachedThreadPool(task -> {
                 Thread thread = new Thread(task, "billmgr-sim-" + instance + "-" + threads.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
-            created.createContext("/", handler);
-            created.setExecutor(executor);
-            created.start();
+            BlockingHttpServer created;
+            try {
+                created = BlockingHttpServer.start(address, sslContext, handler, executor);
+            } catch (IOException e) {
+                executor.shutdownNow();
+                throw e;
+            }
             server = created;
             https = sslContext != null;
         } catch (IOException e) {
@@ -138,7 +133,7 @@ public final class BillmgrSimulator implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.stop(0);
+        server.stop();
         executor.shutdownNow();
         server = null;
         executor = null;

@@ -60,6 +60,38 @@ class JsonConverterTest {
     }
 
     @Test
+    void servedBytesAreTheTreeSerialised() throws Exception {
+        Element doc = Element.doc();
+        doc.child("auth").attr("id", "abc").attr("level", "16").text("abc");
+        doc.field("item.id", 1001).field("text", "quotes \" and \\ and \u00e9\u4e2d \n < & >").marker("ok");
+        Element list = doc.child("list");
+        for (int i = 0; i < 40; i++) {
+            Element elem = doc.child("elem");
+            elem.field("id", i).field("name", "vds" + i);
+            if (i % 3 == 0) {
+                elem.child("addon").text("a").attr("k", "v");
+                elem.child("addon").text("b");
+            }
+            list.child("elem").field("id", i);
+        }
+        doc.child("elem").marker("empty");
+        Element few = Element.doc();
+        few.child("a").text("1");
+        few.child("b").text("2");
+        few.child("a").text("3");
+        few.marker("c");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Element root : java.util.List.of(doc, few, Element.doc(), Element.doc().marker("ok"))) {
+            for (JsonConverter converter : java.util.List.of(new JsonConverter(true, false),
+                    new JsonConverter(false, false), new JsonConverter(true, true),
+                    new JsonConverter(true, false, java.util.Set.of("auth", "list/elem")))) {
+                String tree = mapper.writeValueAsString(converter.toJson(root));
+                assertEquals(tree, new String(converter.toBytes(root), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void xmlEscapesAndDeclares() {
         Element doc = Element.doc();
         doc.child("val").attr("key", "a\"b").text("x < y & z");

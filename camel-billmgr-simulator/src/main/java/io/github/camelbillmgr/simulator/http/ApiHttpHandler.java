@@ -67,7 +67,7 @@ public final class ApiHttpHandler implements HttpHandler {
 
     /**
      * An {@link InjectedDisconnect} passes through on purpose: the exchange is closed first
-     * (which, with no complete response sent, closes the connection), and the JDK server closes
+     * (which, with no complete response sent, closes the connection), and the server closes
      * it again on the exception, logging it at TRACE only. Any other failure is a simulator bug:
      * logged once, answered with a 500 and a short text while the exchange is still open, and the
      * server goes on serving.

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Counts the client connections that have a request in progress, and the most there were at
  * once: what a load test compares with its client's connection pool limits. It counts
- * connections, not requests, because the JDK server may hand the next request of a kept-alive
- * connection to a new thread a moment before the thread that answered the previous one has
- * returned; counted as requests, that moment would look like one connection too many.
+ * connections, not requests: a kept-alive connection carries one request after another, and
+ * counted as requests, the moment between the end of one and the start of the next on another
+ * thread (as servers that hand requests to a pool do) would look like one connection too many.
  */
 public final class ConnectionGauge {
 

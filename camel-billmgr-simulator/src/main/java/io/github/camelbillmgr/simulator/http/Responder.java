@@ -35,6 +35,8 @@ final class Responder {
     private final Dispatcher dispatcher;
     private final CredentialFaults credentials;
     private final SimSettings settings;
+    /** Converters hold no state between calls; one is shared while the settings stay the same. */
+    private volatile JsonConverter lastConverter;
 
     Responder(Dispatcher dispatcher, CredentialFaults credentials, SimSettings settings) {
         this.dispatcher = dispatcher;
@@ -108,11 +110,22 @@ final class Responder {
 
     private Reply render(Element doc, OutputFormat format) {
         if (format.isJson()) {
-            JsonConverter converter = new JsonConverter(settings.isOkAsEmptyObject(), format == OutputFormat.SJSON,
-                    format == OutputFormat.XJSON ? settings.getXjsonArrays() : Set.of());
-            return new Reply(200, settings.getJsonContentType(), converter.toBytes(doc));
+            return new Reply(200, settings.getJsonContentType(), converter(format).toBytes(doc));
         }
         return new Reply(200, XML_TYPE, XmlRenderer.render(doc).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The converter the live settings ask for: the last one made, unless a setting changed since. */
+    private JsonConverter converter(OutputFormat format) {
+        boolean emptyAsObject = settings.isOkAsEmptyObject();
+        boolean alwaysArrays = format == OutputFormat.SJSON;
+        Set<String> arrays = format == OutputFormat.XJSON ? settings.getXjsonArrays() : Set.of();
+        JsonConverter last = lastConverter;
+        if (last == null || !last.converts(emptyAsObject, alwaysArrays, arrays)) {
+            last = new JsonConverter(emptyAsObject, alwaysArrays, arrays);
+            lastConverter = last;
+        }
+        return last;
     }
 
     /** Bytes kept of a body of {@code length}: as asked (half by default), but always at least one cut. */
