@@ -3,7 +3,6 @@ package io.github.camelbillmgr.internal.op;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
 import io.github.camelbillmgr.internal.input.ExchangeInput;
-import io.github.camelbillmgr.internal.reply.ServiceDetails;
 import org.apache.camel.Message;
 
 /** {@code get}: {@code TYPE.edit} without {@code sok} returns a service's details, as a {@code BillmgrService}. */

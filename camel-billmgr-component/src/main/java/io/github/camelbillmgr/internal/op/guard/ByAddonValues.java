@@ -8,7 +8,7 @@ import java.util.Map;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
-import io.github.camelbillmgr.internal.reply.ServiceDetails;
+import io.github.camelbillmgr.internal.op.ServiceDetails;
 
 /**
  * Add-on changes paid at once: before the first attempt the service's current values of those add-ons are read and

@@ -11,7 +11,7 @@ import java.util.Set;
 import io.github.camelbillmgr.BillmgrConfiguration;
 import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
-import io.github.camelbillmgr.internal.reply.ServiceDetails;
+import io.github.camelbillmgr.internal.op.ServiceDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.github.camelbillmgr.internal.reply;
+package io.github.camelbillmgr.internal.op;
 
 import java.util.Map;
 
@@ -7,7 +7,8 @@ import io.github.camelbillmgr.BillmgrException;
 import io.github.camelbillmgr.BillmgrOperation;
 import io.github.camelbillmgr.internal.http.BillmgrClient;
 import io.github.camelbillmgr.internal.http.BillmgrRequest;
-import io.github.camelbillmgr.internal.op.Operations;
+import io.github.camelbillmgr.internal.reply.Nodes;
+import io.github.camelbillmgr.internal.reply.ServiceMapper;
 import io.github.camelbillmgr.model.BillmgrService;
 
 /**
