@@ -297,6 +297,17 @@ final class Contenders implements AutoCloseable {
 
     // ------------------------------------------------------------------ checks
 
+    /** The document's top elements as {@code name=text}: an element's name ({@code id}, {@code error}) is what a check looks for. */
+    private static String elements(Document d) {
+        StringBuilder sb = new StringBuilder();
+        for (var child = d.getDocumentElement().getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                sb.append(child.getNodeName()).append('=').append(child.getTextContent()).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
     /** Calls the contender once and fails unless it got the reply the benchmark means to measure. */
     void check(String contender) throws Exception {
         Object result = switch (contender) {
@@ -331,9 +342,7 @@ final class Contenders implements AutoCloseable {
                         : "whoami without the user: " + result;
             };
         }
-        String text = result instanceof Document d
-                ? d.getDocumentElement().getTextContent() + d.getDocumentElement().getChildNodes().getLength()
-                : String.valueOf(result);
+        String text = result instanceof Document d ? elements(d) : String.valueOf(result);
         if (text.contains("error")) {
             return "an error reply: " + text;
         }
