@@ -37,9 +37,9 @@ final class JsonDocumentReader implements FormatReader {
 
     @Override
     public ObjectNode read(PushbackInputStream in, RowHandler rows) throws Exception {
-        // JSON is UTF-8 (RFC 8259). Decoded strictly here, like XML: Jackson's own decoder lets some invalid bytes
+        // JSON is UTF-8 (RFC 8259). Checked strictly here, like XML: Jackson's own decoder lets some invalid bytes
         // through (an encoded surrogate becomes a lone UTF-16 surrogate, which cannot be sent back as it was read).
-        try (JsonParser p = mapper.getFactory().createParser(JsonCharsetSniffer.open(in))) {
+        try (JsonParser p = JsonCharsetSniffer.createParser(mapper.getFactory(), in)) {
             JsonToken t;
             try {
                 t = p.nextToken();
