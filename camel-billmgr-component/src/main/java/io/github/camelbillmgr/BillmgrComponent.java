@@ -3,7 +3,6 @@ package io.github.camelbillmgr;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.github.camelbillmgr.internal.http.HttpEndpoints;
 import io.github.camelbillmgr.internal.http.LoginBackoff;
@@ -117,10 +116,6 @@ public class BillmgrComponent extends HealthCheckComponent {
         if (callDeadlines == null) {
             callDeadlines = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "BillmgrCallDeadline");
-            if (callDeadlines instanceof ScheduledThreadPoolExecutor pool) {
-                // nearly every deadline is cancelled long before it is due: do not keep them queued until then
-                pool.setRemoveOnCancelPolicy(true);
-            }
         }
         return callDeadlines;
     }

@@ -70,6 +70,10 @@ public final class Operations {
                     ServiceActionOperation::new, "delete"),
             entry(BillmgrOperation.pricelist, c -> orderWizard(c, "pricelist"), Guard.READ, PricelistOperation::new));
 
+    /** The union of the entries' {@code actsWithoutSok}, for {@code billmgr:func/} calls. */
+    private static final Set<String> ACTS_WITHOUT_SOK = TABLE.values().stream()
+            .flatMap(e -> e.actsWithoutSok().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Operations() {
     }
 
@@ -115,8 +119,7 @@ public final class Operations {
 
     /** Whether a function, by the last part of its name, is one of the operations that act without {@code sok}. */
     static boolean actsWithoutSok(String func) {
-        String action = func.substring(func.lastIndexOf('.') + 1);
-        return TABLE.values().stream().anyMatch(e -> e.actsWithoutSok().contains(action));
+        return ACTS_WITHOUT_SOK.contains(func.substring(func.lastIndexOf('.') + 1));
     }
 
     static boolean isLicense(String itemType) {

@@ -103,9 +103,7 @@ final class StrictDecodingReader extends Reader {
                 boolean cut = endOfInput && result.isError() && result.length() >= bytes.remaining();
                 bytes.compact();
                 if (result.isError()) {
-                    failure = new MalformedTextException((cut ? "the body is truncated inside a character: " : "")
-                            + "the bytes at offset " + decodedBytes + " are not valid "
-                            + decoder.charset().name());
+                    failure = new MalformedTextException(decodedBytes, decoder.charset().name(), cut);
                 } else if (endOfInput && result.isUnderflow()) {
                     decoder.flush(chars);
                     done = true;
@@ -134,8 +132,10 @@ final class StrictDecodingReader extends Reader {
     static final class MalformedTextException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        MalformedTextException(String message) {
-            super(message);
+        /** @param cut whether the bad bytes are a character cut off by the end of the body */
+        MalformedTextException(long offset, String charset, boolean cut) {
+            super((cut ? "the body is truncated inside a character: " : "") + "the bytes at offset " + offset
+                    + " are not valid " + charset);
         }
     }
 }

@@ -51,7 +51,7 @@ final class StrictUtf8InputStream extends FilterInputStream {
         int n = in.read(b, off, len);
         if (n < 0) {
             if (needed > 0) {
-                throw fail(sequenceStart, "the body is truncated inside a character: ");
+                throw fail(sequenceStart, true);
             }
             return -1;
         }
@@ -114,7 +114,7 @@ final class StrictUtf8InputStream extends FilterInputStream {
     }
 
     private int bad(int off, int lead) {
-        fail(sequenceStart, "");
+        fail(sequenceStart, false);
         int good = lead - off;
         offset += good;
         return good;
@@ -140,8 +140,8 @@ final class StrictUtf8InputStream extends FilterInputStream {
         return false;
     }
 
-    private MalformedTextException fail(long at, String prefix) {
-        failure = new MalformedTextException(prefix + "the bytes at offset " + at + " are not valid UTF-8");
+    private MalformedTextException fail(long at, boolean cut) {
+        failure = new MalformedTextException(at, "UTF-8", cut);
         return failure;
     }
 }
