@@ -1,0 +1,98 @@
+package io.github.camelbillmgr.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One contender's calls in a plain loop, in this JVM, for a profiler to watch: run it with
+ * {@code -XX:StartFlightRecording} (or any sampling profiler) attached. It starts the canned server in a JVM of its
+ * own, as the benchmark does, and prints CPU time and bytes allocated per call of its own calling threads (not the
+ * whole process: the profiler's own work would count).
+ * <p>
+ * Arguments: {@code op format contender seconds [threads]}, for example {@code get json component 20 1}.
+ */
+public final class ProfileCase {
+
+    private ProfileCase() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String op = args[0];
+        String format = args[1];
+        String contender = args[2];
+        long seconds = Long.parseLong(args[3]);
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (ServerProcess canned = new ServerProcess(CannedServer.class, "-Xmx3g");
+                Contenders c = new Contenders(canned.baseUrl, format, op, canned.serviceId)) {
+            c.check(contender);
+            AtomicLong calls = new AtomicLong();
+            AtomicLong cpu = new AtomicLong();
+            AtomicLong bytes = new AtomicLong();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            // the first third warms the JIT; only the rest is counted
+            long countFrom = System.nanoTime() + seconds * 1_000_000_000L / 3;
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Thread t = new Thread(() -> {
+                    long id = Thread.currentThread().getId();
+                    boolean counting = false;
+                    long cpu0 = 0;
+                    long bytes0 = 0;
+                    long n = 0;
+                    try {
+                        while (System.nanoTime() < end) {
+                            if (!counting && System.nanoTime() >= countFrom) {
+                                counting = true;
+                                cpu0 = mx.getThreadCpuTime(id);
+                                bytes0 = mx.getThreadAllocatedBytes(id);
+                            }
+                            call(c, contender);
+                            if (counting) {
+                                n++;
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    calls.addAndGet(n);
+                    cpu.addAndGet(mx.getThreadCpuTime(id) - cpu0);
+                    bytes.addAndGet(mx.getThreadAllocatedBytes(id) - bytes0);
+                }, "caller-" + i);
+                workers.add(t);
+                t.start();
+            }
+            Thread.sleep(Math.max(0, (countFrom - System.nanoTime()) / 1_000_000));
+            long process0 = os.getProcessCpuTime();
+            for (Thread t : workers) {
+                t.join();
+            }
+            long processCpu = os.getProcessCpuTime() - process0;
+            long n = Math.max(1, calls.get());
+            System.out.printf("%s %s %s t%d: %,d calls, %.1f us caller CPU/call, %,d B/call (caller threads), "
+                    + "%.1f us process CPU/call%n", op, format, contender, threads, calls.get(), cpu.get() / 1000.0 / n,
+                    bytes.get() / n, processCpu / 1000.0 / n);
+            if (Boolean.getBoolean("profile.threads")) {
+                // where the rest of the process's CPU went: every live thread's total, largest first
+                Thread.getAllStackTraces().keySet().stream()
+                        .sorted((a, b) -> Long.compare(mx.getThreadCpuTime(b.getId()), mx.getThreadCpuTime(a.getId())))
+                        .limit(12)
+                        .forEach(t -> System.out.printf("  %-40s %,d ms%n", t.getName(),
+                                mx.getThreadCpuTime(t.getId()) / 1_000_000));
+            }
+        }
+    }
+
+    private static Object call(Contenders c, String contender) throws Exception {
+        return switch (contender) {
+            case "component" -> c.component();
+            case "raw" -> c.raw();
+            case "route" -> c.route();
+            case "stream" -> c.stream();
+            default -> throw new IllegalArgumentException(contender);
+        };
+    }
+}
