@@ -12,6 +12,7 @@ import io.github.camelbillmgr.BillmgrFormat;
 import io.github.camelbillmgr.internal.reply.DocumentReader.NotADocumentException;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -77,6 +78,24 @@ class JsonCharsetTest {
             NotADocumentException e = assertThrows(NotADocumentException.class, () -> read(body, byteByByte));
             assertEquals(PREFIX + "the body is truncated inside a character: the bytes at offset 14 are not valid "
                     + "UTF-8", e.getMessage());
+        }
+    }
+
+    @Test
+    void badBytesAreFoundAfterAsciiRunsOfEveryLengthAroundAWord() {
+        // the check skips ASCII eight bytes at a time: a bad byte must be found at every place in and after a word
+        for (int run = 0; run <= 24; run++) {
+            String place = "{\"doc\":{\"user\":{\"$\":\"" + "a".repeat(run);
+            for (byte[] bad : ILL_FORMED) {
+                byte[] body = concat(ascii(place), bad, ascii("bcdefghijklmnop\"}}}"));
+                NotADocumentException e = assertThrows(NotADocumentException.class, () -> read(body, false),
+                        () -> place + hex(bad));
+                assertEquals(PREFIX + "the bytes at offset " + place.length() + " are not valid UTF-8", e.getMessage(),
+                        place + hex(bad));
+            }
+            String text = "a".repeat(run) + "\u00e9" + "b".repeat(run) + "\u20ac\ud83d\ude00" + "c".repeat(run);
+            byte[] good = ("{\"doc\":{\"user\":{\"$\":\"" + text + "\"}}}").getBytes(StandardCharsets.UTF_8);
+            assertEquals(text, assertDoesNotThrow(() -> read(good, false)).at("/doc/user/$").asText());
         }
     }
 
