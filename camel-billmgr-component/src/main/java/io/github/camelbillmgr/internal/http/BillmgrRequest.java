@@ -19,6 +19,7 @@ public final class BillmgrRequest {
     private final List<Map.Entry<String, String>> params = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> secretValues = new ArrayList<>();
+    private boolean onlyScalars;
 
     public BillmgrRequest(String func) {
         this.func = func;
@@ -53,6 +54,19 @@ public final class BillmgrRequest {
     public BillmgrRequest header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /**
+     * The caller reads only the scalar fields at the top of the document (a details form mapped to a service), and
+     * an error: the reader may leave out the rest (lists, choices) instead of building it. Nothing is sent for it.
+     */
+    public BillmgrRequest onlyScalars() {
+        this.onlyScalars = true;
+        return this;
+    }
+
+    public boolean isOnlyScalars() {
+        return onlyScalars;
     }
 
     public boolean has(String name) {

@@ -62,7 +62,7 @@ final class ReplyReader {
         // Buffer the start of the body so that a reply that is not a document can still be shown.
         PeekingInputStream in = new PeekingInputStream(limited, MAX_ERROR_BODY);
         try {
-            ObjectNode doc = reader.read(in, configuration.getFormat(), rows);
+            ObjectNode doc = reader.read(in, configuration.getFormat(), rows, request.isOnlyScalars());
             limited.drain();
             return doc;
         } catch (ReplySizeLimit.TooLargeException e) {

@@ -23,7 +23,8 @@ public final class ServiceDetails {
     public static BillmgrService read(BillmgrClient client, BillmgrConfiguration config, long id,
                                       Map<String, Object> extra)
             throws BillmgrException {
-        BillmgrRequest request = new BillmgrRequest(Operations.func(BillmgrOperation.get, config)).param("elid", id);
+        BillmgrRequest request = new BillmgrRequest(Operations.func(BillmgrOperation.get, config)).param("elid", id)
+                .onlyScalars(); // ServiceMapper reads the form's scalar fields only
         extra.forEach(request::params);
         BillmgrService service = ServiceMapper.map(config.getItemType(), Nodes.doc(client.call(request)));
         if (service.getId() == null) {

@@ -29,7 +29,7 @@ public final class DocumentReader {
     public static final int BYTES_PER_VALUE = 64;
 
     private final FormatReader xml;
-    private final FormatReader json;
+    private final JsonDocumentReader json;
 
     public DocumentReader(ObjectMapper mapper) {
         this(mapper, 8L * 1024 * 1024);
@@ -69,6 +69,15 @@ public final class DocumentReader {
      */
     public ObjectNode read(InputStream in, BillmgrFormat format, RowHandler rows)
             throws IOException, NotADocumentException {
+        return read(in, format, rows, false);
+    }
+
+    /**
+     * Reads a document as {@link #read(InputStream, BillmgrFormat, RowHandler)} does; with {@code onlyScalars}, the
+     * tree may hold only the document's scalar fields and its error, for a caller that reads nothing else.
+     */
+    public ObjectNode read(InputStream in, BillmgrFormat format, RowHandler rows, boolean onlyScalars)
+            throws IOException, NotADocumentException {
         PushbackInputStream body = new PushbackInputStream(in, 4);
         try {
             int first = body.read();
@@ -76,6 +85,9 @@ public final class DocumentReader {
                 throw new NotADocumentException("the body is empty");
             }
             body.unread(first);
+            if (format == BillmgrFormat.json && onlyScalars) {
+                return json.readScalars(body, rows);
+            }
             return (format == BillmgrFormat.xml ? xml : json).read(body, rows);
         } catch (CharConversionException | StrictDecodingReader.MalformedTextException e) {
             // bytes that do not decode in the charset the reply was detected in: a reply, not a broken connection

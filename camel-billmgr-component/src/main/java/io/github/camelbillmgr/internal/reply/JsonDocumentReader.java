@@ -37,6 +37,18 @@ final class JsonDocumentReader implements FormatReader {
 
     @Override
     public ObjectNode read(PushbackInputStream in, RowHandler rows) throws Exception {
+        return read(in, rows, false);
+    }
+
+    /**
+     * Reads the document's scalar fields and its error only: the tree a details form is mapped from. Lists, choices
+     * and other structures are skipped by the parser instead of being built and dropped.
+     */
+    ObjectNode readScalars(PushbackInputStream in, RowHandler rows) throws Exception {
+        return read(in, rows, true);
+    }
+
+    private ObjectNode read(PushbackInputStream in, RowHandler rows, boolean onlyScalars) throws Exception {
         // JSON is UTF-8 (RFC 8259). Checked strictly here, like XML: Jackson's own decoder lets some invalid bytes
         // through (an encoded surrogate becomes a lone UTF-16 surrogate, which cannot be sent back as it was read).
         try (JsonParser p = JsonCharsetSniffer.createParser(mapper.getFactory(), in)) {
@@ -58,7 +70,7 @@ final class JsonDocumentReader implements FormatReader {
                     String name = p.currentName();
                     p.nextToken();
                     if ("doc".equals(name) && p.currentToken() == JsonToken.START_OBJECT) {
-                        doc = readDoc(p, rows);
+                        doc = readDoc(p, rows, onlyScalars);
                     } else {
                         p.skipChildren();
                     }
@@ -77,7 +89,7 @@ final class JsonDocumentReader implements FormatReader {
         }
     }
 
-    private ObjectNode readDoc(JsonParser p, RowHandler rows) throws Exception {
+    private ObjectNode readDoc(JsonParser p, RowHandler rows, boolean onlyScalars) throws Exception {
         ObjectNode doc = NODES.objectNode();
         ValueBudget kept = limits.outsideRows();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -101,11 +113,49 @@ final class JsonDocumentReader implements FormatReader {
                 } else {
                     throw notARow(value);
                 }
+            } else if (onlyScalars && !"error".equals(name)) {
+                JsonNode scalar = scalarOrSkip(p, name, value, kept);
+                if (scalar == null) {
+                    doc.remove(name); // as a later structure of the same name replaces a scalar in the whole tree
+                } else {
+                    doc.set(name, scalar);
+                }
             } else {
                 NormalisedTree.put(doc, name, values.normalised(p, name, kept));
             }
         }
         return doc;
+    }
+
+    /**
+     * A top-level field as the whole tree has it, if it is a scalar there ({@code {"$":"text"}} with attributes);
+     * otherwise null, and the parser skips the rest of it. Collections are never scalars, whatever their shape.
+     */
+    private JsonNode scalarOrSkip(JsonParser p, String name, JsonToken value, ValueBudget kept) throws Exception {
+        if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT && COLLECTIONS.contains(name)) {
+            p.skipChildren();
+            return null;
+        }
+        if (value != JsonToken.START_OBJECT) {
+            return values.normalised(p, name, kept);
+        }
+        kept.spend();
+        ObjectNode scalar = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            if (!key.startsWith("$")) {
+                // an element with children: not a scalar; skip it to its end
+                p.skipChildren();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    p.nextToken();
+                    p.skipChildren();
+                }
+                return null;
+            }
+            scalar.put(key, values.attribute(p, v, kept));
+        }
+        return scalar;
     }
 
     /** Reads the row object the parser is on and hands it over: as its columns when {@code columns} is given. */
