@@ -66,27 +66,30 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * How long each case runs. Every plan that measures warms up for 15 s first: on 2 cores the JIT keeps compiling the
-     * component's path (Camel, HttpClient, Jackson, the component) for 10 to 20 s, and with 2 s of warm-up the CPU
-     * column counted the compiler threads (get json: 107 us per call after 2 s, 31 us once compiled; raw HttpClient's
-     * shorter path settles sooner, so the ratios measured warm-up, not calls).
+     * How long each case runs. Before JMH's own warm-up, every measured case first calls its contender from one thread
+     * until the JIT settles ({@link JitWarmUp}, at least {@code jitSeconds}): on 2 cores the JIT keeps compiling the
+     * component's path (Camel, HttpClient, Jackson, the component) for 10 to 20 s, much longer when 16 or 64 callers
+     * leave it no CPU, and with a 2 s warm-up the CPU column counted the compiler threads (get json: 107 us per call
+     * after 2 s, 31 us once compiled; raw HttpClient's shorter path settles sooner, so the ratios measured warm-up).
      */
     enum Plan {
         /** One short iteration per case, in this JVM: the build's check that nothing rotted. */
-        smoke(0, 0, 300, 1, 300),
-        /** About half an hour on 2 cores: one fork, 15 s of warm-up, two measured iterations of three seconds. */
-        quick(1, 1, 15_000, 2, 3000),
-        /** One fork, three warm-up iterations of five seconds and five measured of five seconds. */
-        full(1, 3, 5000, 5, 5000);
+        smoke(0, 0, 0, 300, 1, 300),
+        /** About 40 minutes on 2 cores: one fork, the JIT warm-up, 4 s of warm-up, two measured iterations of 3 s. */
+        quick(1, 8, 1, 4000, 2, 3000),
+        /** One fork, the JIT warm-up, three warm-up iterations of five seconds and five measured of five seconds. */
+        full(1, 15, 3, 5000, 5, 5000);
 
         final int forks;
+        final int jitSeconds;
         final int warmups;
         final int warmupMillis;
         final int iterations;
         final int millis;
 
-        Plan(int forks, int warmups, int warmupMillis, int iterations, int millis) {
+        Plan(int forks, int jitSeconds, int warmups, int warmupMillis, int iterations, int millis) {
             this.forks = forks;
+            this.jitSeconds = jitSeconds;
             this.warmups = warmups;
             this.warmupMillis = warmupMillis;
             this.iterations = iterations;
@@ -240,7 +243,9 @@ public final class BenchmarkRunner {
         }
         if (plan.forks > 0) {
             // the JVM's default collector (G1 on a server-class machine), as a user's application would run
-            options.jvmArgs(c.heap(), url, service);
+            // the long lists take seconds a call: the JIT settles within the first of them
+            int jit = singleShot(c) ? 0 : plan.jitSeconds;
+            options.jvmArgs(c.heap(), url, service, "-D" + JitWarmUp.SECONDS + "=" + jit);
         } else {
             System.setProperty("bench." + c.server() + ".url", server.baseUrl);
             System.setProperty("bench." + c.server() + ".service", String.valueOf(server.serviceId));

@@ -49,6 +49,7 @@ public class ClientBenchmark {
         long service = Long.parseLong(System.getProperty("bench." + server + ".service"));
         contenders = new Contenders(url, format, op, service);
         contenders.check(contender);
+        System.err.print("(" + JitWarmUp.run(() -> contenders.call(contender)) + ") ");
     }
 
     @TearDown(Level.Trial)

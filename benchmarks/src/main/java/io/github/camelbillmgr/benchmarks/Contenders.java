@@ -308,15 +308,20 @@ final class Contenders implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Calls the contender once and fails unless it got the reply the benchmark means to measure. */
-    void check(String contender) throws Exception {
-        Object result = switch (contender) {
+    /** One call of the named contender. */
+    Object call(String contender) throws Exception {
+        return switch (contender) {
             case "component" -> component();
             case "raw" -> raw();
             case "route" -> route();
             case "stream" -> stream();
             default -> throw new IllegalArgumentException(contender);
         };
+    }
+
+    /** Calls the contender once and fails unless it got the reply the benchmark means to measure. */
+    void check(String contender) throws Exception {
+        Object result = call(contender);
         String problem = problem(contender, result);
         if (problem != null) {
             throw new IllegalStateException(contender + " " + op + " " + format + " at " + baseUrl + ": " + problem);

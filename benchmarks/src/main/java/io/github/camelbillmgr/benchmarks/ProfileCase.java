@@ -50,7 +50,7 @@ public final class ProfileCase {
                                 cpu0 = mx.getThreadCpuTime(id);
                                 bytes0 = mx.getThreadAllocatedBytes(id);
                             }
-                            call(c, contender);
+                            c.call(contender);
                             if (counting) {
                                 n++;
                             }
@@ -107,15 +107,5 @@ public final class ProfileCase {
         }
         ticks.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(12)
                 .forEach(e -> System.out.printf("  %-20s %,d ms%n", e.getKey(), e.getValue() * 10));
-    }
-
-    private static Object call(Contenders c, String contender) throws Exception {
-        return switch (contender) {
-            case "component" -> c.component();
-            case "raw" -> c.raw();
-            case "route" -> c.route();
-            case "stream" -> c.stream();
-            default -> throw new IllegalArgumentException(contender);
-        };
     }
 }
