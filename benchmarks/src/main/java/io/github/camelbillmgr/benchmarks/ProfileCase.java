@@ -28,12 +28,16 @@ public final class ProfileCase {
         try (ServerProcess canned = new ServerProcess(CannedServer.class, "-Xmx3g");
                 Contenders c = new Contenders(canned.baseUrl, format, op, canned.serviceId)) {
             c.check(contender);
+            if (System.getProperty(JitWarmUp.SECONDS) == null) {
+                System.setProperty(JitWarmUp.SECONDS, "8");
+            }
+            System.out.println(JitWarmUp.run(() -> c.call(contender)));
             AtomicLong calls = new AtomicLong();
             AtomicLong cpu = new AtomicLong();
             AtomicLong bytes = new AtomicLong();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            // the first third warms the JIT; only the rest is counted
+            // after the JIT warm-up from one thread, the first third warms the callers; only the rest is counted
             long countFrom = System.nanoTime() + seconds * 1_000_000_000L / 3;
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {

@@ -4,22 +4,26 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
-import org.apache.hc.core5.net.WWWFormCodec;
 
 /**
- * The urlencoded form (HttpCore's {@link WWWFormCodec}, UTF-8) as an entity HttpClient cannot replay. HttpClient's default retry strategy re-sends a request
- * after HTTP 429 and 503 replies whatever its method, unless camel-http's automaticRetriesDisabled is set; it never
- * re-sends a request whose body is not repeatable. An order or a renewal must not run twice behind the route's back,
- * so every request is sent at most once, whatever the camel-http component says.
+ * The urlencoded form (UTF-8, each name and value by the JDK's {@link URLEncoder}: the encoding of HTML forms, with
+ * {@code *} as it is and {@code ~} as {@code %7E}) as an entity HttpClient cannot replay. HttpClient's default retry
+ * strategy re-sends a request after HTTP 429 and 503 replies whatever its method, unless camel-http's
+ * automaticRetriesDisabled is set; it never re-sends a request whose body is not repeatable. An order or a renewal must
+ * not run twice behind the route's back, so every request is sent at most once, whatever the camel-http component
+ * says.
  * <p>
  * The form's bytes are written straight to the connection (an InputStreamEntity copies them through a new 4 KiB
- * buffer per request).
+ * buffer per request). Not HttpCore's {@code WWWFormCodec}: it runs every value through {@code Charset.encode} (a
+ * thread-local encoder look-up and two buffers per value), 8% of a {@code get} call's CPU in a profile at 16 threads;
+ * {@code URLEncoder} only encodes the characters that need it.
  */
 final class OneShotEntity extends AbstractHttpEntity {
 
@@ -31,7 +35,17 @@ final class OneShotEntity extends AbstractHttpEntity {
 
     OneShotEntity(List<NameValuePair> form) {
         super(FORM, null);
-        this.body = WWWFormCodec.format(form, StandardCharsets.UTF_8).getBytes(StandardCharsets.US_ASCII);
+        StringBuilder text = new StringBuilder(128);
+        for (NameValuePair p : form) {
+            if (!text.isEmpty()) {
+                text.append('&');
+            }
+            text.append(URLEncoder.encode(p.getName(), StandardCharsets.UTF_8));
+            if (p.getValue() != null) {
+                text.append('=').append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+            }
+        }
+        this.body = text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

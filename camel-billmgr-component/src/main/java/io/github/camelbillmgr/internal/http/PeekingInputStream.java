@@ -12,21 +12,27 @@ import java.util.Arrays;
  */
 final class PeekingInputStream extends FilterInputStream {
 
-    /** A buffer of the thread's last reply, free for the next one: one per thread that reads replies. */
-    private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
+    /**
+     * A buffer of the thread's last reply, free for the next one: one per thread that reads replies. Held in a slot of
+     * its own, so a reply costs one look-up of the thread's map (a remove and a set per reply were two more, and left
+     * the map's probing to skip the removed entry).
+     */
+    private static final ThreadLocal<byte[][]> SPARE = ThreadLocal.withInitial(() -> new byte[1][]);
 
     private final int limit;
+    private final byte[][] spare;
     private byte[] copy;
     private int size;
 
     PeekingInputStream(InputStream in, int limit) {
         super(in);
         this.limit = limit;
-        byte[] spare = SPARE.get();
-        if (spare != null && spare.length == limit) {
+        this.spare = SPARE.get();
+        byte[] kept = spare[0];
+        if (kept != null && kept.length == limit) {
             // taken, so that a reply read while this one is (by a row handler) gets a buffer of its own
-            SPARE.remove();
-            copy = spare;
+            spare[0] = null;
+            copy = kept;
         } else {
             copy = new byte[limit];
         }
@@ -60,7 +66,7 @@ final class PeekingInputStream extends FilterInputStream {
     /** The reply is read: its buffer goes back to the thread for the next one. */
     void release() {
         if (copy != null) {
-            SPARE.set(copy);
+            spare[0] = copy;
             copy = null;
         }
     }

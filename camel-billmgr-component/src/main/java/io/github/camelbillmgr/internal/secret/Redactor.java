@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * messages, error bodies, response headers, log lines. BILLmanager, a proxy, a WAF or an error page may echo a value
  * it got, so every text built from a reply goes through here with the secrets of the request it answers.
  * <p>
- * An echo is rarely the raw value: the request body was form-encoded (by HttpCore's {@code WWWFormCodec}, which writes
- * {@code *} as {@code %2A} and leaves {@code ~}; {@code URLEncoder} does the opposite), and the page that shows it may
+ * An echo is rarely the raw value: the request body was form-encoded (by the JDK's {@code URLEncoder}, which leaves
+ * {@code *} and writes {@code ~} as {@code %7E}; HttpCore's {@code WWWFormCodec} does the opposite), and the page that shows it may
  * escape it again for HTML, XML or JSON. So each secret is matched character by character in every form a character
  * can take: itself, {@code +} for a space, percent-encoded UTF-8 in either hex case, an HTML/XML entity (named,
  * decimal or hex) and a JSON escape. Mixed forms in one echo are matched too.

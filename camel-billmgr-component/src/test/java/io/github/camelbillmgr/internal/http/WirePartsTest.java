@@ -21,7 +21,7 @@ class WirePartsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         entity.writeTo(out);
         String body = out.toString(StandardCharsets.ISO_8859_1);
-        assertEquals("func=vds.edit&name=a+b%2A~%D0%B6", body);
+        assertEquals("func=vds.edit&name=a+b*%7E%D0%B6", body); // URLEncoder's, as HTML forms send them
         assertEquals(body.length(), entity.getContentLength());
         assertEquals("application/x-www-form-urlencoded; charset=UTF-8", entity.getContentType());
         assertFalse(entity.isRepeatable(), "HttpClient must never send it twice");
