@@ -17,8 +17,9 @@ public final class BillmgrRequest {
 
     private final String func;
     private final List<Map.Entry<String, String>> params = new ArrayList<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private final List<String> secretValues = new ArrayList<>();
+    /** Made by the first header or secret: nearly every request has neither. */
+    private Map<String, String> headers = Map.of();
+    private List<String> secretValues = List.of();
     private boolean onlyScalars;
 
     public BillmgrRequest(String func) {
@@ -35,6 +36,9 @@ public final class BillmgrRequest {
             String v = String.valueOf(value);
             params.add(Map.entry(name, v));
             if (Secrets.isSecretName(name)) {
+                if (secretValues.isEmpty()) {
+                    secretValues = new ArrayList<>(2);
+                }
                 secretValues.add(v);
             }
         }
@@ -52,6 +56,9 @@ public final class BillmgrRequest {
     }
 
     public BillmgrRequest header(String name, String value) {
+        if (headers.isEmpty()) {
+            headers = new LinkedHashMap<>();
+        }
         headers.put(name, value);
         return this;
     }
