@@ -1,8 +1,12 @@
 package io.github.camelbillmgr.internal.reply;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+
+import io.github.camelbillmgr.model.BillmgrServiceStatus;
 
 /**
  * What the rows of one list page have in common, shared instead of repeated in every service read from it: the column
@@ -28,6 +32,11 @@ public final class PageValues {
     private int[] repeated;
     private final Map<String, Object[]> prices = new HashMap<>();
     private String[] keys;
+
+    /** The typed columns of the last row, for a next row whose text is the same String (a shared value). */
+    final Parsed<BillmgrServiceStatus> status = new Parsed<>(BillmgrServiceStatus::fromCode);
+    final Parsed<LocalDate> expireDate = new Parsed<>(ServiceMapper::parseDate);
+    final Parsed<Integer> autoprolong = new Parsed<>(ServiceMapper::parseAutoprolong);
 
     /** The column names of the row: the array of an earlier row with the same names, or a new one. */
     String[] keys(RowColumns row) {
@@ -85,6 +94,31 @@ public final class PageValues {
     void price(String costText, BigDecimal cost, String currency) {
         if (prices.size() < MAX_SHARED_VALUES) {
             prices.put(costText, new Object[] { cost, currency });
+        }
+    }
+
+    /**
+     * A column's typed value, parsed again only when the text is not the very String of the last call: texts shared
+     * by {@link #value} repeat from row to row, and parsing each of them costs more than the identity check.
+     */
+    static final class Parsed<T> {
+
+        private final Function<String, T> parse;
+        private boolean known;
+        private String text;
+        private T value;
+
+        Parsed(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
+        T of(String t) {
+            if (!known || t != text) {
+                value = parse.apply(t);
+                text = t;
+                known = true;
+            }
+            return value;
         }
     }
 }

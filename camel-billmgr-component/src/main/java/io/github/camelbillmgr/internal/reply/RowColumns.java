@@ -18,6 +18,12 @@ public final class RowColumns {
     private String[] keys = new String[16];
     private String[] values = new String[16];
     private int size;
+    /**
+     * How many of the previous row's names (still at the start of {@link #keys}, all distinct) this row has repeated
+     * so far, in the same order: its next name, when it is the previous row's next one, cannot repeat an earlier one.
+     */
+    private int sameAsPrevious;
+    private int previousSize;
 
     /** The columns of a row already read as a tree, by the rule of {@link Nodes#scalars}. */
     static RowColumns of(JsonNode row) {
@@ -37,6 +43,8 @@ public final class RowColumns {
 
     void clear() {
         Arrays.fill(values, 0, size, null);
+        previousSize = size;
+        sameAsPrevious = 0;
         size = 0;
     }
 
@@ -45,6 +53,12 @@ public final class RowColumns {
      * scalar; in JSON it takes the later value, as in a tree.
      */
     void put(String name, String text, boolean repeatIsNotScalar) {
+        if (sameAsPrevious == size && size < previousSize && keys[size] == name) {
+            // the rows of a list have the same columns: no search for a repeat of a name among the distinct ones
+            values[size++] = text;
+            sameAsPrevious = size;
+            return;
+        }
         int i = indexOf(name);
         if (i < 0) {
             append(name, text);

@@ -43,9 +43,19 @@ public final class ServiceMapper {
             idText = cols.get("elid");
         }
         Long id = parseLong(idText);
-        BillmgrServiceStatus status = BillmgrServiceStatus.fromCode(cols.get("status"));
-        LocalDate expire = parseDate(cols.get("expiredate"));
-        Integer autoprolong = parseAutoprolong(cols.get("autoprolong"));
+        BillmgrServiceStatus status;
+        LocalDate expire;
+        Integer autoprolong;
+        if (page == null) {
+            status = BillmgrServiceStatus.fromCode(cols.get("status"));
+            expire = parseDate(cols.get("expiredate"));
+            autoprolong = parseAutoprolong(cols.get("autoprolong"));
+        } else {
+            // a shared text (the same String as an earlier row's) is typed once
+            status = page.status.of(cols.get("status"));
+            expire = page.expireDate.of(cols.get("expiredate"));
+            autoprolong = page.autoprolong.of(cols.get("autoprolong"));
+        }
         String remoteId = emptyToNull(cols.get("remoteid"));
         BigDecimal cost = null;
         String currency = emptyToNull(cols.get("currency"));
@@ -141,6 +151,18 @@ public final class ServiceMapper {
     static Integer parseAutoprolong(String text) {
         if (text == null) {
             return null;
+        }
+        int n = text.length();
+        if (n > 0 && n < 10) {
+            // the digits BILLmanager writes, without a Matcher per row of a long list; anything else below
+            int v = 0;
+            int i = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                v = v * 10 + text.charAt(i++) - '0';
+            }
+            if (i == n) {
+                return v > 0 ? v : null;
+            }
         }
         Matcher m = LEADING_NUMBER.matcher(text);
         if (m.matches() && !m.group(1).contains(".") && !m.group(1).contains(",")) {
