@@ -30,8 +30,13 @@ public final class PageValues {
     /** Per column position: values not seen before on the page, and values that were. */
     private int[] fresh;
     private int[] repeated;
+    /** Per column position: the last value looked up, and what it was shared as. */
+    private String[] lastIn;
+    private String[] lastOut;
     private final Map<String, Object[]> prices = new HashMap<>();
     private String[] keys;
+    private String[] positionsOf;
+    private int[] positions;
 
     /** The typed columns of the last row, for a next row whose text is the same String (a shared value). */
     final Parsed<BillmgrServiceStatus> status = new Parsed<>(BillmgrServiceStatus::fromCode);
@@ -44,6 +49,15 @@ public final class PageValues {
             keys = row.keys();
         }
         return keys;
+    }
+
+    /** {@link ServiceMapper#positions} of {@code keys}, computed again only for another key array. */
+    int[] positions(String[] keys) {
+        if (keys != positionsOf) {
+            positions = ServiceMapper.positions(keys);
+            positionsOf = keys;
+        }
+        return positions;
     }
 
     /** The value, or an equal one an earlier row of the page had. */
@@ -71,10 +85,14 @@ public final class PageValues {
             return value(v);
         }
         if (fresh == null) {
-            fresh = new int[MAX_TRACKED_COLUMNS];
-            repeated = new int[MAX_TRACKED_COLUMNS];
+            track();
         }
-        if (fresh[column] >= GIVE_UP_AFTER && repeated[column] < fresh[column]) {
+        if (v == lastIn[column]) {
+            // the very String of the column's last row (the JSON reader hands a repeated text on so): no hashing
+            repeated[column]++;
+            return lastOut[column];
+        }
+        if (givenUp(column)) {
             return v;
         }
         String shared = value(v);
@@ -83,7 +101,38 @@ public final class PageValues {
         } else {
             fresh[column]++;
         }
+        lastIn[column] = v;
+        lastOut[column] = shared;
         return shared;
+    }
+
+    /**
+     * The values of the next page of the same list: its own shared values, but the columns this page found to hold
+     * ever-new values are known as such from its first row (a page would otherwise hash and keep its first rows'
+     * ids, domains and addresses before finding that out again).
+     */
+    public PageValues next() {
+        PageValues next = new PageValues();
+        if (fresh != null) {
+            next.track();
+            for (int c = 0; c < MAX_TRACKED_COLUMNS; c++) {
+                if (givenUp(c)) {
+                    next.fresh[c] = GIVE_UP_AFTER;
+                }
+            }
+        }
+        return next;
+    }
+
+    private void track() {
+        fresh = new int[MAX_TRACKED_COLUMNS];
+        repeated = new int[MAX_TRACKED_COLUMNS];
+        lastIn = new String[MAX_TRACKED_COLUMNS];
+        lastOut = new String[MAX_TRACKED_COLUMNS];
+    }
+
+    private boolean givenUp(int column) {
+        return fresh[column] >= GIVE_UP_AFTER && repeated[column] < fresh[column];
     }
 
     /** The parsed cost and currency of a cost column seen before on the page, or null. */

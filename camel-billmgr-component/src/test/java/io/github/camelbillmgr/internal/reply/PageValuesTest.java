@@ -75,6 +75,33 @@ class PageValuesTest {
     }
 
     @Test
+    void aColumnOfEverNewValuesIsKnownAsSuchOnTheListsNextPage() throws Exception {
+        StringBuilder first = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            first.append(i > 0 ? "," : "").append("{\"id\":{\"$\":\"").append(i + 1)
+                    .append("\"},\"status\":{\"$\":\"2\"},\"domain\":{\"$\":\"d").append(i).append("\"}}");
+        }
+        JsonNode page1 = rows(first.append(']').toString());
+        JsonNode page2 = rows("[{\"id\":{\"$\":\"101\"},\"status\":{\"$\":\"2\"},\"domain\":{\"$\":\"same\"}},"
+                + "{\"id\":{\"$\":\"102\"},\"status\":{\"$\":\"2\"},\"domain\":{\"$\":\"same\"}}]");
+        PageValues values = new PageValues();
+        for (JsonNode row : page1) {
+            ServiceMapper.map("vds", row, values);
+        }
+        PageValues next = values.next();
+        BillmgrService a = ServiceMapper.map("vds", page2.get(0), next);
+        BillmgrService b = ServiceMapper.map("vds", page2.get(1), next);
+        // domains were all new on page 1: not looked up on page 2; statuses still shared
+        assertNotSame(a.getColumn("domain"), b.getColumn("domain"));
+        assertSame(a.getColumn("status"), b.getColumn("status"));
+        // a page of its own (the first of a list) shares the two equal domains
+        PageValues alone = new PageValues();
+        assertSame(ServiceMapper.map("vds", page2.get(0), alone).getColumn("domain"),
+                ServiceMapper.map("vds", page2.get(1), alone).getColumn("domain"));
+        assertEquals(ServiceMapper.map("vds", page2.get(1)), b);
+    }
+
+    @Test
     void columnsAreAnUnmodifiableMapInDocumentOrderEqualToAnyOther() {
         Map<String, String> source = new LinkedHashMap<>();
         source.put("id", "7");
