@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import io.github.camelbillmgr.BillmgrException;
+import io.github.camelbillmgr.internal.reply.PageValues;
 import io.github.camelbillmgr.model.BillmgrService;
 import org.apache.camel.RuntimeCamelException;
 
@@ -27,6 +28,8 @@ public final class ServiceIterator implements Iterator<BillmgrService>, Closeabl
     private final PageCursor cursor;
     private final ServiceLister.ServiceHandler filter;
     private final ArrayDeque<BillmgrService> page = new ArrayDeque<>();
+    /** The values of the page read last: what they taught about the columns helps read the next. */
+    private PageValues values;
     private BillmgrException failure;
     private boolean closed;
 
@@ -88,7 +91,7 @@ public final class ServiceIterator implements Iterator<BillmgrService>, Closeabl
             throw new IllegalStateException("The billmgr endpoint of this list was stopped: its remaining pages cannot "
                     + "be read");
         }
-        lister.readPage(cursor, extra, filter);
+        values = lister.readPage(cursor, extra, filter, values);
     }
 
     /**

@@ -78,8 +78,9 @@ public final class ServiceLister {
     public long list(Map<String, Object> extra, ServiceHandler handler) throws BillmgrException {
         ServiceHandler emit = clientSideFilter(handler);
         PageCursor cursor = cursor();
+        PageValues values = null;
         while (cursor.hasNextPage()) {
-            readPage(cursor, extra, emit);
+            values = readPage(cursor, extra, emit, values);
         }
         return cursor.total() != null ? cursor.total() : cursor.read();
     }
@@ -106,13 +107,19 @@ public final class ServiceLister {
         };
     }
 
-    /** Reads the cursor's next page, handing each service to {@code handler}, and advances the cursor. */
-    void readPage(PageCursor cursor, Map<String, Object> extra, ServiceHandler handler) throws BillmgrException {
+    /**
+     * Reads the cursor's next page, handing each service to {@code handler}, and advances the cursor.
+     *
+     * @param  previous the values of the list's previous page, or null
+     * @return          the values of this page, for the next
+     */
+    PageValues readPage(PageCursor cursor, Map<String, Object> extra, ServiceHandler handler, PageValues previous)
+            throws BillmgrException {
         BillmgrRequest request = request(cursor.page(), extra);
         int[] rows = { 0 };
         Long[] firstId = { null };
         long before = cursor.read();
-        PageValues shared = new PageValues();
+        PageValues shared = previous == null ? new PageValues() : previous.next();
         JsonNode doc = Nodes.doc(client.call(request, (ScalarRowHandler) row -> {
             if (rows[0] >= config.getPageSize()) {
                 // BILLmanager sends at most p_cnt rows: more is not a page of it, and would be read without bound
@@ -131,6 +138,7 @@ public final class ServiceLister {
         }));
         cursor.advance(new PageCursor.Page(rows[0], ServiceMapper.parseLong(Nodes.text(doc, "p_elems")), firstId[0]),
                 request.func());
+        return shared;
     }
 
     BillmgrClient client() {

@@ -100,16 +100,17 @@ final class JsonDocumentReader implements FormatReader {
                 p.skipChildren();
             } else if (rows != null && "elem".equals(name)) {
                 RowColumns columns = rows instanceof ScalarRowHandler ? new RowColumns() : null;
+                PreviousRow previous = columns == null ? null : new PreviousRow();
                 if (value == JsonToken.START_ARRAY) {
                     JsonToken row;
                     while ((row = p.nextToken()) != JsonToken.END_ARRAY) {
                         if (row != JsonToken.START_OBJECT) {
                             throw notARow(row);
                         }
-                        handRow(p, rows, columns);
+                        handRow(p, rows, columns, previous);
                     }
                 } else if (value == JsonToken.START_OBJECT) {
-                    handRow(p, rows, columns);
+                    handRow(p, rows, columns, previous);
                 } else {
                     throw notARow(value);
                 }
@@ -158,8 +159,11 @@ final class JsonDocumentReader implements FormatReader {
         return scalar;
     }
 
-    /** Reads the row object the parser is on and hands it over: as its columns when {@code columns} is given. */
-    private void handRow(JsonParser p, RowHandler rows, RowColumns columns) throws Exception {
+    /**
+     * Reads the row object the parser is on and hands it over: as its columns when {@code columns} is given, reusing
+     * what the {@code previous} row had at the same positions.
+     */
+    private void handRow(JsonParser p, RowHandler rows, RowColumns columns, PreviousRow previous) throws Exception {
         if (columns == null) {
             rows.row((ObjectNode) values.normalised(p, null, limits.oneRow()));
             return;
@@ -167,13 +171,14 @@ final class JsonDocumentReader implements FormatReader {
         ValueBudget budget = limits.oneRow();
         budget.spend();
         columns.clear();
+        int position = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
             if (key.startsWith("$")) {
                 values.attribute(p, v, budget); // the row's own attribute: not a column
             } else {
-                columns.put(key, values.column(p, key, v, budget), false);
+                columns.put(key, values.column(p, key, v, budget, previous, position++), false);
             }
         }
         columns.dropNonScalars();

@@ -29,28 +29,34 @@ final class JsonValues {
 
     /**
      * The text a column has in the normalised tree ({@code "$"} of its object), or {@link RowColumns#NOT_SCALAR}; read
-     * and counted as {@link #normalised} reads and counts it.
+     * and counted as {@link #normalised} reads and counts it. {@code previous} and {@code position} (the column's
+     * place among the row's columns) let a text or name the previous row had there be reused.
      */
-    String column(JsonParser p, String name, JsonToken t, ValueBudget budget) throws IOException,
-            NotADocumentException {
+    String column(JsonParser p, String name, JsonToken t, ValueBudget budget, PreviousRow previous, int position)
+            throws IOException, NotADocumentException {
         switch (t) {
             case START_OBJECT -> {
                 budget.spend();
-                boolean scalar = !COLLECTIONS.contains(name);
+                boolean children = false;
                 String text = "";
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     JsonToken v = p.nextToken();
                     if ("$".equals(key)) {
-                        text = attribute(p, v, budget);
+                        if (v == JsonToken.VALUE_STRING) {
+                            budget.spend();
+                            text = previous.text(p, position);
+                        } else {
+                            text = attribute(p, v, budget);
+                        }
                     } else if (key.startsWith("$")) {
                         attribute(p, v, budget);
                     } else {
                         normalised(p, key, budget);
-                        scalar = false;
+                        children = true;
                     }
                 }
-                return scalar ? text : RowColumns.NOT_SCALAR;
+                return children || previous.isCollection(position, name) ? RowColumns.NOT_SCALAR : text;
             }
             case START_ARRAY -> {
                 normalised(p, null, budget);
@@ -62,7 +68,7 @@ final class JsonValues {
             }
             case VALUE_STRING -> {
                 budget.spend();
-                return p.getText();
+                return previous.text(p, position);
             }
             default -> {
                 return plain(p, budget).asText();

@@ -18,6 +18,14 @@ public final class RowColumns {
     private String[] keys = new String[16];
     private String[] values = new String[16];
     private int size;
+    /**
+     * How many of the previous row's names (still at the start of {@link #keys}, all distinct) this row has repeated
+     * so far, in the same order: its next name, when it is the previous row's next one, cannot repeat an earlier one.
+     */
+    private int sameAsPrevious;
+    private int previousSize;
+    /** Whether a column of this row is {@link #NOT_SCALAR}: only then is there anything to drop. */
+    private boolean nonScalars;
 
     /** The columns of a row already read as a tree, by the rule of {@link Nodes#scalars}. */
     static RowColumns of(JsonNode row) {
@@ -36,7 +44,10 @@ public final class RowColumns {
     }
 
     void clear() {
-        Arrays.fill(values, 0, size, null);
+        // the values are overwritten by the next row's (the arrays live as long as one reply): not nulled per row
+        previousSize = size;
+        sameAsPrevious = 0;
+        nonScalars = false;
         size = 0;
     }
 
@@ -45,16 +56,27 @@ public final class RowColumns {
      * scalar; in JSON it takes the later value, as in a tree.
      */
     void put(String name, String text, boolean repeatIsNotScalar) {
+        nonScalars |= text == NOT_SCALAR;
+        if (sameAsPrevious == size && size < previousSize && keys[size] == name) {
+            // the rows of a list have the same columns: no search for a repeat of a name among the distinct ones
+            values[size++] = text;
+            sameAsPrevious = size;
+            return;
+        }
         int i = indexOf(name);
         if (i < 0) {
             append(name, text);
         } else {
             values[i] = repeatIsNotScalar ? NOT_SCALAR : text;
+            nonScalars |= repeatIsNotScalar;
         }
     }
 
     /** Drops what is not a scalar, once the whole row is read. */
     void dropNonScalars() {
+        if (!nonScalars) {
+            return;
+        }
         int n = 0;
         for (int i = 0; i < size; i++) {
             if (values[i] != NOT_SCALAR) {

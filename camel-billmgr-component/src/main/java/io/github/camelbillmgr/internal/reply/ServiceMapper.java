@@ -18,6 +18,18 @@ public final class ServiceMapper {
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(-?[0-9]+(?:[.,][0-9]+)?)\\s*(.*)$");
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
+    /** The columns read into typed fields, at the indexes below in {@link #positions}. */
+    private static final String[] TYPED = { "id", "elid", "status", "expiredate", "autoprolong", "remoteid",
+            "currency", "cost" };
+    private static final int ID = 0;
+    private static final int ELID = 1;
+    private static final int STATUS = 2;
+    private static final int EXPIREDATE = 3;
+    private static final int AUTOPROLONG = 4;
+    private static final int REMOTEID = 5;
+    private static final int CURRENCY = 6;
+    private static final int COST = 7;
+
     private ServiceMapper() {
     }
 
@@ -37,19 +49,40 @@ public final class ServiceMapper {
      * column names and the repeated values are shared with the page's other rows.
      */
     public static BillmgrService map(String itemType, RowColumns row, PageValues page) {
-        ColumnMap cols = columns(row, page);
-        String idText = cols.get("id");
+        int n = row.size();
+        String[] keys = page == null ? row.keys() : page.keys(row);
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = page == null ? row.value(i) : page.value(i, row.value(i));
+        }
+        ColumnMap cols = ColumnMap.of(keys, values);
+        // where the typed columns are: found once for the key array the rows of a page share
+        int[] at = page == null ? positions(keys) : page.positions(keys);
+        String idText = valueAt(values, at[ID]);
         if (idText == null || idText.isBlank()) {
-            idText = cols.get("elid");
+            idText = valueAt(values, at[ELID]);
         }
         Long id = parseLong(idText);
-        BillmgrServiceStatus status = BillmgrServiceStatus.fromCode(cols.get("status"));
-        LocalDate expire = parseDate(cols.get("expiredate"));
-        Integer autoprolong = parseAutoprolong(cols.get("autoprolong"));
-        String remoteId = emptyToNull(cols.get("remoteid"));
+        String statusText = valueAt(values, at[STATUS]);
+        String expireText = valueAt(values, at[EXPIREDATE]);
+        String autoprolongText = valueAt(values, at[AUTOPROLONG]);
+        BillmgrServiceStatus status;
+        LocalDate expire;
+        Integer autoprolong;
+        if (page == null) {
+            status = BillmgrServiceStatus.fromCode(statusText);
+            expire = parseDate(expireText);
+            autoprolong = parseAutoprolong(autoprolongText);
+        } else {
+            // a shared text (the same String as an earlier row's) is typed once
+            status = page.status.of(statusText);
+            expire = page.expireDate.of(expireText);
+            autoprolong = page.autoprolong.of(autoprolongText);
+        }
+        String remoteId = emptyToNull(valueAt(values, at[REMOTEID]));
         BigDecimal cost = null;
-        String currency = emptyToNull(cols.get("currency"));
-        String costText = cols.get("cost");
+        String currency = emptyToNull(valueAt(values, at[CURRENCY]));
+        String costText = valueAt(values, at[COST]);
         if (costText != null) {
             Object[] known = page == null ? null : page.price(costText);
             if (known != null) {
@@ -73,14 +106,23 @@ public final class ServiceMapper {
         return new BillmgrService(itemType, id, status, expire, autoprolong, remoteId, cost, currency, cols);
     }
 
-    /** The columns of a row in a compact map of their own. */
-    private static ColumnMap columns(RowColumns row, PageValues page) {
-        int n = row.size();
-        String[] values = new String[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = page == null ? row.value(i) : page.value(i, row.value(i));
+    /** The position of each of {@link #TYPED} among {@code keys} (the first one so named), or -1. */
+    static int[] positions(String[] keys) {
+        int[] at = new int[TYPED.length];
+        for (int t = 0; t < TYPED.length; t++) {
+            at[t] = -1;
+            for (int i = 0; i < keys.length; i++) {
+                if (TYPED[t].equals(keys[i])) {
+                    at[t] = i;
+                    break;
+                }
+            }
         }
-        return ColumnMap.of(page == null ? row.keys() : page.keys(row), values);
+        return at;
+    }
+
+    private static String valueAt(String[] values, int i) {
+        return i < 0 ? null : values[i];
     }
 
     public static Long parseLong(String text) {
@@ -141,6 +183,18 @@ public final class ServiceMapper {
     static Integer parseAutoprolong(String text) {
         if (text == null) {
             return null;
+        }
+        int n = text.length();
+        if (n > 0 && n < 10) {
+            // the digits BILLmanager writes, without a Matcher per row of a long list; anything else below
+            int v = 0;
+            int i = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                v = v * 10 + text.charAt(i++) - '0';
+            }
+            if (i == n) {
+                return v > 0 ? v : null;
+            }
         }
         Matcher m = LEADING_NUMBER.matcher(text);
         if (m.matches() && !m.group(1).contains(".") && !m.group(1).contains(",")) {

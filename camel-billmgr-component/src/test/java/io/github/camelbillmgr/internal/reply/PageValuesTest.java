@@ -48,6 +48,60 @@ class PageValuesTest {
     }
 
     @Test
+    void typedColumnsOfAPageAreTheTypesOfEachRowsOwnText() throws Exception {
+        // a text typed for one row is reused for the next only when it is the same text
+        JsonNode page = rows("[{\"id\":{\"$\":\"1\"},\"status\":{\"$\":\"2\"},\"expiredate\":{\"$\":\"2027-01-01\"},"
+                + "\"autoprolong\":{\"$\":\"1\"}},"
+                + "{\"id\":{\"$\":\"2\"},\"status\":{\"$\":\"2\"},\"expiredate\":{\"$\":\"2027-01-01\"},"
+                + "\"autoprolong\":{\"$\":\"1\"}},"
+                + "{\"id\":{\"$\":\"3\"},\"status\":{\"$\":\"5\"},\"expiredate\":{\"$\":\"2028-02-29\"},"
+                + "\"autoprolong\":{\"$\":\"off\"}},"
+                + "{\"id\":{\"$\":\"4\"},\"expiredate\":{\"$\":\"0000-00-00\"},\"autoprolong\":{\"$\":\"3\"}},"
+                + "{\"id\":{\"$\":\"5\"},\"status\":{\"$\":\"2\"},\"expiredate\":{\"$\":\"2027-01-01\"},"
+                + "\"autoprolong\":{\"$\":\"1\"}}]");
+        PageValues shared = new PageValues();
+        for (int i = 0; i < page.size(); i++) {
+            BillmgrService s = ServiceMapper.map("vds", page.get(i), shared);
+            BillmgrService alone = ServiceMapper.map("vds", page.get(i));
+            assertEquals(alone.getStatus(), s.getStatus(), "row " + i);
+            assertEquals(alone.getExpireDate(), s.getExpireDate(), "row " + i);
+            assertEquals(alone.getAutoprolong(), s.getAutoprolong(), "row " + i);
+        }
+        assertEquals(io.github.camelbillmgr.model.BillmgrServiceStatus.fromCode("5"),
+                ServiceMapper.map("vds", page.get(2), shared).getStatus());
+        assertNull(ServiceMapper.map("vds", page.get(3), shared).getStatus());
+        assertEquals(3, ServiceMapper.map("vds", page.get(3), shared).getAutoprolong());
+        assertEquals(java.time.LocalDate.of(2027, 1, 1), ServiceMapper.map("vds", page.get(4), shared).getExpireDate());
+    }
+
+    @Test
+    void aColumnOfEverNewValuesIsKnownAsSuchOnTheListsNextPage() throws Exception {
+        StringBuilder first = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            first.append(i > 0 ? "," : "").append("{\"id\":{\"$\":\"").append(i + 1)
+                    .append("\"},\"status\":{\"$\":\"2\"},\"domain\":{\"$\":\"d").append(i).append("\"}}");
+        }
+        JsonNode page1 = rows(first.append(']').toString());
+        JsonNode page2 = rows("[{\"id\":{\"$\":\"101\"},\"status\":{\"$\":\"2\"},\"domain\":{\"$\":\"same\"}},"
+                + "{\"id\":{\"$\":\"102\"},\"status\":{\"$\":\"2\"},\"domain\":{\"$\":\"same\"}}]");
+        PageValues values = new PageValues();
+        for (JsonNode row : page1) {
+            ServiceMapper.map("vds", row, values);
+        }
+        PageValues next = values.next();
+        BillmgrService a = ServiceMapper.map("vds", page2.get(0), next);
+        BillmgrService b = ServiceMapper.map("vds", page2.get(1), next);
+        // domains were all new on page 1: not looked up on page 2; statuses still shared
+        assertNotSame(a.getColumn("domain"), b.getColumn("domain"));
+        assertSame(a.getColumn("status"), b.getColumn("status"));
+        // a page of its own (the first of a list) shares the two equal domains
+        PageValues alone = new PageValues();
+        assertSame(ServiceMapper.map("vds", page2.get(0), alone).getColumn("domain"),
+                ServiceMapper.map("vds", page2.get(1), alone).getColumn("domain"));
+        assertEquals(ServiceMapper.map("vds", page2.get(1)), b);
+    }
+
+    @Test
     void columnsAreAnUnmodifiableMapInDocumentOrderEqualToAnyOther() {
         Map<String, String> source = new LinkedHashMap<>();
         source.put("id", "7");

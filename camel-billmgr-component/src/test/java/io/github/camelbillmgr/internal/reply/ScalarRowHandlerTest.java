@@ -13,6 +13,7 @@ import io.github.camelbillmgr.model.BillmgrService;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,31 @@ class ScalarRowHandlerTest {
         assertEquals(tree, viaColumns(body, BillmgrFormat.xml));
         assertEquals(List.of("id", "blank", "attrs", "empty", "mixed", "after"), List.copyOf(tree.get(0).keySet()));
         assertEquals("abc", tree.get(0).get("mixed"));
+    }
+
+    @Test
+    void rowsThatChangeShapeFromRowToRowGiveTheSameColumnsAsTheirTrees() throws Exception {
+        // each row is read with what the previous one had at the same positions: a row that differs must not be read
+        // as its predecessor
+        String body = "{\"doc\":{\"elem\":["
+                + "{\"id\":{\"$\":\"1\"},\"status\":{\"$\":\"2\"},\"val\":{\"$\":\"c\"},\"domain\":{\"$\":\"a.example\"}},"
+                + "{\"id\":{\"$\":\"2\"},\"status\":{\"$\":\"2\"},\"val\":{\"$\":\"c\"},\"domain\":{\"$\":\"b.example\"}},"
+                + "{\"status\":{\"$\":\"2\"},\"id\":{\"$\":\"3\"},\"domain\":{\"$\":\"b.example\"}},"
+                + "{\"status\":{\"$\":\"22\"},\"id\":{\"$\":\"4\"},\"status\":{\"$\":\"5\"},\"x\":{\"$\":\"\"}},"
+                + "{\"status\":\"5\",\"id\":\"5\",\"val\":{\"$\":\"5\"},\"x\":{\"$\":\"5\"}},"
+                + "{\"status\":{\"$\":5},\"id\":{\"$\":\"6\"},\"domain\":{\"$\":\"5\",\"sub\":{\"$\":\"1\"}}},"
+                + "{},{\"id\":{\"$\":\"8\"},\"status\":{\"$\":\"3\"}}]}}";
+        List<Map<String, String>> tree = viaTree(body, BillmgrFormat.json);
+        List<Map<String, String>> columns = viaColumns(body, BillmgrFormat.json);
+        assertEquals(tree, columns);
+        assertEquals(8, columns.size());
+        assertEquals(List.of("status", "id", "x"), List.copyOf(columns.get(3).keySet()));
+        assertEquals("5", columns.get(3).get("status"));
+        assertEquals(Map.of("status", "5", "id", "5", "x", "5"), columns.get(4));
+        assertEquals(Map.of("status", "5", "id", "6"), columns.get(5));
+        assertEquals(Map.of(), columns.get(6));
+        // a text repeated at the same position is the same String, not a copy per row
+        assertSame(columns.get(0).get("status"), columns.get(1).get("status"));
     }
 
     @Test

@@ -62,7 +62,9 @@ class ServiceMapperTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = { "1|1", "12|12", "1 month|1", "off|", "null|", "0|", "|" })
+    @CsvSource(delimiter = '|', value = { "1|1", "12|12", "1 month|1", "off|", "null|", "0|", "|", "007|7",
+            "' 3'|3", "'3 '|3", "12abc|12", "1.5|", "1,5|", "-1|", "+1|", "999999999|999999999", "00|", "'1\n'|1",
+            "'1 x\n'|" })
     void autoprolongIsMonthsOrOff(String text, Integer expected) {
         assertEquals(expected, ServiceMapper.parseAutoprolong(text));
     }
