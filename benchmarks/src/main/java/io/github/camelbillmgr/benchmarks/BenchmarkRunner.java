@@ -243,9 +243,9 @@ public final class BenchmarkRunner {
         }
         if (plan.forks > 0) {
             // the JVM's default collector (G1 on a server-class machine), as a user's application would run
-            // the long lists take seconds a call: the JIT settles within the first of them
-            int jit = singleShot(c) ? 0 : plan.jitSeconds;
-            options.jvmArgs(c.heap(), url, service, "-D" + JitWarmUp.SECONDS + "=" + jit);
+            // the long lists too: a million rows take a second or two a call, and the JIT is still compiling after
+            // JMH's single warm-up call
+            options.jvmArgs(c.heap(), url, service, "-D" + JitWarmUp.SECONDS + "=" + plan.jitSeconds);
         } else {
             System.setProperty("bench." + c.server() + ".url", server.baseUrl);
             System.setProperty("bench." + c.server() + ".service", String.valueOf(server.serviceId));
