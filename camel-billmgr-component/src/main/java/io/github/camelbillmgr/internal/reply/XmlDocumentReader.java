@@ -6,9 +6,12 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.internal.reply.DocumentReader.NotADocumentException;
 import io.github.camelbillmgr.internal.reply.DocumentReader.RowHandler;
+import org.codehaus.stax2.XMLInputFactory2;
 
 import static io.github.camelbillmgr.internal.reply.NormalisedTree.NODES;
 
@@ -16,7 +19,13 @@ import static io.github.camelbillmgr.internal.reply.NormalisedTree.NODES;
  * Reads an XML reply with StAX into the normalised tree: attributes become {@code "$name"}, text {@code "$"}, repeated
  * siblings and the known collections arrays. No DTD and no external entity is ever read: a DOCTYPE is refused, and
  * nesting deeper than {@link #MAX_DEPTH} is refused rather than read recursively into a stack overflow. The parser
- * gets characters decoded strictly by {@link XmlCharsetSniffer}, never bytes.
+ * gets the body opened by {@link XmlCharsetSniffer}: UTF-8 bytes already checked strictly, or characters decoded
+ * strictly, so that it never decodes a bad byte sequence its own way.
+ * <p>
+ * The parser is Woodstox, created directly rather than looked up through {@link XMLInputFactory#newFactory()} (which
+ * would take whatever implementation the classpath offers, and in OSGi cannot see the bundle): per reply it costs a
+ * fraction of the JDK's parser, whose every new stream reader builds its entity manager, scanners and buffers anew,
+ * where Woodstox's readers take their buffers from a small per-thread recycler and share the factory's name table.
  */
 final class XmlDocumentReader implements FormatReader {
 
@@ -28,20 +37,24 @@ final class XmlDocumentReader implements FormatReader {
 
     XmlDocumentReader(ValueBudget.Limits limits) {
         this.limits = limits;
-        this.factory = XMLInputFactory.newFactory();
+        this.factory = new WstxInputFactory();
         // A BILLmanager reply never needs a DTD or external entities; refusing them closes XXE.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Woodstox stops at its own depth limit (1000) first otherwise: the reader's own check names the limit.
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH + 2);
+        // Every text is read anyway; parsed lazily, a failure inside one would surface from getText() as a
+        // RuntimeException instead of from next() as an XMLStreamException.
+        factory.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
     }
 
     @Override
     public ObjectNode read(PushbackInputStream in, RowHandler rows) throws Exception {
-        // The parser gets characters, never bytes: decoding bytes itself, it prints bad ones to System.err.
-        StrictDecodingReader text = XmlCharsetSniffer.open(in);
+        XmlCharsetSniffer.XmlBody text = XmlCharsetSniffer.open(in);
         XMLStreamReader r;
         try {
-            r = factory.createXMLStreamReader(text);
+            r = text.open(factory);
         } catch (XMLStreamException e) {
             // the prolog is read here already: a body cut inside it fails here
             throw failure(text, e);
@@ -94,7 +107,7 @@ final class XmlDocumentReader implements FormatReader {
      * The parser wraps a decoding failure of the reader in its own exception: report the failure itself, where the
      * bad bytes are, under the same heading the parser's own decoding failures had.
      */
-    private static NotADocumentException failure(StrictDecodingReader text, XMLStreamException e) {
+    private static NotADocumentException failure(XmlCharsetSniffer.XmlBody text, XMLStreamException e) {
         String why = text.failure() != null ? text.failure().getMessage() : e.getMessage();
         return new NotADocumentException("the XML body is malformed or truncated: " + why);
     }
