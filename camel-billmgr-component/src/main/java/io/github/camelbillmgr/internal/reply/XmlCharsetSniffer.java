@@ -67,7 +67,7 @@ final class XmlCharsetSniffer {
     }
 
     static XmlBody open(InputStream body) throws IOException, NotADocumentException {
-        BufferedInputStream in = new BufferedInputStream(body, PROLOG_LIMIT);
+        BufferedInputStream in = new UnclosedBuffer(body);
         in.mark(PROLOG_LIMIT);
         byte[] head = in.readNBytes(4);
         in.reset();
@@ -93,6 +93,21 @@ final class XmlCharsetSniffer {
             return new XmlBody(new StrictUtf8InputStream(in, skipped), null);
         }
         return new XmlBody(null, new StrictDecodingReader(in, charset, skipped));
+    }
+
+    /**
+     * The parser closes its input when it is closed (so that it can recycle its buffers), and the body is the
+     * caller's to close: closing this buffer leaves it open.
+     */
+    private static final class UnclosedBuffer extends BufferedInputStream {
+        UnclosedBuffer(InputStream body) {
+            super(body, PROLOG_LIMIT);
+        }
+
+        @Override
+        public void close() {
+            // see the class comment
+        }
     }
 
     private record Bom(Charset charset, int length) {

@@ -47,6 +47,10 @@ final class XmlDocumentReader implements FormatReader {
         // Every text is read anyway; parsed lazily, a failure inside one would surface from getText() as a
         // RuntimeException instead of from next() as an XMLStreamException.
         factory.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
+        // Closing a stream reader returns its input buffers to Woodstox's per-thread recycler only when it closes
+        // its input too; otherwise every reply allocates them anew. The input it closes is the sniffer's, which
+        // leaves the body open: the caller still drains or closes it.
+        factory.setProperty(XMLInputFactory2.P_AUTO_CLOSE_INPUT, true);
     }
 
     @Override
@@ -184,7 +188,10 @@ final class XmlDocumentReader implements FormatReader {
             budget.spend();
             node.put("$" + r.getAttributeLocalName(i), r.getAttributeValue(i));
         }
-        StringBuilder text = null;
+        // One text event in nearly every element (the factory coalesces): kept as the parser's String, copied into
+        // a builder only when an element's text comes in pieces (around its child elements).
+        String text = null;
+        StringBuilder more = null;
         while (true) {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -193,15 +200,16 @@ final class XmlDocumentReader implements FormatReader {
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (text == null) {
                     budget.spend();
-                    text = new StringBuilder();
+                    text = r.getText();
+                } else {
+                    more = (more == null ? new StringBuilder(text) : more).append(r.getText());
                 }
-                text.append(r.getText());
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
         }
         if (text != null) {
-            String t = text.toString();
+            String t = more != null ? more.toString() : text;
             // Whitespace between child elements is layout, not a value.
             if (!(t.isBlank() && !Nodes.isScalar(node))) {
                 node.put("$", t);
