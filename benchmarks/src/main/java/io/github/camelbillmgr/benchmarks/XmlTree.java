@@ -22,7 +22,9 @@ final class XmlTree {
     }
 
     static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // The JDK's own implementation, by name: newFactory() takes whatever the classpath offers, and the component
+        // brings Woodstox, which would silently turn this anchor into the component's parser.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);

@@ -37,7 +37,20 @@ final class StrictUtf8InputStream extends FilterInputStream {
     private MalformedTextException failure;
 
     StrictUtf8InputStream(InputStream in) {
+        this(in, 0);
+    }
+
+    /**
+     * @param skipped bytes of the body already consumed (a byte order mark), so that offsets count from its start
+     */
+    StrictUtf8InputStream(InputStream in, long skipped) {
         super(in);
+        this.offset = skipped;
+    }
+
+    /** The failure this stream threw, or null: for a caller whose parser wraps it in its own exception. */
+    MalformedTextException failure() {
+        return failure;
     }
 
     @Override

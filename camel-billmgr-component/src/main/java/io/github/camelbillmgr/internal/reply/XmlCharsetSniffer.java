@@ -3,21 +3,29 @@ package io.github.camelbillmgr.internal.reply;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import io.github.camelbillmgr.internal.reply.DocumentReader.NotADocumentException;
+import io.github.camelbillmgr.internal.reply.StrictDecodingReader.MalformedTextException;
 
 /**
- * Finds the charset of an XML body the way an XML parser does (XML 1.0, appendix F) and opens a strictly decoding
- * {@link Reader} on it, so that the JDK's parser never decodes bytes itself (when it does, a bad byte sequence is
- * printed to {@code System.err}). In order: a byte order mark (UTF-8, UTF-16, UTF-32); else the byte pattern of
+ * Finds the charset of an XML body the way an XML parser does (XML 1.0, appendix F) and opens it for the parser with
+ * strict decoding, so that bytes that are not valid in that charset are refused with one clear message whatever the
+ * parser would have made of them. In order: a byte order mark (UTF-8, UTF-16, UTF-32); else the byte pattern of
  * {@code <?xml} in UTF-16 or UTF-32 without a mark; else the {@code encoding} of the XML declaration; else UTF-8.
+ * <p>
+ * A body in UTF-8 (every real BILLmanager reply) goes to the parser as bytes through {@link StrictUtf8InputStream},
+ * which refuses what the strict decoder refuses, with the same message: the parser's own UTF-8 decoding is far cheaper
+ * than decoding to characters first, and it never sees a byte sequence that is not well-formed UTF-8. Any other
+ * charset is decoded by {@link StrictDecodingReader} and the parser gets characters.
  * <p>
  * The HTTP Content-Type charset is not consulted, as it never was: BILLmanager writes UTF-8 or declares otherwise,
  * and a body in another charset without a declaration is refused, not guessed at. Only the prolog is buffered; the
@@ -37,15 +45,36 @@ final class XmlCharsetSniffer {
     private XmlCharsetSniffer() {
     }
 
-    static StrictDecodingReader open(InputStream body) throws IOException, NotADocumentException {
-        BufferedInputStream in = new BufferedInputStream(body, PROLOG_LIMIT);
+    /** The body, opened for the parser: UTF-8 bytes behind a strict check, or characters decoded strictly. */
+    static final class XmlBody {
+        private final StrictUtf8InputStream utf8;
+        private final StrictDecodingReader chars;
+
+        private XmlBody(StrictUtf8InputStream utf8, StrictDecodingReader chars) {
+            this.utf8 = utf8;
+            this.chars = chars;
+        }
+
+        /** A stream reader on the body; its prolog is read here already. */
+        XMLStreamReader open(XMLInputFactory factory) throws XMLStreamException {
+            return utf8 != null ? factory.createXMLStreamReader(utf8, "UTF-8") : factory.createXMLStreamReader(chars);
+        }
+
+        /** The decoding failure the body threw to the parser (which wraps it in its own exception), or null. */
+        MalformedTextException failure() {
+            return utf8 != null ? utf8.failure() : chars.failure();
+        }
+    }
+
+    static XmlBody open(InputStream body) throws IOException, NotADocumentException {
+        BufferedInputStream in = new UnclosedBuffer(body);
         in.mark(PROLOG_LIMIT);
         byte[] head = in.readNBytes(4);
         in.reset();
         Bom bom = bom(head);
         if (bom != null) {
             in.skipNBytes(bom.length);
-            return new StrictDecodingReader(in, bom.charset, bom.length);
+            return body(in, bom.charset, bom.length);
         }
         Charset family = family(head);
         Charset charset = family;
@@ -56,7 +85,29 @@ final class XmlCharsetSniffer {
                 charset = lookUp(declared);
             }
         }
-        return new StrictDecodingReader(in, charset, 0);
+        return body(in, charset, 0);
+    }
+
+    private static XmlBody body(InputStream in, Charset charset, int skipped) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return new XmlBody(new StrictUtf8InputStream(in, skipped), null);
+        }
+        return new XmlBody(null, new StrictDecodingReader(in, charset, skipped));
+    }
+
+    /**
+     * The parser closes its input when it is closed (so that it can recycle its buffers), and the body is the
+     * caller's to close: closing this buffer leaves it open.
+     */
+    private static final class UnclosedBuffer extends BufferedInputStream {
+        UnclosedBuffer(InputStream body) {
+            super(body, PROLOG_LIMIT);
+        }
+
+        @Override
+        public void close() {
+            // see the class comment
+        }
     }
 
     private record Bom(Charset charset, int length) {

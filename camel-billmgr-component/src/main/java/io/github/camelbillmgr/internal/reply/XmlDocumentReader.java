@@ -6,9 +6,12 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelbillmgr.internal.reply.DocumentReader.NotADocumentException;
 import io.github.camelbillmgr.internal.reply.DocumentReader.RowHandler;
+import org.codehaus.stax2.XMLInputFactory2;
 
 import static io.github.camelbillmgr.internal.reply.NormalisedTree.NODES;
 
@@ -16,7 +19,13 @@ import static io.github.camelbillmgr.internal.reply.NormalisedTree.NODES;
  * Reads an XML reply with StAX into the normalised tree: attributes become {@code "$name"}, text {@code "$"}, repeated
  * siblings and the known collections arrays. No DTD and no external entity is ever read: a DOCTYPE is refused, and
  * nesting deeper than {@link #MAX_DEPTH} is refused rather than read recursively into a stack overflow. The parser
- * gets characters decoded strictly by {@link XmlCharsetSniffer}, never bytes.
+ * gets the body opened by {@link XmlCharsetSniffer}: UTF-8 bytes already checked strictly, or characters decoded
+ * strictly, so that it never decodes a bad byte sequence its own way.
+ * <p>
+ * The parser is Woodstox, created directly rather than looked up through {@link XMLInputFactory#newFactory()} (which
+ * would take whatever implementation the classpath offers, and in OSGi cannot see the bundle): per reply it costs a
+ * fraction of the JDK's parser, whose every new stream reader builds its entity manager, scanners and buffers anew,
+ * where Woodstox's readers take their buffers from a small per-thread recycler and share the factory's name table.
  */
 final class XmlDocumentReader implements FormatReader {
 
@@ -28,20 +37,28 @@ final class XmlDocumentReader implements FormatReader {
 
     XmlDocumentReader(ValueBudget.Limits limits) {
         this.limits = limits;
-        this.factory = XMLInputFactory.newFactory();
+        this.factory = new WstxInputFactory();
         // A BILLmanager reply never needs a DTD or external entities; refusing them closes XXE.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Woodstox stops at its own depth limit (1000) first otherwise: the reader's own check names the limit.
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH + 2);
+        // Every text is read anyway; parsed lazily, a failure inside one would surface from getText() as a
+        // RuntimeException instead of from next() as an XMLStreamException.
+        factory.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
+        // Closing a stream reader returns its input buffers to Woodstox's per-thread recycler only when it closes
+        // its input too; otherwise every reply allocates them anew. The input it closes is the sniffer's, which
+        // leaves the body open: the caller still drains or closes it.
+        factory.setProperty(XMLInputFactory2.P_AUTO_CLOSE_INPUT, true);
     }
 
     @Override
     public ObjectNode read(PushbackInputStream in, RowHandler rows) throws Exception {
-        // The parser gets characters, never bytes: decoding bytes itself, it prints bad ones to System.err.
-        StrictDecodingReader text = XmlCharsetSniffer.open(in);
+        XmlCharsetSniffer.XmlBody text = XmlCharsetSniffer.open(in);
         XMLStreamReader r;
         try {
-            r = factory.createXMLStreamReader(text);
+            r = text.open(factory);
         } catch (XMLStreamException e) {
             // the prolog is read here already: a body cut inside it fails here
             throw failure(text, e);
@@ -94,7 +111,7 @@ final class XmlDocumentReader implements FormatReader {
      * The parser wraps a decoding failure of the reader in its own exception: report the failure itself, where the
      * bad bytes are, under the same heading the parser's own decoding failures had.
      */
-    private static NotADocumentException failure(StrictDecodingReader text, XMLStreamException e) {
+    private static NotADocumentException failure(XmlCharsetSniffer.XmlBody text, XMLStreamException e) {
         String why = text.failure() != null ? text.failure().getMessage() : e.getMessage();
         return new NotADocumentException("the XML body is malformed or truncated: " + why);
     }
@@ -171,7 +188,10 @@ final class XmlDocumentReader implements FormatReader {
             budget.spend();
             node.put("$" + r.getAttributeLocalName(i), r.getAttributeValue(i));
         }
-        StringBuilder text = null;
+        // One text event in nearly every element (the factory coalesces): kept as the parser's String, copied into
+        // a builder only when an element's text comes in pieces (around its child elements).
+        String text = null;
+        StringBuilder more = null;
         while (true) {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -180,15 +200,16 @@ final class XmlDocumentReader implements FormatReader {
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (text == null) {
                     budget.spend();
-                    text = new StringBuilder();
+                    text = r.getText();
+                } else {
+                    more = (more == null ? new StringBuilder(text) : more).append(r.getText());
                 }
-                text.append(r.getText());
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
         }
         if (text != null) {
-            String t = text.toString();
+            String t = more != null ? more.toString() : text;
             // Whitespace between child elements is layout, not a value.
             if (!(t.isBlank() && !Nodes.isScalar(node))) {
                 node.put("$", t);

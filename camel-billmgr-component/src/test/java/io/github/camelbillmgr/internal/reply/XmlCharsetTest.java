@@ -79,6 +79,31 @@ class XmlCharsetTest {
     }
 
     @Test
+    void utf8ThatTheParsersOwnDecoderWouldTakeIsRefusedWhereItIs() {
+        // UTF-8 goes to the parser as bytes: an encoded surrogate (CESU-8) and an overlong '/' are well enough formed
+        // for a lenient decoder, and must be refused with the strict decoder's message and offset
+        byte[] surrogate = concat(bytes("<doc><a>", StandardCharsets.UTF_8),
+                new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80, '<', '/', 'a', '>', '<', '/', 'd', 'o', 'c', '>' });
+        NotADocumentException e = assertThrows(NotADocumentException.class, () -> read(surrogate));
+        assertEquals("the XML body is malformed or truncated: the bytes at offset 8 are not valid UTF-8",
+                e.getMessage());
+        byte[] overlong = concat(bytes("<doc><a>x", StandardCharsets.UTF_8),
+                new byte[] { (byte) 0xC0, (byte) 0xAF, '<', '/', 'a', '>', '<', '/', 'd', 'o', 'c', '>' });
+        e = assertThrows(NotADocumentException.class, () -> read(overlong));
+        assertEquals("the XML body is malformed or truncated: the bytes at offset 9 are not valid UTF-8",
+                e.getMessage());
+    }
+
+    @Test
+    void offsetsOfBadUtf8CountTheByteOrderMark() {
+        byte[] body = concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+                concat(bytes("<doc><a>", StandardCharsets.UTF_8), new byte[] { (byte) 0xFF, '<', '/', 'a', '>' }));
+        NotADocumentException e = assertThrows(NotADocumentException.class, () -> read(body));
+        assertEquals("the XML body is malformed or truncated: the bytes at offset 11 are not valid UTF-8",
+                e.getMessage());
+    }
+
+    @Test
     void aSequenceCutShortAtTheEndIsRefused() {
         byte[] body = concat(bytes("<doc><a>x", StandardCharsets.UTF_8), new byte[] { (byte) 0xE2, (byte) 0x82 });
         NotADocumentException e = assertThrows(NotADocumentException.class, () -> read(body));

@@ -42,6 +42,23 @@ class XmlReaderReuseTest {
     }
 
     @Test
+    void theBodyIsLeftOpenForTheCallerWhoDrainsOrClosesIt() throws Exception {
+        // the parser closes its own input to recycle its buffers; the body itself stays the caller's
+        for (String xml : new String[] { "<doc><a>1</a></doc>",
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><doc/>" }) {
+            boolean[] closed = { false };
+            ByteArrayInputStream body = new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            reader.read(body, BillmgrFormat.xml, null);
+            assertTrue(!closed[0], xml);
+        }
+    }
+
+    @Test
     void aReplyReadInsideARowHandlerDoesNotDisturbTheOuterOne() throws Exception {
         List<String> seen = new ArrayList<>();
         read("<doc><elem><id>1</id></elem><elem><id>2</id></elem><p_elems>2</p_elems></doc>", row -> {

@@ -72,6 +72,9 @@ final class SmokeScenario {
             out.setProperty("list.totalCount", String.valueOf(list.getHeader(BillmgrConstants.TOTAL_COUNT)));
             out.setProperty("list.bodyType", typeOf(list.getBody()));
 
+            Message listXml = call(template, "direct:list-xml", null);
+            out.setProperty("listXml.totalCount", String.valueOf(listXml.getHeader(BillmgrConstants.TOTAL_COUNT)));
+
             license(template, Path.of(cfg.getProperty("result")).getParent(), out);
 
             Message unfunded = call(template, "direct:unfunded-order", null);

@@ -209,6 +209,8 @@ class KarafSmokeIT {
                 .count();
         assertEquals(String.valueOf(listed), r.getProperty("list.totalCount"),
                 "billmgr:vds/list against the simulator's VPS");
+        assertEquals(String.valueOf(listed), r.getProperty("listXml.totalCount"),
+                "billmgr:vds/list?format=xml (parsed by the Woodstox bundle) against the simulator's VPS");
 
         // the license: ordered, suspended and resumed by the administrator
         long licenseId = Long.parseLong(r.getProperty("license.serviceId"));
