@@ -34,18 +34,29 @@ final class OneShotEntity extends AbstractHttpEntity {
     private final byte[] body;
 
     OneShotEntity(List<NameValuePair> form) {
+        this(form, null);
+    }
+
+    /** The form, then {@code encodedLast} (a field already encoded by {@link #encode}) when it is not null. */
+    OneShotEntity(List<NameValuePair> form, String encodedLast) {
         super(FORM, null);
         StringBuilder text = new StringBuilder(128);
         for (NameValuePair p : form) {
             if (!text.isEmpty()) {
                 text.append('&');
             }
-            text.append(URLEncoder.encode(p.getName(), StandardCharsets.UTF_8));
-            if (p.getValue() != null) {
-                text.append('=').append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
-            }
+            text.append(encode(p.getName(), p.getValue()));
+        }
+        if (encodedLast != null) {
+            text.append(text.isEmpty() ? "" : "&").append(encodedLast);
         }
         this.body = text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** One field of the form, {@code name=value} encoded; only the name when the value is null. */
+    static String encode(String name, String value) {
+        String n = URLEncoder.encode(name, StandardCharsets.UTF_8);
+        return value == null ? n : n + '=' + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

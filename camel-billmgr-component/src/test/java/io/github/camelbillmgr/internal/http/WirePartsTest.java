@@ -29,6 +29,24 @@ class WirePartsTest {
     }
 
     @Test
+    void aFieldEncodedAheadIsSentAsTheWholeFormWouldBe() throws Exception {
+        List<BasicNameValuePair> head = List.of(new BasicNameValuePair("func", "whoami"),
+                new BasicNameValuePair("out", "xml"));
+        BasicNameValuePair credential = new BasicNameValuePair("authinfo", "user@example.com:p@ss w*rd~!");
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        new OneShotEntity(List.of(head.get(0), head.get(1), credential)).writeTo(whole);
+        ByteArrayOutputStream ahead = new ByteArrayOutputStream();
+        new OneShotEntity(List.copyOf(head), OneShotEntity.encode(credential.getName(), credential.getValue()))
+                .writeTo(ahead);
+        assertEquals(whole.toString(StandardCharsets.ISO_8859_1), ahead.toString(StandardCharsets.ISO_8859_1));
+        assertEquals("func=whoami&out=xml&authinfo=user%40example.com%3Ap%40ss+w*rd%7E%21",
+                ahead.toString(StandardCharsets.ISO_8859_1));
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        new OneShotEntity(List.of(), "auth=abc").writeTo(alone);
+        assertEquals("auth=abc", alone.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void thePeekKeepsOnlyTheFirstBytesWhateverTheReads() throws Exception {
         byte[] reply = "<html><title>502 Bad Gateway</title></html>".getBytes(StandardCharsets.US_ASCII);
         PeekingInputStream in = new PeekingInputStream(new ByteArrayInputStream(reply), 10);
