@@ -29,7 +29,7 @@ public final class DocumentReader {
     public static final int BYTES_PER_VALUE = 64;
 
     private final FormatReader xml;
-    private final JsonDocumentReader json;
+    private final FormatReader json;
 
     public DocumentReader(ObjectMapper mapper) {
         this(mapper, 8L * 1024 * 1024);
@@ -85,10 +85,8 @@ public final class DocumentReader {
                 throw new NotADocumentException("the body is empty");
             }
             body.unread(first);
-            if (format == BillmgrFormat.json && onlyScalars) {
-                return json.readScalars(body, rows);
-            }
-            return (format == BillmgrFormat.xml ? xml : json).read(body, rows);
+            FormatReader reader = format == BillmgrFormat.xml ? xml : json;
+            return onlyScalars ? reader.readScalars(body, rows) : reader.read(body, rows);
         } catch (CharConversionException | StrictDecodingReader.MalformedTextException e) {
             // bytes that do not decode in the charset the reply was detected in: a reply, not a broken connection
             throw new NotADocumentException("the body is not valid text in its character encoding: " + e.getMessage());

@@ -21,4 +21,12 @@ interface FormatReader {
      * @throws Exception                            a failure of {@code rows}, or of reading the body
      */
     ObjectNode read(PushbackInputStream body, RowHandler rows) throws Exception;
+
+    /**
+     * Reads a document for a caller that reads only its top-level scalar fields and its error: a reader may leave the
+     * rest out of the tree. This one reads it whole.
+     */
+    default ObjectNode readScalars(PushbackInputStream body, RowHandler rows) throws Exception {
+        return read(body, rows);
+    }
 }

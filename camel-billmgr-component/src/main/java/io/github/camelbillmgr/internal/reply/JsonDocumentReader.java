@@ -44,7 +44,8 @@ final class JsonDocumentReader implements FormatReader {
      * Reads the document's scalar fields and its error only: the tree a details form is mapped from. Lists, choices
      * and other structures are skipped by the parser instead of being built and dropped.
      */
-    ObjectNode readScalars(PushbackInputStream in, RowHandler rows) throws Exception {
+    @Override
+    public ObjectNode readScalars(PushbackInputStream in, RowHandler rows) throws Exception {
         return read(in, rows, true);
     }
 
